@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Sets up everything rog needs on a Debian 12 machine, idempotently: LLVM 22 and the comparison
+# compilers from apt, the npm packages, the TypeScript build, and the Rust runtime built for
+# cross-language ThinLTO. Safe to run again: it installs only what is missing.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$here"
+
+say() { printf 'setup: %s\n' "$*" >&2; }
+die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
+
+# 1. System packages. Each entry is "command package".
+need=()
+for pair in "clang-22 clang-22" "ld.lld-22 lld-22" "llvm-ar-22 llvm-22" "gccgo-12 gccgo-12" \
+            "ninja ninja-build"; do
+  set -- $pair
+  command -v "$1" >/dev/null 2>&1 || need+=("$2")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  say "installing ${need[*]} with apt"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get install -y -q "${need[@]}" >/dev/null 2>&1 || {
+    $sudo apt-get update -q >/dev/null
+    $sudo apt-get install -y -q "${need[@]}" >/dev/null
+  }
+fi
+
+# 2. Rust: ThinLTO across languages needs rustc's LLVM major to equal clang's.
+command -v rustc >/dev/null 2>&1 || die "rustc not found: install Rust with rustup (stable, LLVM 22)"
+clang_major=$(clang-22 --version | sed -n 's/.*clang version \([0-9]*\).*/\1/p' | head -n1)
+rust_llvm=$(rustc -vV | sed -n 's/^LLVM version: \([0-9]*\).*/\1/p')
+if [ "$rust_llvm" != "$clang_major" ]; then
+  die "rustc uses LLVM $rust_llvm but clang-22 is LLVM $clang_major; cross-language ThinLTO needs one LLVM major: install a rustc built on LLVM $clang_major (rustup stable 1.95, or Debian's rustc-web)"
+fi
+
+# 3. Go: the standard library source and the reference compiler.
+command -v go >/dev/null 2>&1 || [ -n "${ROG_GOROOT:-}" ] || die "Go not found: install Go 1.26 or set ROG_GOROOT"
+
+# 4. npm packages and the TypeScript build.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error >/dev/null
+fi
+say "building the compiler"
+npm run --silent build
+
+# 5. The Rust runtime, as LLVM bitcode for the linker (-C linker-plugin-lto).
+say "building the Rust runtime"
+(cd runtime-rs && RUSTFLAGS="-C linker-plugin-lto" cargo build --release --quiet --target-dir target/lto)
+say "ready"
