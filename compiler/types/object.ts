@@ -38,12 +38,7 @@ abstract class ObjectBase {
 
   /** exported reports whether the name starts with an upper-case letter. */
   get exported(): boolean {
-    const c = this.name.codePointAt(0) ?? 0;
-    return c >= 65 && c <= 90
-      ? true
-      : c > 127 &&
-          String.fromCodePoint(c).toUpperCase() === String.fromCodePoint(c) &&
-          String.fromCodePoint(c).toLowerCase() !== String.fromCodePoint(c);
+    return /^\p{Lu}/u.test(this.name);
   }
 }
 
