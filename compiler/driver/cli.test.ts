@@ -1,0 +1,51 @@
+// The rog command line as a user meets it: help, unknown commands, env and version.
+
+import { execFileSync, spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const rog = join(import.meta.dirname, "../../bin/rog.js");
+
+function run(...args: string[]) {
+  const r = spawnSync("node", [rog, ...args], { encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("rog command line", () => {
+  it("rejects an unknown command with exit status 2 and one line", () => {
+    const r = run("frobnicate");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("rog frobnicate: unknown command\nRun 'rog help' for usage.\n");
+  });
+
+  it("prints usage with exit status 2 when no command is given", () => {
+    const r = run();
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain("\tbuild    compile packages and dependencies");
+  });
+
+  it("reports the version", () => {
+    expect(run("version").stdout).toMatch(/^rog version \S+ linux\/amd64\n$/);
+  });
+
+  it("env shows clang 22, ld.lld 22 and a rustc built on LLVM 22", () => {
+    const r = run("env");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^CLANG='\S*clang-22 22\.\d+\.\d+'$/m);
+    expect(r.stdout).toMatch(/^LLD='\S*ld\.lld-22 22\.\d+\.\d+'$/m);
+    expect(r.stdout).toMatch(/^RUSTC='\S*rustc \S+ LLVM 22\.\d+\.\d+'$/m);
+    const goroot = execFileSync("go", ["env", "GOROOT"], { encoding: "utf8" }).trim();
+    expect(r.stdout).toContain(`GOROOT='${goroot}'`);
+  });
+
+  it("env refuses a GOROOT that is not a Go installation", () => {
+    const r = spawnSync("node", [rog, "env"], {
+      encoding: "utf8",
+      env: { ...process.env, ROG_GOROOT: "/nonexistent/go" },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(
+      "GOROOT='' # rog: /nonexistent/go is not a Go installation (no src/)",
+    );
+  });
+});
