@@ -1,0 +1,3 @@
+module rog.example/binarytrees
+
+go 1.18

@@ -1,0 +1,3 @@
+module rog.example/fannkuch
+
+go 1.18

@@ -1,0 +1,3 @@
+module rog.example/lisp
+
+go 1.18

@@ -1,0 +1,3 @@
+module rog.example/nbody
+
+go 1.18

@@ -1,0 +1,3 @@
+module rog.example/qsort-bsearch
+
+go 1.18

@@ -1,0 +1,3 @@
+module rog.example/spectralnorm
+
+go 1.18
