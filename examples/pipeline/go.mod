@@ -1,0 +1,3 @@
+module rog.example/pipeline
+
+go 1.18
