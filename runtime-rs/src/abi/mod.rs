@@ -1,0 +1,7 @@
+//! The entry points generated code calls, grouped by area. Every function here is part of the
+//! ABI in ABI.md: its doc comment says which Go operation it implements, its argument contract,
+//! and whether it may block, allocate or panic.
+
+pub mod mem;
+pub mod panic;
+pub mod print;

@@ -1,0 +1,51 @@
+//! ABI.md §5, runtime errors raised by compiler-inserted checks. Each raises a Go panic whose
+//! value is a `runtime.Error`; unrecovered it prints gc's text and exits with status 2.
+
+use crate::panic::{self, Bounds};
+use crate::types::{Eface, Type};
+
+/// `a[x]` with x out of range for length `len` (x as a signed int).
+#[no_mangle]
+pub extern "C-unwind" fn rog_panic_index(x: i64, len: i64) -> ! {
+    rog_panic_bounds(x, len, Bounds::Index as u32 | 0x100)
+}
+
+/// Any bounds failure. `code` low byte: gc's bounds code (0 index, 1 `s[:x]` vs len,
+/// 2 `s[:x]` vs cap, 3 `s[x:y]`, 4 `s[::x]` vs len, 5 `s[::x]` vs cap, 6 `s[:x:y]`,
+/// 7 `s[x:y:]`, 8 slice-to-array conversion); bit 8 (0x100) set when x is signed.
+#[no_mangle]
+pub extern "C-unwind" fn rog_panic_bounds(x: i64, y: i64, code: u32) -> ! {
+    let m = panic::bounds_message(Bounds::from_code(code), x, code & 0x100 != 0, y);
+    panic::runtime_error(m.as_bytes())
+}
+
+/// A compiler-inserted nil check failed (`*p`, `p.f`, `p[i]` on a nil pointer).
+#[no_mangle]
+pub extern "C-unwind" fn rog_panic_nilderef() -> ! {
+    panic::runtime_error(b"runtime error: invalid memory address or nil pointer dereference")
+}
+
+/// Integer division or remainder by zero.
+#[no_mangle]
+pub extern "C-unwind" fn rog_panic_divide() -> ! {
+    panic::runtime_error(b"runtime error: integer divide by zero")
+}
+
+/// Integer overflow in a conversion or shift gc checks (`negative shift amount`).
+#[no_mangle]
+pub extern "C-unwind" fn rog_panic_shift() -> ! {
+    panic::runtime_error(b"runtime error: negative shift amount")
+}
+
+/// `panic(v)`: `t`/`data` are the `any` holding the value (t null for `panic(nil)`, which gc
+/// turns into a `*runtime.PanicNilError`).
+///
+/// # Safety
+/// `t`/`data` form a valid empty interface.
+#[no_mangle]
+pub unsafe extern "C-unwind" fn rog_gopanic(t: *const Type, data: *mut u8) -> ! {
+    if t.is_null() {
+        panic::runtime_error(b"panic called with nil argument (use -d=panicnil=1 to revert)")
+    }
+    panic::gopanic(Eface { typ: t, data })
+}

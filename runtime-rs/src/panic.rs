@@ -1,0 +1,177 @@
+//! Go panics and fatal errors.
+//!
+//! Milestone state: an unrecovered panic prints gc's text and exits with status 2; runtime errors
+//! are formatted with gc's messages. Unwinding, defer and recover build on this (see ABI.md §8).
+
+use crate::print;
+use crate::sys;
+
+/// `fatal error: <msg>` and exit 2, like gc's `throw`/`fatal`: not recoverable.
+pub fn fatal(msg: &str) -> ! {
+    print::lock();
+    print::str("fatal error: ");
+    print::str(msg);
+    print::str("\n");
+    print::unlock();
+    sys::exit(2)
+}
+
+/// `fatal error: not supported yet: <feature>` (STYLE.md §6) and exit 2.
+pub fn unsupported(feature: &str) -> ! {
+    print::lock();
+    print::str("fatal error: not supported yet: ");
+    print::str(feature);
+    print::str("\n");
+    print::unlock();
+    sys::exit(2)
+}
+
+/// Kinds of bounds failure, numbered like gc's `abi.BoundsErrorCode`.
+#[repr(u8)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Bounds {
+    Index = 0,
+    SliceAlen = 1,
+    SliceAcap = 2,
+    SliceB = 3,
+    Slice3Alen = 4,
+    Slice3Acap = 5,
+    Slice3B = 6,
+    Slice3C = 7,
+    Convert = 8,
+}
+
+impl Bounds {
+    pub fn from_code(c: u32) -> Bounds {
+        match c & 0xff {
+            0 => Bounds::Index,
+            1 => Bounds::SliceAlen,
+            2 => Bounds::SliceAcap,
+            3 => Bounds::SliceB,
+            4 => Bounds::Slice3Alen,
+            5 => Bounds::Slice3Acap,
+            6 => Bounds::Slice3B,
+            7 => Bounds::Slice3C,
+            _ => Bounds::Convert,
+        }
+    }
+
+    fn format(self, negative: bool) -> &'static str {
+        use Bounds::*;
+        if negative {
+            return match self {
+                Index => "index out of range [%x]",
+                SliceAlen | SliceAcap => "slice bounds out of range [:%x]",
+                SliceB => "slice bounds out of range [%x:]",
+                Slice3Alen | Slice3Acap => "slice bounds out of range [::%x]",
+                Slice3B => "slice bounds out of range [:%x:]",
+                Slice3C => "slice bounds out of range [%x::]",
+                Convert => "",
+            };
+        }
+        match self {
+            Index => "index out of range [%x] with length %y",
+            SliceAlen => "slice bounds out of range [:%x] with length %y",
+            SliceAcap => "slice bounds out of range [:%x] with capacity %y",
+            SliceB => "slice bounds out of range [%x:%y]",
+            Slice3Alen => "slice bounds out of range [::%x] with length %y",
+            Slice3Acap => "slice bounds out of range [::%x] with capacity %y",
+            Slice3B => "slice bounds out of range [:%x:%y]",
+            Slice3C => "slice bounds out of range [%x:%y:]",
+            Convert => {
+                "cannot convert slice with length %y to array or pointer to array with length %x"
+            }
+        }
+    }
+}
+
+/// The text of a bounds error (`runtime error: ` included), as gc's `boundsError.Error`.
+/// `signed` says whether x came from a signed integer (a negative x then reads as negative).
+pub fn bounds_message(kind: Bounds, x: i64, signed: bool, y: i64) -> print::Buf<128> {
+    let neg = signed && x < 0;
+    let mut b = print::Buf::<128>::new();
+    b.extend(b"runtime error: ");
+    let f = kind.format(neg).as_bytes();
+    let mut i = 0;
+    while i < f.len() {
+        if f[i] == b'%' && i + 1 < f.len() {
+            let v = if f[i + 1] == b'x' { x } else { y };
+            let vsigned = f[i + 1] != b'x' || signed;
+            if vsigned && v < 0 {
+                b.push(b'-');
+                print::fmt_uint(&mut b, v.unsigned_abs());
+            } else {
+                print::fmt_uint(&mut b, v as u64);
+            }
+            i += 2;
+            continue;
+        }
+        b.push(f[i]);
+        i += 1;
+    }
+    b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn msg(k: Bounds, x: i64, s: bool, y: i64) -> String {
+        String::from_utf8(bounds_message(k, x, s, y).as_bytes().to_vec()).unwrap()
+    }
+
+    #[test]
+    fn bounds_texts() {
+        assert_eq!(
+            msg(Bounds::Index, 5, true, 3),
+            "runtime error: index out of range [5] with length 3"
+        );
+        assert_eq!(msg(Bounds::Index, -1, true, 3), "runtime error: index out of range [-1]");
+        assert_eq!(
+            msg(Bounds::Index, -1, false, 3),
+            "runtime error: index out of range [18446744073709551615] with length 3"
+        );
+        assert_eq!(msg(Bounds::SliceB, 3, true, 2), "runtime error: slice bounds out of range [3:2]");
+        assert_eq!(
+            msg(Bounds::Convert, 4, true, 2),
+            "runtime error: cannot convert slice with length 2 to array or pointer to array with length 4"
+        );
+    }
+}
+
+/// Prints an unrecovered panic (`panic: <value>` and the goroutine header) and exits with 2.
+pub fn die_with_panic(v: crate::types::Eface, signal_line: Option<&[u8]>) -> ! {
+    let text = crate::panicval::method_text(v);
+    print::lock();
+    print::str("panic: ");
+    match text {
+        // SAFETY: method results are valid Go strings.
+        Some(s) => crate::panicval::print_indented(unsafe { s.as_bytes() }),
+        None => crate::panicval::print_value(v),
+    }
+    print::str("\n");
+    if let Some(l) = signal_line {
+        print::bytes(l);
+        print::str("\n");
+    }
+    print::str("\ngoroutine ");
+    print::int(crate::sched::current_goid());
+    print::str(" [running]:\n");
+    print::unlock();
+    sys::exit(2)
+}
+
+/// Raises a runtime error whose full text is `msg` (a `runtime.Error`).
+pub fn runtime_error(msg: &[u8]) -> ! {
+    gopanic(crate::rterr::make_error(&crate::rterr::RUNTIME_ERROR_TYPE, msg))
+}
+
+/// Raises a plain runtime error (gc's `plainError`): printed without the `runtime error: ` prefix.
+pub fn plain_error(msg: &[u8]) -> ! {
+    gopanic(crate::rterr::make_error(&crate::rterr::PLAIN_ERROR_TYPE, msg))
+}
+
+/// Starts panicking with value v.
+pub fn gopanic(v: crate::types::Eface) -> ! {
+    die_with_panic(v, None)
+}

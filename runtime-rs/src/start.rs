@@ -1,0 +1,42 @@
+//! Program start: the C `main` (ABI.md §4).
+//!
+//! `main` is defined in assembly as a weak symbol so that the crate's own test binaries (which
+//! have their own `main`) still link; in a Go program nothing else defines it. The runtime also
+//! gives `__rog_program_main` a weak stand-in (a fatal error) for the same reason; the link
+//! action's strong definition replaces it.
+
+#[cfg(not(test))]
+core::arch::global_asm!(
+    ".text",
+    ".weak main",
+    ".type main,@function",
+    "main:",
+    "    jmp {entry}",
+    ".size main, . - main",
+    ".weak __rog_program_main",
+    ".type __rog_program_main,@function",
+    "__rog_program_main:",
+    "    jmp {missing}",
+    ".size __rog_program_main, . - __rog_program_main",
+    entry = sym rog_main,
+    missing = sym missing_program_main,
+);
+
+extern "C-unwind" {
+    fn __rog_program_main();
+}
+
+#[allow(dead_code)]
+extern "C" fn missing_program_main() {
+    crate::panic::fatal("__rog_program_main is missing from the link")
+}
+
+/// The process entry behind `main`: initialises the runtime, runs the program on the main
+/// goroutine, and exits 0 when `main.main` returns (other goroutines are not waited for).
+#[allow(dead_code)]
+extern "C" fn rog_main(argc: i32, argv: *const *const u8) -> i32 {
+    crate::start_runtime(argc, argv);
+    // SAFETY: the generated program entry takes no arguments and is called once.
+    unsafe { __rog_program_main() };
+    crate::sys::exit(0)
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Builds the runtime for cross-language ThinLTO, then for each tests/ir/NAME.ll: compiles it the
+# way codegen does, links it the way the link action does (ABI.md "Linking"), runs it and compares
+# its merged stdout+stderr with NAME.expected and its exit status with NAME.status (default 0).
+# Lines of NAME.expected may end in `...` to match any line with that prefix.
+# Usage: tests/ir/run.sh [NAME...]
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+crate=$(cd "$here/../.." && pwd)
+out=${ROG_IR_OUT:-$(mktemp -d)}
+target=x86_64-unknown-linux-gnu
+
+(cd "$crate" && RUSTFLAGS="-C linker-plugin-lto" cargo build --release --quiet --target-dir target/lto)
+lib="$crate/target/lto/release/librog_runtime.a"
+
+names=("$@")
+if [ ${#names[@]} -eq 0 ]; then
+  for f in "$here"/*.ll; do names+=("$(basename "$f" .ll)"); done
+fi
+
+fail=0
+for n in "${names[@]}"; do
+  clang-22 --target=$target -flto=thin -O2 -c "$here/$n.ll" -o "$out/$n.bc"
+  clang-22 --target=$target -fuse-ld=lld -flto=thin -O2 "$out/$n.bc" "$lib" -o "$out/$n"
+  want_status=0
+  [ -f "$here/$n.status" ] && want_status=$(cat "$here/$n.status")
+  set +e
+  ROG_DEBUG=${ROG_DEBUG:-} "$out/$n" >"$out/$n.out" 2>&1
+  status=$?
+  set -e
+  if [ "$status" != "$want_status" ]; then
+    echo "FAIL $n: exit status $status, want $want_status"; cat "$out/$n.out"; fail=1; continue
+  fi
+  if ! python3 - "$here/$n.expected" "$out/$n.out" <<'PY'
+import sys
+want = open(sys.argv[1], encoding="utf-8", errors="replace").read().splitlines()
+got = open(sys.argv[2], encoding="utf-8", errors="replace").read().splitlines()
+ok = len(want) == len(got) and all(
+    g.startswith(w[:-3]) if w.endswith("...") else g == w for w, g in zip(want, got))
+if not ok:
+    print("--- want\n" + "\n".join(want) + "\n--- got\n" + "\n".join(got))
+sys.exit(0 if ok else 1)
+PY
+  then
+    echo "FAIL $n: output differs"; fail=1; continue
+  fi
+  echo "ok   $n"
+done
+exit $fail
