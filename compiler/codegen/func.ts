@@ -1,0 +1,437 @@
+// Emission of one MIR body as an LLVM function. Every local is an `alloca` in the entry block
+// and places are addressed with GEPs; LLVM's SROA/mem2reg turn them into SSA values. Go's
+// arithmetic rules (wrapping, division overflow, oversized shifts) are made explicit here so
+// no LLVM poison or undefined behaviour can reach the program.
+
+import { InternalError } from "../diag.js";
+import type { Body, Callee, Operand, Place, Rvalue, Terminator } from "../mir/mir.js";
+import { operandType, projType } from "../mir/typeof.js";
+import { partTypes, typeStr, type MirType } from "../mir/types.js";
+import { emitBinary } from "./ops.js";
+import { floatConst, intConst, isAggregate, ltype, mtype, quoteSym, zeroConst } from "./ltypes.js";
+import { PANIC_ENTRY } from "./runtime.js";
+
+/** ModuleCtx is what a function emitter needs from its module. */
+export interface ModuleCtx {
+  /** stringConst returns the global holding these bytes. */
+  stringConst(b: Uint8Array): string;
+  /** useFunction records a call of sym with an LLVM function type (for declarations). */
+  useFunction(sym: string, ret: string, params: string[], goAbi: boolean): void;
+  /** useRuntime records a call of a runtime entry and returns its parameter types. */
+  useRuntime(sym: string, argTys: string[], ret: string): string[];
+  /** useSymbol records a reference to sym as a value (a function's code when fn). */
+  useSymbol(sym: string, fn: boolean): void;
+  /** dbgLoc returns the `, !dbg !N` suffix for a line of the body being emitted, or "". */
+  dbgLoc(line: number): string;
+}
+
+/** FnEmitter writes one function. */
+export class FnEmitter {
+  private readonly out: string[] = [];
+  private readonly cold: string[] = [];
+  private n = 0;
+  private line = 0;
+
+  constructor(
+    private readonly mod: ModuleCtx,
+    private readonly body: Body,
+    private readonly dbg: string,
+  ) {}
+
+  /** tmp returns a fresh SSA name. */
+  tmp(): string {
+    return `%t${this.n++}`;
+  }
+
+  /** emit appends one instruction (with the current debug location). */
+  emit(inst: string): void {
+    this.out.push(`  ${inst}${this.mod.dbgLoc(this.line)}`);
+  }
+
+  /** run returns the function's text. */
+  run(): string {
+    const b = this.body;
+    const ret = ltype(b.locals[0].ty);
+    const params = ["ptr nest %ctx"];
+    for (let i = 1; i <= b.nparams; i++) params.push(`${ltype(b.locals[i].ty)} %p${i}`);
+    const linkage = b.linkage === "external" ? "" : `${b.linkage} `;
+    const head = `define ${linkage}${ret} ${quoteSym(b.sym)}(${params.join(", ")}) #0${this.dbg} {`;
+
+    this.out.push("entry:");
+    b.locals.forEach((l, i) => {
+      if (l.ty.k !== "void") this.out.push(`  %l${i} = alloca ${mtype(l.ty)}, align 8`);
+    });
+    for (let i = 1; i <= b.nparams; i++) this.storeTo(`%l${i}`, b.locals[i].ty, `%p${i}`);
+    if (b.ctx >= 0) this.out.push(`  store ptr %ctx, ptr %l${b.ctx}`);
+    this.line = b.line;
+    this.emit("br label %bb0");
+
+    b.blocks.forEach((blk, i) => {
+      this.out.push(`bb${i}:`);
+      for (const s of blk.stmts) {
+        this.line = s.line || this.line;
+        this.assign(s.place, s.rv);
+      }
+      this.line = blk.term.line || this.line;
+      this.term(blk.term);
+    });
+    return [head, ...this.out, ...this.cold, "}", ""].join("\n");
+  }
+
+  // ---- places and operands
+
+  /** addr returns a pointer to the place and the place's type. */
+  addr(p: Place): { ptr: string; ty: MirType } {
+    let ptr = `%l${p.local}`;
+    let ty = this.body.locals[p.local].ty;
+    for (const pr of p.proj) {
+      const next = projType(ty, pr);
+      const t = this.tmp();
+      switch (pr.p) {
+        case "field":
+          this.emit(`${t} = getelementptr inbounds ${mtype(ty)}, ptr ${ptr}, i32 0, i32 ${pr.i}`);
+          break;
+        case "index": {
+          const idx = this.toI64(pr.idx);
+          this.emit(`${t} = getelementptr inbounds ${mtype(ty)}, ptr ${ptr}, i64 0, i64 ${idx}`);
+          break;
+        }
+        case "deref":
+          this.emit(`${t} = load ptr, ptr ${ptr}`);
+          break;
+      }
+      ptr = t;
+      ty = next;
+    }
+    return { ptr, ty };
+  }
+
+  /** loadFrom loads a value of type ty from ptr, as a scalar value (bools become i1). */
+  loadFrom(ptr: string, ty: MirType): string {
+    const t = this.tmp();
+    this.emit(`${t} = load ${mtype(ty)}, ptr ${ptr}`);
+    if (ty.k !== "bool") return t;
+    const b = this.tmp();
+    this.emit(`${b} = trunc i8 ${t} to i1`);
+    return b;
+  }
+
+  /** storeTo stores a value (scalar form) of type ty at ptr. */
+  storeTo(ptr: string, ty: MirType, v: string): void {
+    if (ty.k === "void") return;
+    this.emit(`store ${mtype(ty)} ${this.toMem(ty, v)}, ptr ${ptr}`);
+  }
+
+  /** toMem converts a scalar value to its in-memory form (bool: i1 → i8). */
+  toMem(ty: MirType, v: string): string {
+    if (ty.k !== "bool") return v;
+    if (v === "true") return "1";
+    if (v === "false") return "0";
+    const t = this.tmp();
+    this.emit(`${t} = zext i1 ${v} to i8`);
+    return t;
+  }
+
+  /** operand returns an LLVM value (scalar form) for the operand. */
+  operand(o: Operand): string {
+    if (o.o === "copy") {
+      const { ptr, ty } = this.addr(o.place);
+      return this.loadFrom(ptr, ty);
+    }
+    const v = o.v;
+    switch (v.c) {
+      case "int":
+        if (o.ty.k !== "int") throw new InternalError(`int constant of ${typeStr(o.ty)}`);
+        return intConst(v.v, o.ty.bits);
+      case "float":
+        if (o.ty.k !== "float") throw new InternalError(`float constant of ${typeStr(o.ty)}`);
+        return floatConst(v.v, o.ty.bits);
+      case "bool":
+        return v.v ? "true" : "false";
+      case "str":
+        if (v.v.length === 0) return "zeroinitializer";
+        return `{ ptr ${this.mod.stringConst(v.v)}, i64 ${v.v.length} }`;
+      case "zero":
+        return zeroConst(o.ty);
+      case "sym":
+        this.mod.useSymbol(v.sym, v.fn);
+        return quoteSym(v.sym);
+    }
+  }
+
+  /** typedOperand renders `type value`. */
+  typedOperand(o: Operand): string {
+    return `${ltype(this.opType(o))} ${this.operand(o)}`;
+  }
+
+  opType(o: Operand): MirType {
+    return operandType(this.body, o);
+  }
+
+  /** toI64 converts an integer operand to i64 (sign- or zero-extending by its type). */
+  toI64(o: Operand): string {
+    const t = this.opType(o);
+    return this.widen(this.operand(o), t, 64);
+  }
+
+  /** widen extends or truncates an integer value of type t to `bits`. */
+  widen(v: string, t: MirType, bits: number): string {
+    if (t.k !== "int") throw new InternalError(`integer expected, got ${typeStr(t)}`);
+    if (t.bits === bits) return v;
+    const r = this.tmp();
+    if (t.bits > bits) this.emit(`${r} = trunc i${t.bits} ${v} to i${bits}`);
+    else this.emit(`${r} = ${t.signed ? "sext" : "zext"} i${t.bits} ${v} to i${bits}`);
+    return r;
+  }
+
+  // ---- statements
+
+  private assign(p: Place, rv: Rvalue): void {
+    const v = this.rvalue(rv);
+    const { ptr, ty } = this.addr(p);
+    this.storeTo(ptr, ty, v);
+  }
+
+  /** rvalue computes an rvalue and returns its scalar-form value. */
+  rvalue(rv: Rvalue): string {
+    switch (rv.r) {
+      case "use":
+        return this.operand(rv.op);
+      case "bin":
+        return emitBinary(this, rv.op, rv.a, rv.b);
+      case "un":
+        return this.unary(rv.op, rv.a);
+      case "conv":
+        return this.conv(this.operand(rv.a), this.opType(rv.a), rv.ty);
+      case "bitcast":
+        return this.bitcast(rv.a, rv.ty);
+      case "ref":
+        return this.addr(rv.place).ptr;
+      case "agg":
+        return this.aggregate(rv.ty, rv.ops);
+      case "offset": {
+        const p = this.operand(rv.ptr);
+        const i = this.toI64(rv.idx);
+        const t = this.tmp();
+        this.emit(`${t} = getelementptr inbounds ${mtype(rv.elem)}, ptr ${p}, i64 ${i}`);
+        return t;
+      }
+    }
+  }
+
+  private unary(op: string, a: Operand): string {
+    const ty = this.opType(a);
+    const v = this.operand(a);
+    const t = this.tmp();
+    if (op === "not") {
+      this.emit(`${t} = xor i1 ${v}, true`);
+    } else if (op === "compl") {
+      this.emit(`${t} = xor ${ltype(ty)} ${v}, -1`);
+    } else if (ty.k === "int") {
+      this.emit(`${t} = sub ${ltype(ty)} 0, ${v}`);
+    } else if (ty.k === "float") {
+      this.emit(`${t} = fneg ${ltype(ty)} ${v}`);
+    } else if (ty.k === "complex") {
+      const ft = ty.bits === 64 ? "float" : "double";
+      const re = this.extract(v, ty, 0);
+      const im = this.extract(v, ty, 1);
+      const nre = this.tmp();
+      const nim = this.tmp();
+      this.emit(`${nre} = fneg ${ft} ${re}`);
+      this.emit(`${nim} = fneg ${ft} ${im}`);
+      return this.build(ty, [nre, nim]);
+    } else {
+      throw new InternalError(`unary ${op} on ${typeStr(ty)}`);
+    }
+    return t;
+  }
+
+  /** extract reads part i of an aggregate value (scalar form). */
+  extract(v: string, ty: MirType, i: number): string {
+    const parts = ty.k === "array" ? null : partTypes(ty);
+    const pt = ty.k === "array" ? ty.elem : parts![i];
+    const t = this.tmp();
+    this.emit(`${t} = extractvalue ${mtype(ty)} ${v}, ${i}`);
+    if (pt.k !== "bool") return t;
+    const b = this.tmp();
+    this.emit(`${b} = trunc i8 ${t} to i1`);
+    return b;
+  }
+
+  /** build assembles an aggregate value from scalar-form parts. */
+  build(ty: MirType, parts: string[]): string {
+    const types = ty.k === "array" ? parts.map(() => ty.elem) : partTypes(ty)!;
+    let acc = "poison";
+    parts.forEach((p, i) => {
+      const t = this.tmp();
+      const pt = types[i];
+      this.emit(`${t} = insertvalue ${mtype(ty)} ${acc}, ${mtype(pt)} ${this.toMem(pt, p)}, ${i}`);
+      acc = t;
+    });
+    return parts.length ? acc : "zeroinitializer";
+  }
+
+  private aggregate(ty: MirType, ops: Operand[]): string {
+    if (!isAggregate(ty)) throw new InternalError(`aggregate of ${typeStr(ty)}`);
+    return this.build(
+      ty,
+      ops.map((o) => this.operand(o)),
+    );
+  }
+
+  /** conv converts a numeric value from one type to another (Go conversions). */
+  conv(v: string, from: MirType, to: MirType): string {
+    if (from.k === "int" && to.k === "int") return this.widen(v, from, to.bits);
+    const t = this.tmp();
+    if (from.k === "int" && to.k === "float") {
+      this.emit(`${t} = ${from.signed ? "sitofp" : "uitofp"} ${ltype(from)} ${v} to ${ltype(to)}`);
+      return t;
+    }
+    if (from.k === "float" && to.k === "int") {
+      // Out-of-range conversions are implementation-defined in Go; freeze keeps them from
+      // being LLVM poison.
+      this.emit(`${t} = ${to.signed ? "fptosi" : "fptoui"} ${ltype(from)} ${v} to ${ltype(to)}`);
+      const f = this.tmp();
+      this.emit(`${f} = freeze ${ltype(to)} ${t}`);
+      return f;
+    }
+    if (from.k === "float" && to.k === "float") {
+      if (from.bits === to.bits) return v;
+      const op = from.bits < to.bits ? "fpext" : "fptrunc";
+      this.emit(`${t} = ${op} ${ltype(from)} ${v} to ${ltype(to)}`);
+      return t;
+    }
+    if (from.k === "complex" && to.k === "complex") {
+      if (from.bits === to.bits) return v;
+      const [pf, pt] = [partTypes(from)![0], partTypes(to)![0]];
+      const re = this.conv(this.extract(v, from, 0), pf, pt);
+      const im = this.conv(this.extract(v, from, 1), pf, pt);
+      return this.build(to, [re, im]);
+    }
+    if (typeStr(from) === typeStr(to)) return v;
+    throw new InternalError(`conversion ${typeStr(from)} to ${typeStr(to)}`);
+  }
+
+  private bitcast(a: Operand, to: MirType): string {
+    const from = this.opType(a);
+    const v = this.operand(a);
+    if (typeStr(from) === typeStr(to)) return v;
+    const t = this.tmp();
+    if (from.k === "ptr" && to.k === "int") this.emit(`${t} = ptrtoint ptr ${v} to ${ltype(to)}`);
+    else if (from.k === "int" && to.k === "ptr")
+      this.emit(`${t} = inttoptr ${ltype(from)} ${v} to ptr`);
+    else if (from.k === "int" && to.k === "int") return this.widen(v, from, to.bits);
+    else this.emit(`${t} = bitcast ${ltype(from)} ${v} to ${ltype(to)}`);
+    return t;
+  }
+
+  // ---- terminators
+
+  private term(t: Terminator): void {
+    switch (t.t) {
+      case "goto":
+        return this.emit(`br label %bb${t.target}`);
+      case "switch":
+        return this.switchTerm(t);
+      case "call":
+        return this.call(t);
+      case "assert":
+        return this.assertTerm(t);
+      case "return": {
+        const ty = this.body.locals[0].ty;
+        if (ty.k === "void") return this.emit("ret void");
+        const v = this.loadFrom("%l0", ty);
+        return this.emit(`ret ${ltype(ty)} ${v}`);
+      }
+      case "unreachable":
+        return this.emit("unreachable");
+    }
+  }
+
+  private switchTerm(t: Extract<Terminator, { t: "switch" }>): void {
+    const ty = this.opType(t.op);
+    let v = this.operand(t.op);
+    if (ty.k === "bool") {
+      if (t.cases.length === 1) {
+        const [val, b] = t.cases[0];
+        const [yes, no] = val === 0n ? [t.otherwise, b] : [b, t.otherwise];
+        return this.emit(`br i1 ${v}, label %bb${yes}, label %bb${no}`);
+      }
+      const z = this.tmp();
+      this.emit(`${z} = zext i1 ${v} to i8`);
+      v = z;
+    }
+    const lt = ty.k === "bool" ? "i8" : ltype(ty);
+    const bits = ty.k === "int" ? ty.bits : 8;
+    const cases = t.cases.map(([val, b]) => `${lt} ${intConst(val, bits)}, label %bb${b}`);
+    this.emit(`switch ${lt} ${v}, label %bb${t.otherwise} [${cases.join(" ")}]`);
+  }
+
+  private call(t: Extract<Terminator, { t: "call" }>): void {
+    if (t.unwind !== null) {
+      // TODO(mir): invoke with landing pads once defer/recover lower to unwinding.
+      throw new InternalError("not supported yet: calls with unwind edges");
+    }
+    const ret = ltype(t.retTy);
+    const argTys = t.args.map((a) => ltype(this.opType(a)));
+    const argVals = t.args.map((a) => this.operand(a));
+    const c: Callee = t.callee;
+    let fn: string;
+    let params: string[];
+    if (c.c === "rt") {
+      params = this.mod.useRuntime(c.sym, argTys, ret);
+      fn = `@${c.sym}`;
+    } else {
+      params = ["ptr nest", ...argTys];
+      let ctx = "null";
+      if (c.c === "fn") {
+        this.mod.useFunction(c.sym, ret, argTys, true);
+        fn = quoteSym(c.sym);
+      } else if (c.c === "closure") {
+        ctx = this.operand(c.fv);
+        fn = this.tmp();
+        this.emit(`${fn} = load ptr, ptr ${ctx}`);
+      } else {
+        fn = this.operand(c.fn);
+        ctx = this.operand(c.ctx);
+      }
+      argVals.unshift(ctx);
+    }
+    const args = argVals.map((v, i) => `${params[i]} ${v}`).join(", ");
+    const call = `call ${ret} ${fn}(${args})`;
+    if (t.dest && t.retTy.k !== "void") {
+      const r = this.tmp();
+      this.emit(`${r} = ${call}`);
+      const { ptr, ty } = this.addr(t.dest);
+      this.storeTo(ptr, ty, r);
+    } else {
+      this.emit(call);
+    }
+    this.emit(t.target === null ? "unreachable" : `br label %bb${t.target}`);
+  }
+
+  private assertTerm(t: Extract<Terminator, { t: "assert" }>): void {
+    if (t.unwind !== null) throw new InternalError("not supported yet: asserts with unwind edges");
+    const cond = this.operand(t.cond);
+    const fail = `fail${this.n++}`;
+    const [yes, no] = t.expected ? [`%bb${t.target}`, `%${fail}`] : [`%${fail}`, `%bb${t.target}`];
+    this.emit(`br i1 ${cond}, label ${yes}, label ${no}`);
+
+    // The failure path goes out of line, at the end of the function.
+    const saved = this.out.length;
+    this.out.push(`${fail}:`);
+    const entry = PANIC_ENTRY[t.kind];
+    if (entry) {
+      const args = t.args.map((a) => this.toI64(a));
+      const params = this.mod.useRuntime(
+        entry,
+        args.map(() => "i64"),
+        "void",
+      );
+      const list = args.map((a, i) => `${params[i]} ${a}`).join(", ");
+      this.emit(`call void @${entry}(${list})`);
+    }
+    this.emit("unreachable");
+    this.cold.push(...this.out.splice(saved));
+  }
+}

@@ -1,0 +1,50 @@
+// The runtime entry points generated code calls (ABI.md §5), with their exact C-ABI LLVM
+// declarations. Calls to entries not in this table are declared from the call site.
+
+/** RuntimeEntry is one entry point's LLVM signature. */
+export interface RuntimeEntry {
+  ret: string;
+  params: string[];
+  /** attrs are function attributes written after the parameter list. */
+  attrs?: string;
+}
+
+const NORETURN = "noreturn cold";
+
+/** RUNTIME lists the entry points by symbol. */
+export const RUNTIME: Record<string, RuntimeEntry> = {
+  rog_printlock: { ret: "void", params: [] },
+  rog_printunlock: { ret: "void", params: [] },
+  rog_printstring: { ret: "void", params: ["ptr", "i64"] },
+  rog_printint: { ret: "void", params: ["i64"] },
+  rog_printuint: { ret: "void", params: ["i64"] },
+  rog_printfloat: { ret: "void", params: ["double"] },
+  rog_printcomplex: { ret: "void", params: ["double", "double"] },
+  rog_printbool: { ret: "void", params: ["i1 zeroext"] },
+  rog_printpointer: { ret: "void", params: ["ptr"] },
+  rog_printeface: { ret: "void", params: ["ptr", "ptr"] },
+  rog_printiface: { ret: "void", params: ["ptr", "ptr"] },
+  rog_printslice: { ret: "void", params: ["ptr", "i64", "i64"] },
+  rog_printsp: { ret: "void", params: [] },
+  rog_printnl: { ret: "void", params: [] },
+  rog_alloc: { ret: "ptr", params: ["i64", "ptr"] },
+  rog_panic_index: { ret: "void", params: ["i64", "i64"], attrs: NORETURN },
+  rog_panic_nilderef: { ret: "void", params: [], attrs: NORETURN },
+  rog_panic_divide: { ret: "void", params: [], attrs: NORETURN },
+  rog_gopanic: { ret: "void", params: ["ptr", "ptr"], attrs: NORETURN },
+};
+
+/** PANIC_ENTRY maps an Assert's PanicKind to the runtime entry that raises it. */
+export const PANIC_ENTRY: Record<string, string> = {
+  index: "rog_panic_index",
+  slice: "rog_panic_slice",
+  nilderef: "rog_panic_nilderef",
+  divide: "rog_panic_divide",
+  shift: "rog_panic_shift",
+};
+
+/** declareRuntime renders the declaration of a runtime entry from the table. */
+export function declareRuntime(sym: string, e: RuntimeEntry): string {
+  const attrs = e.attrs ? ` ${e.attrs}` : "";
+  return `declare ${e.ret} @${sym}(${e.params.join(", ")})${attrs}`;
+}
