@@ -1,0 +1,3 @@
+module rog.example/echo-rpc
+
+go 1.18
