@@ -13,6 +13,7 @@ import { deserializeMir, serializeMir } from "../mir/serialize.js";
 import { I64, BOOL, VOID, STRING } from "../mir/types.js";
 import { verifyPackage } from "../mir/verify.js";
 import { emitLLVM } from "./module.js";
+import { buildAndRun, haveRuntime } from "./testutil.js";
 import { CLANG, compileToBitcode, link } from "./toolchain.js";
 
 const FAKE_RT = join(import.meta.dirname, "testdata", "fake_runtime.c");
@@ -80,6 +81,12 @@ describe("hand-built MIR", () => {
     });
     const r = spawnSync(exe);
     expect(r.stderr.toString()).toBe("hello 42 true\n");
+    expect(r.status).toBe(0);
+  });
+
+  it.skipIf(!haveRuntime())("runs with the Rust runtime", () => {
+    const r = buildAndRun([handBuilt()]);
+    expect(r.stderr).toBe("hello 42 true\n");
     expect(r.status).toBe(0);
   });
 });

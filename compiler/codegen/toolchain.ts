@@ -23,7 +23,18 @@ function run(cmd: string, args: string[], input?: Uint8Array | string): Buffer {
 
 /** compileToBitcode turns LLVM IR text into optimised ThinLTO bitcode (clang-22 -O2 -flto=thin). */
 export function compileToBitcode(ll: string): Uint8Array {
-  const args = ["-x", "ir", "-", "-c", "-O2", "-flto=thin", "-Wno-override-module", "-o", "-"];
+  const args = [
+    `--target=${TRIPLE}`,
+    "-x",
+    "ir",
+    "-",
+    "-c",
+    "-O2",
+    "-flto=thin",
+    "-Wno-override-module",
+    "-o",
+    "-",
+  ];
   const out = run(CLANG, args, ll);
   return new Uint8Array(out);
 }
@@ -61,11 +72,11 @@ export interface LinkInput {
 
 /** linkArgs returns the clang-22 arguments that link a program (without the entry object). */
 export function linkArgs(l: LinkInput, entry: string): string[] {
-  const args = ["-fuse-ld=lld", "-flto=thin", "-O2", "-o", l.out, entry, ...l.bitcode];
+  const args = [`--target=${TRIPLE}`, "-fuse-ld=lld", "-flto=thin", "-O2", "-o", l.out];
+  args.push(entry, ...l.bitcode);
   if (l.runtime) args.push(l.runtime);
   args.push(...(l.extra ?? []));
   if (l.thinltoCache) args.push(`-Wl,--thinlto-cache-dir=${l.thinltoCache}`);
-  args.push("-lpthread", "-ldl", "-lm");
   return args;
 }
 

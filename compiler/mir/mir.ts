@@ -109,7 +109,7 @@ export type Callee =
 /** PanicKind names a runtime error an Assert raises; its args follow the runtime entry. */
 export type PanicKind =
   | "index" // args: index, length
-  | "slice" // args: high, cap (gc's "slice bounds out of range [:x] with capacity y")
+  | "bounds" // args: x, y, code (i32: gc's BoundsErrorCode, +0x100 when x is signed)
   | "nilderef"
   | "divide"
   | "shift" // negative shift amount

@@ -1,0 +1,56 @@
+// Helpers for tests that build and run programs: compile MIR packages to bitcode, link them
+// with the Rust runtime (or the C stand-in when asked), run the result.
+
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { MirPackage } from "../mir/mir.js";
+import { emitLLVM } from "./module.js";
+import { CLANG, compileToBitcode, link } from "./toolchain.js";
+
+/** RUNTIME_LIB is the runtime's LTO archive in this checkout (ROG_RUNTIME_LIB overrides it). */
+export const RUNTIME_LIB =
+  process.env.ROG_RUNTIME_LIB ??
+  join(import.meta.dirname, "../../runtime-rs/target/lto/release/librog_runtime.a");
+
+/** haveRuntime reports whether the runtime archive has been built. */
+export function haveRuntime(): boolean {
+  return existsSync(RUNTIME_LIB);
+}
+
+/** RunResult is what a built program did. */
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  status: number | null;
+  exe: string;
+}
+
+/** buildAndRun links the packages (dependencies first, main last) and runs the program. */
+export function buildAndRun(pkgs: MirPackage[], fake = false): RunResult {
+  const dir = mkdtempSync(join(tmpdir(), "rog-run-"));
+  const bitcode = pkgs.map((p, i) => {
+    const f = join(dir, `p${i}.bc`);
+    writeFileSync(f, compileToBitcode(emitLLVM(p)));
+    return f;
+  });
+  const extra: string[] = [];
+  if (fake) {
+    const rt = join(dir, "rt.o");
+    const src = join(import.meta.dirname, "testdata", "fake_runtime.c");
+    spawnSync(CLANG, ["-c", "-O2", "-flto=thin", src, "-o", rt]);
+    extra.push(rt);
+  }
+  const exe = join(dir, "a.out");
+  link({
+    out: exe,
+    bitcode,
+    initOrder: pkgs.map((p) => p.path),
+    runtime: fake ? "" : RUNTIME_LIB,
+    thinltoCache: "",
+    extra,
+  });
+  const r = spawnSync(exe, { timeout: 20_000 });
+  return { stdout: r.stdout.toString(), stderr: r.stderr.toString(), status: r.status, exe };
+}
