@@ -11,6 +11,8 @@
 
 pub mod abi;
 pub mod alloc;
+pub mod equal;
+pub mod iface;
 pub mod panic;
 pub mod panicval;
 pub mod print;

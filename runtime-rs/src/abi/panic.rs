@@ -45,7 +45,7 @@ pub extern "C-unwind" fn rog_panic_shift() -> ! {
 #[no_mangle]
 pub unsafe extern "C-unwind" fn rog_gopanic(t: *const Type, data: *mut u8) -> ! {
     if t.is_null() {
-        panic::runtime_error(b"panic called with nil argument (use -d=panicnil=1 to revert)")
+        panic::runtime_error(b"panic called with nil argument")
     }
     panic::gopanic(Eface { typ: t, data })
 }
