@@ -8,7 +8,7 @@ package main
 
 // size scales the Lisp program's work (it is bound to the Lisp variable size). The bench
 // harness rewrites this line to the quick value for short runs.
-const size = 30 // bench:size quick=20
+const size = 30 // bench:size quick=15
 
 // program is the Lisp code run by main.
 const program = `

@@ -1,0 +1,176 @@
+// Shared helpers of the benchmark scripts and the examples test: finding the examples, making
+// their quick variants, building them with rog, gc and gccgo, and running them with their
+// stdout and stderr merged the way the tests compare them.
+
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, openSync, closeSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** repoRoot is the checkout holding this file. */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** examplesDir is where the example programs live. */
+export const examplesDir = join(repoRoot, "examples");
+
+/** pendingFile lists the examples rog cannot build yet, one `name: reason` per line. */
+export const pendingFile = join(examplesDir, "rog-pending.txt");
+
+// The size marker: `const size = 2500000 // bench:size quick=200000`.
+const markerRe = /^(\s*const\s+size\s*=\s*)([0-9_]+)(\s*\/\/\s*bench:size\s+quick=([0-9_]+).*)$/m;
+
+/**
+ * listExamples returns every directory under examples/ that has an expected.out, sorted by
+ * name, with its size marker when it has one (then it is also a benchmark).
+ */
+export function listExamples() {
+  const out = [];
+  for (const name of readdirSync(examplesDir).sort()) {
+    const dir = join(examplesDir, name);
+    if (!statSync(dir).isDirectory() || !existsSync(join(dir, "expected.out"))) continue;
+    out.push({ name, dir, size: findSizeMarker(dir) });
+  }
+  return out;
+}
+
+/** findSizeMarker returns {file, full, quick} for the directory's size marker, or null. */
+export function findSizeMarker(dir) {
+  for (const file of readdirSync(dir).sort()) {
+    if (!file.endsWith(".go")) continue;
+    const m = markerRe.exec(readFileSync(join(dir, file), "utf8"));
+    if (m) return { file, full: toInt(m[2]), quick: toInt(m[4]) };
+  }
+  return null;
+}
+
+function toInt(digits) {
+  return Number(digits.replaceAll("_", ""));
+}
+
+/** expectedFile is the expected output of a variant ("full" or "quick") of an example. */
+export function expectedFile(example, variant) {
+  return join(example.dir, variant === "quick" ? "expected.quick.out" : "expected.out");
+}
+
+/**
+ * makeVariant copies an example's directory to dest (replacing it) and, for the quick variant,
+ * rewrites the size marker to its quick value. With a nonce, a comment holding it is added so
+ * that no build cache can answer for the copy. Returns dest.
+ */
+export function makeVariant(example, variant, dest, nonce) {
+  rmSync(dest, { recursive: true, force: true });
+  copyTree(example.dir, dest);
+  const marker = example.size;
+  if (marker && variant === "quick") {
+    const file = join(dest, marker.file);
+    const text = readFileSync(file, "utf8").replace(markerRe, (_, a, _n, c) => a + marker.quick + c);
+    writeFileSync(file, text);
+  }
+  if (nonce !== undefined) {
+    const file = join(dest, marker ? marker.file : "main.go");
+    if (existsSync(file)) writeFileSync(file, readFileSync(file, "utf8") + `\n// bench nonce ${nonce}\n`);
+  }
+  return dest;
+}
+
+/** copyTree copies a directory recursively, leaving out expected outputs and binaries. */
+export function copyTree(from, to) {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const src = join(from, entry.name);
+    if (entry.isDirectory()) copyTree(src, join(to, entry.name));
+    else if (entry.isFile() && !entry.name.startsWith("expected")) copyFileSync(src, join(to, entry.name));
+  }
+}
+
+/** readPending returns the rog-pending list as a Map from example name to reason. */
+export function readPending() {
+  const pending = new Map();
+  if (!existsSync(pendingFile)) return pending;
+  for (const raw of readFileSync(pendingFile, "utf8").split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const colon = line.indexOf(":");
+    const name = (colon < 0 ? line : line.slice(0, colon)).trim();
+    pending.set(name, colon < 0 ? "" : line.slice(colon + 1).trim());
+  }
+  return pending;
+}
+
+/** makeTemp creates a fresh directory for scratch work under the system temp directory. */
+export function makeTemp(label) {
+  const dir = join(tmpdir(), `rog-${label}-${process.pid}-${Date.now().toString(36)}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * run runs a command and resolves to {code, signal, output, ms}: output is stdout and stderr
+ * merged in the order written (both go to one file), ms the wall-clock time.
+ */
+export function run(cmd, args, { cwd, env, timeoutMs = 600_000 } = {}) {
+  const scratch = makeTemp("out");
+  const file = join(scratch, "output");
+  const fd = openSync(file, "w");
+  const start = process.hrtime.bigint();
+  return new Promise((resolvePromise) => {
+    const child = spawn(cmd, args, {
+      cwd,
+      env: env ?? process.env,
+      stdio: ["ignore", fd, fd],
+    });
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    const finish = (code, signal, error) => {
+      clearTimeout(timer);
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      closeSync(fd);
+      let output = readFileSync(file, "utf8");
+      rmSync(scratch, { recursive: true, force: true });
+      if (error) output += `${cmd}: ${error.message}\n`;
+      resolvePromise({ code: error ? 127 : code, signal, output, ms });
+    };
+    child.on("error", (e) => finish(null, null, e));
+    child.on("exit", (code, signal) => finish(code, signal));
+  });
+}
+
+/** hasCommand reports whether a command can be found on PATH (or is an existing path). */
+export function hasCommand(cmd) {
+  if (cmd.includes("/")) return existsSync(cmd);
+  return spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
+}
+
+/** goEnv is the environment for go commands: no workspace, no toolchain download. */
+export function goEnv(extra = {}) {
+  return { ...process.env, GOWORK: "off", GOTOOLCHAIN: "local", GOFLAGS: "", ...extra };
+}
+
+/** compilers names the three compilers in the order they are reported. */
+export const compilers = ["gc", "rog", "gccgo"];
+
+/**
+ * build builds the Go program in srcDir to out with one compiler and resolves to
+ * {ok, ms, error}: error is the compiler's first line of output when the build failed.
+ */
+export async function build(compiler, srcDir, out, { env } = {}) {
+  let r;
+  if (compiler === "gc") {
+    r = await run("go", ["build", "-o", out, "."], { cwd: srcDir, env: goEnv(env) });
+  } else if (compiler === "rog") {
+    r = await run(process.execPath, [join(repoRoot, "bin", "rog.js"), "build", "-o", out, srcDir], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+    });
+  } else if (compiler === "gccgo") {
+    if (!hasCommand("gccgo-12")) return { ok: false, ms: 0, error: "gccgo-12 not installed" };
+    const files = readdirSync(srcDir).filter((f) => f.endsWith(".go") && !f.endsWith("_test.go"));
+    r = await run("gccgo-12", ["-O2", "-o", out, ...files.sort()], { cwd: srcDir });
+  } else {
+    throw new Error(`unknown compiler ${compiler}`);
+  }
+  const ok = r.code === 0 && existsSync(out);
+  const first = r.output.split("\n").find((l) => l.trim() !== "") ?? `exit status ${r.code}`;
+  return { ok, ms: r.ms, error: ok ? undefined : first.trim() };
+}
