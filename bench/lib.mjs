@@ -65,12 +65,16 @@ export function makeVariant(example, variant, dest, nonce) {
   const marker = example.size;
   if (marker && variant === "quick") {
     const file = join(dest, marker.file);
-    const text = readFileSync(file, "utf8").replace(markerRe, (_, a, _n, c) => a + marker.quick + c);
+    const text = readFileSync(file, "utf8").replace(
+      markerRe,
+      (_, a, _n, c) => a + marker.quick + c,
+    );
     writeFileSync(file, text);
   }
   if (nonce !== undefined) {
     const file = join(dest, marker ? marker.file : "main.go");
-    if (existsSync(file)) writeFileSync(file, readFileSync(file, "utf8") + `\n// bench nonce ${nonce}\n`);
+    if (existsSync(file))
+      writeFileSync(file, readFileSync(file, "utf8") + `\n// bench nonce ${nonce}\n`);
   }
   return dest;
 }
@@ -81,7 +85,8 @@ export function copyTree(from, to) {
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const src = join(from, entry.name);
     if (entry.isDirectory()) copyTree(src, join(to, entry.name));
-    else if (entry.isFile() && !entry.name.startsWith("expected")) copyFileSync(src, join(to, entry.name));
+    else if (entry.isFile() && !entry.name.startsWith("expected"))
+      copyFileSync(src, join(to, entry.name));
   }
 }
 
@@ -152,12 +157,18 @@ export const compilers = ["gc", "rog", "gccgo"];
 
 /**
  * build builds the Go program in srcDir to out with one compiler and resolves to
- * {ok, ms, error}: error is the compiler's first line of output when the build failed.
+ * {ok, ms, error}: error is the compiler's first line of output when the build failed. goFlags
+ * are extra `go build` flags (gc only).
  */
-export async function build(compiler, srcDir, out, { env } = {}) {
+export async function build(compiler, srcDir, out, { env, goFlags = [] } = {}) {
   let r;
   if (compiler === "gc") {
-    r = await run("go", ["build", "-o", out, "."], { cwd: srcDir, env: goEnv(env) });
+    // A directory without go.mod is built as a list of files, as `go run *.go` would.
+    const what = existsSync(join(srcDir, "go.mod")) ? ["."] : goFiles(srcDir);
+    r = await run("go", ["build", ...goFlags, "-o", out, ...what], {
+      cwd: srcDir,
+      env: goEnv(env),
+    });
   } else if (compiler === "rog") {
     r = await run(process.execPath, [join(repoRoot, "bin", "rog.js"), "build", "-o", out, srcDir], {
       cwd: repoRoot,
@@ -165,12 +176,18 @@ export async function build(compiler, srcDir, out, { env } = {}) {
     });
   } else if (compiler === "gccgo") {
     if (!hasCommand("gccgo-12")) return { ok: false, ms: 0, error: "gccgo-12 not installed" };
-    const files = readdirSync(srcDir).filter((f) => f.endsWith(".go") && !f.endsWith("_test.go"));
-    r = await run("gccgo-12", ["-O2", "-o", out, ...files.sort()], { cwd: srcDir });
+    r = await run("gccgo-12", ["-O2", "-o", out, ...goFiles(srcDir)], { cwd: srcDir });
   } else {
     throw new Error(`unknown compiler ${compiler}`);
   }
   const ok = r.code === 0 && existsSync(out);
   const first = r.output.split("\n").find((l) => l.trim() !== "") ?? `exit status ${r.code}`;
   return { ok, ms: r.ms, error: ok ? undefined : first.trim() };
+}
+
+/** goFiles lists the non-test Go files directly in dir, sorted. */
+export function goFiles(dir) {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".go") && !f.endsWith("_test.go"))
+    .sort();
 }

@@ -6,7 +6,15 @@
 
 import { readdirSync, statSync, writeFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { build, examplesDir, expectedFile, findSizeMarker, makeTemp, makeVariant, run } from "./lib.mjs";
+import {
+  build,
+  examplesDir,
+  expectedFile,
+  findSizeMarker,
+  makeTemp,
+  makeVariant,
+  run,
+} from "./lib.mjs";
 
 const only = process.argv.slice(2);
 const scratch = makeTemp("expected");
@@ -32,7 +40,9 @@ for (const name of readdirSync(examplesDir).sort()) {
       continue;
     }
     writeFileSync(expectedFile(example, variant), r.output);
-    console.log(`${name} (${variant}): ${(r.ms / 1000).toFixed(2)} s, ${r.output.split("\n").length - 1} lines`);
+    console.log(
+      `${name} (${variant}): ${(r.ms / 1000).toFixed(2)} s, ${r.output.split("\n").length - 1} lines`,
+    );
   }
 }
 rmSync(scratch, { recursive: true, force: true });
