@@ -117,6 +117,8 @@ export interface ValueSpec {
   values: Expr[];
   /** iota is the value of iota for this spec within its const group (0 for var). */
   iota: number;
+  /** directives are the `//go:` comments directly above the spec (e.g. `//go:embed`). */
+  directives: Directive[];
 }
 
 /** TypeSpec is `Name[TypeParams] Type` or the alias form `Name = Type`. */
