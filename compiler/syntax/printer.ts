@@ -479,23 +479,23 @@ class Printer {
         this.w(")");
         return;
       case "SelectorExpr":
-        this.expr(x.x, 6);
+        this.expr(x.x, 7);
         this.w("." + x.sel.name);
         return;
       case "IndexExpr":
-        this.expr(x.x, 6);
+        this.expr(x.x, 7);
         this.w("[");
         this.expr(x.index);
         this.w("]");
         return;
       case "IndexListExpr":
-        this.expr(x.x, 6);
+        this.expr(x.x, 7);
         this.w("[");
         this.exprList(x.indices);
         this.w("]");
         return;
       case "SliceExpr":
-        this.expr(x.x, 6);
+        this.expr(x.x, 7);
         this.w("[");
         if (x.low !== null) this.expr(x.low);
         this.w(":");
@@ -507,14 +507,14 @@ class Printer {
         this.w("]");
         return;
       case "TypeAssertExpr":
-        this.expr(x.x, 6);
+        this.expr(x.x, 7);
         this.w(".(");
         if (x.type === null) this.w("type");
         else this.expr(x.type);
         this.w(")");
         return;
       case "CallExpr":
-        this.expr(x.fun, 6);
+        this.expr(x.fun, 7);
         this.w("(");
         this.exprList(x.args);
         if (x.hasDots) this.w("...");
@@ -523,12 +523,12 @@ class Printer {
       case "StarExpr":
       case "UnaryExpr": {
         const op = x.kind === "StarExpr" ? "*" : x.op;
-        const paren = prec > 5;
+        const paren = prec >= 7;
         if (paren) this.w("(");
         this.w(op);
         // Keep `- -x` and `& &x` from fusing into `--x` or `&&x`.
         if (x.x.kind === "UnaryExpr" || x.x.kind === "StarExpr") this.w(" ");
-        this.expr(x.x, 5.5);
+        this.expr(x.x, 6);
         if (paren) this.w(")");
         return;
       }
