@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { UserError } from "../diag.js";
 import { DATALAYOUT, quoteSym, TRIPLE } from "./ltypes.js";
+import { SUPPORT_C } from "./support.js";
 
 /** CLANG is the clang driver used for codegen and link (ROG_CLANG overrides it). */
 export const CLANG = process.env.ROG_CLANG ?? "clang-22";
@@ -86,7 +87,12 @@ export function link(l: LinkInput): void {
   try {
     const entry = join(dir, "entry.bc");
     writeFileSync(entry, compileToBitcode(programEntry(l.initOrder)));
-    run(CLANG, linkArgs(l, entry));
+    const support = join(dir, "support.c");
+    writeFileSync(support, SUPPORT_C);
+    const supportBc = join(dir, "support.bc");
+    const cflags = [`--target=${TRIPLE}`, "-O2", "-flto=thin"];
+    run(CLANG, [...cflags, "-c", support, "-o", supportBc]);
+    run(CLANG, linkArgs({ ...l, extra: [...(l.extra ?? []), supportBc] }, entry));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

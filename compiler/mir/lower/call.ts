@@ -1,0 +1,447 @@
+// Lowering of calls (Go spec "Calls", "Conversions", "Built-in functions"): direct calls,
+// method calls, calls of func values, conversions, and the builtins.
+
+import type * as ast from "../../syntax/ast.js";
+import type { Func } from "../../types/object.js";
+import type { Signature, Type } from "../../types/type.js";
+import { constInt, constStr, copy, place, type Callee, type Operand } from "../mir.js";
+import { BOOL, I64, PTR, STRING, U8, VOID, sizeOf, type MirType } from "../types.js";
+import {
+  addressOf,
+  asCopy,
+  coerce,
+  compositeLit,
+  followPath,
+  lowerExpr,
+  lowerPlace,
+  toInt64,
+} from "./expr.js";
+import { derefPlace, field, type FuncLowerer } from "./func.js";
+import { basicKind, isUnsigned, mirType, resultType, under } from "./gotypes.js";
+
+/** lowerCall lowers a call expression; it returns null when the call has no value. */
+export function lowerCall(fl: FuncLowerer, e: ast.CallExpr): Operand | null {
+  const ftv = fl.info.types.get(e.fun);
+  if (ftv?.mode === "typexpr") return conversion(fl, e, e.args[0], ftv.type);
+  if (ftv?.mode === "builtin") return builtin(fl, e);
+
+  let fun: ast.Expr = e.fun;
+  while (fun.kind === "ParenExpr") fun = fun.x;
+  const sig = under(fl.typeOf(e.fun)) as Signature;
+  let callee: Callee;
+  const args: Operand[] = [];
+
+  const direct = directFunc(fl, fun);
+  if (direct) {
+    callee = { c: "fn", sym: fl.pl.funcObjSym(direct) };
+  } else if (fun.kind === "SelectorExpr" && fl.info.selections.get(fun)?.kind === "method") {
+    const m = methodCall(fl, fun);
+    callee = m.callee;
+    args.push(m.recv);
+  } else if (fun.kind === "SelectorExpr" && fl.info.selections.get(fun)?.kind === "methodExpr") {
+    return fl.unsupported(fun, "method expressions");
+  } else {
+    callee = { c: "closure", fv: asCopy(fl, lowerExpr(fl, e.fun)) };
+  }
+  args.push(...lowerArgs(fl, e, sig));
+  fl.at(e);
+  return fl.b.call(callee, args, resultType(sig));
+}
+
+/** directFunc returns the top-level function a call names directly, if any. */
+function directFunc(fl: FuncLowerer, fun: ast.Expr): Func | null {
+  const id =
+    fun.kind === "Ident"
+      ? fun
+      : fun.kind === "SelectorExpr" && !fl.info.selections.has(fun)
+        ? fun.sel
+        : null;
+  if (!id) return null;
+  if (fl.info.instances.has(id)) return fl.unsupported(fun, "calls of generic functions");
+  const o = fl.info.uses.get(id);
+  return o && o.tag === "Func" && !o.sig.recv ? o : null;
+}
+
+/** methodCall computes the callee and receiver argument of `x.m(...)`. */
+function methodCall(fl: FuncLowerer, fun: ast.SelectorExpr): { callee: Callee; recv: Operand } {
+  const sel = fl.info.selections.get(fun)!;
+  const m = sel.obj as Func;
+  if (fl.info.instances.has(fun.sel)) fl.unsupported(fun, "methods of generic types");
+  const path = sel.index.slice(0, -1);
+  let t: Type = fl.typeOf(fun.x);
+  if (under(t).tag === "Interface") return fl.unsupported(fun, "interface method calls");
+
+  // Walk to the embedded field that declares the method (if any).
+  let recvPlace = null;
+  let recvVal: Operand | null = null;
+  if (path.length) {
+    if (under(t).tag === "Pointer") {
+      const v = lowerExpr(fl, fun.x);
+      fl.nilCheck(v);
+      t = (under(t) as { elem: Type }).elem;
+      recvPlace = derefPlace(asCopy(fl, v), mirType(t));
+    } else {
+      recvPlace = lowerPlace(fl, fun.x);
+    }
+    for (const i of path) {
+      recvPlace = followPath(fl, recvPlace, t, [i]);
+      const u = under(t);
+      if (u.tag === "Pointer") t = (under(u.elem) as { fields: { type: Type }[] }).fields[i].type;
+      else t = (u as { fields: { type: Type }[] }).fields[i].type;
+    }
+  } else {
+    recvVal = null;
+  }
+  if (under(t).tag === "Interface") return fl.unsupported(fun, "interface method calls");
+  const isPtr = under(t).tag === "Pointer";
+  const sym = fl.pl.funcObjSym(m);
+  let recv: Operand;
+  if (m.hasPtrRecv) {
+    if (isPtr) recv = recvPlace ? copy(recvPlace) : lowerExpr(fl, fun.x);
+    else recv = recvPlace ? fl.temp({ r: "ref", place: recvPlace }) : addressOf(fl, fun.x);
+  } else if (isPtr) {
+    const p = recvPlace ? copy(recvPlace) : lowerExpr(fl, fun.x);
+    fl.nilCheck(p);
+    const elem = (under(t) as { elem: Type }).elem;
+    recv = copy(derefPlace(asCopy(fl, p), mirType(elem)));
+  } else {
+    recv = recvPlace ? copy(recvPlace) : (recvVal ?? lowerExpr(fl, fun.x));
+  }
+  return { callee: { c: "fn", sym }, recv };
+}
+
+/** lowerArgs evaluates call arguments, spreading f(g()) and packing variadic extras. */
+function lowerArgs(fl: FuncLowerer, e: ast.CallExpr, sig: Signature): Operand[] {
+  const params = sig.params.vars;
+  if (e.args.length === 1 && params.length > 1) {
+    const tt = fl.typeOf(e.args[0]);
+    if (tt.tag === "Tuple") {
+      const p = fl.materialise(lowerExpr(fl, e.args[0]));
+      return tt.vars.map((v, i) => fl.convert(copy(field(p, i)), v.type, params[i].type));
+    }
+  }
+  const out: Operand[] = [];
+  const nfixed = sig.variadic && !e.hasDots ? params.length - 1 : params.length;
+  for (let i = 0; i < nfixed; i++) {
+    out.push(fl.convert(lowerExpr(fl, e.args[i]), fl.typeOf(e.args[i]), params[i].type));
+  }
+  if (sig.variadic && !e.hasDots) {
+    const st = params[params.length - 1].type;
+    const elemT = (under(st) as { elem: Type }).elem;
+    const extra = e.args.slice(nfixed);
+    if (extra.length === 0) out.push({ o: "const", ty: { k: "slice" }, v: { c: "zero" } });
+    else out.push(packSlice(fl, extra, elemT));
+  }
+  return out;
+}
+
+/** packSlice allocates a backing array for the values and returns the slice. */
+function packSlice(fl: FuncLowerer, vals: ast.Expr[], elemT: Type): Operand {
+  const elem = mirType(elemT);
+  const p = fl.alloc({ k: "array", len: vals.length, elem });
+  vals.forEach((v, i) => {
+    const val = fl.convert(lowerExpr(fl, v), fl.typeOf(v), elemT);
+    const ptr = fl.temp({ r: "offset", ptr: p, idx: constInt(I64, i), elem });
+    fl.store(derefPlace(ptr, elem), val);
+  });
+  const n = constInt(I64, vals.length);
+  return fl.temp({ r: "agg", ty: { k: "slice" }, ops: [p, n, n] });
+}
+
+// ---- conversions
+
+function conversion(fl: FuncLowerer, e: ast.CallExpr, x: ast.Expr, to: Type): Operand {
+  const from = fl.typeOf(x);
+  const fu = under(from);
+  const tu = under(to);
+  const tt = mirType(to);
+  if (tu.tag === "Interface") return fl.unsupported(e, "conversion to an interface");
+  const v = lowerExpr(fl, x);
+  const fk = basicKind(from);
+  const tk = basicKind(to);
+  if (tk === "string" && fk !== null && fk !== "string" && fk !== "untyped string") {
+    // string(rune): the UTF-8 encoding of the code point.
+    return fl.b.call({ c: "rt", sym: "__rog_intstring" }, [toInt64(fl, v)], STRING)!;
+  }
+  if (tk === "string" && fu.tag === "Slice") {
+    if (basicKind(fu.elem) !== "uint8") return fl.unsupported(e, "conversion of []rune to string");
+    const s = fl.materialise(v);
+    return fl.b.call(
+      { c: "rt", sym: "__rog_slicebytetostring" },
+      [copy(field(s, 0)), copy(field(s, 1))],
+      STRING,
+    )!;
+  }
+  if (tu.tag === "Slice" && (fk === "string" || fk === "untyped string")) {
+    if (basicKind(tu.elem) !== "uint8") return fl.unsupported(e, "conversion of string to []rune");
+    const s = fl.materialise(v);
+    const out = place(fl.b.local({ k: "slice" }));
+    const ref = fl.temp({ r: "ref", place: out });
+    fl.b.call({ c: "rt", sym: "__rog_stringtoslicebyte" }, [
+      ref,
+      copy(field(s, 0)),
+      copy(field(s, 1)),
+    ]);
+    return copy(out);
+  }
+  if (tu.tag === "Pointer" && fu.tag === "Slice")
+    return fl.unsupported(e, "conversion of a slice to an array pointer");
+  const ft = fl.b.rvType({ r: "use", op: v });
+  if ((ft.k === "ptr" && tt.k === "int") || (ft.k === "int" && tt.k === "ptr")) {
+    return fl.temp({ r: "bitcast", a: v, ty: tt });
+  }
+  return coerce(fl, v, tt);
+}
+
+// ---- builtins
+
+function builtin(fl: FuncLowerer, e: ast.CallExpr): Operand | null {
+  let fun: ast.Expr = e.fun;
+  while (fun.kind === "ParenExpr") fun = fun.x;
+  const id = fun.kind === "Ident" ? fun : (fun as ast.SelectorExpr).sel;
+  const o = fl.info.uses.get(id);
+  const name = o && o.tag === "Builtin" ? o.builtin : id.name;
+  fl.at(e);
+  switch (name) {
+    case "print":
+    case "println":
+      printCall(fl, e.args, name === "println");
+      return null;
+    case "len":
+    case "cap":
+      return lenCap(fl, e, name);
+    case "new": {
+      const t = fl.typeOf(e);
+      return fl.alloc(mirType((under(t) as { elem: Type }).elem));
+    }
+    case "make":
+      return makeCall(fl, e);
+    case "append":
+      return appendCall(fl, e);
+    case "copy":
+      return copyCall(fl, e);
+    case "panic":
+      return panicCall(fl, e);
+    case "min":
+    case "max":
+      return minMax(fl, e, name);
+    case "complex": {
+      const ty = mirType(fl.typeOf(e));
+      const ft: MirType =
+        ty.k === "complex" && ty.bits === 64 ? { k: "float", bits: 32 } : { k: "float", bits: 64 };
+      const re = coerce(fl, lowerExpr(fl, e.args[0]), ft);
+      const im = coerce(fl, lowerExpr(fl, e.args[1]), ft);
+      return fl.temp({ r: "agg", ty, ops: [re, im] });
+    }
+    case "real":
+    case "imag": {
+      const c = fl.materialise(lowerExpr(fl, e.args[0]));
+      return copy(field(c, name === "real" ? 0 : 1));
+    }
+    default:
+      return fl.unsupported(e, `the ${name} builtin`);
+  }
+}
+
+function rt(fl: FuncLowerer, sym: string, args: Operand[] = []): void {
+  fl.b.call({ c: "rt", sym }, args);
+}
+
+/** printCall lowers print/println: one runtime call per operand, bracketed by the print lock. */
+function printCall(fl: FuncLowerer, args: ast.Expr[], ln: boolean): void {
+  rt(fl, "rog_printlock");
+  args.forEach((a, i) => {
+    if (ln && i > 0) rt(fl, "rog_printsp");
+    printOne(fl, a);
+  });
+  if (ln) rt(fl, "rog_printnl");
+  rt(fl, "rog_printunlock");
+}
+
+function printOne(fl: FuncLowerer, a: ast.Expr): void {
+  const t = fl.typeOf(a);
+  const u = under(t);
+  const v = lowerExpr(fl, a);
+  if (u.tag === "Basic") {
+    const k = u.kind;
+    if (k === "untyped nil") return rt(fl, "rog_printstring", strParts(fl, constStr("nil")));
+    if (k === "bool" || k === "untyped bool") return rt(fl, "rog_printbool", [v]);
+    if (k === "string" || k === "untyped string") return rt(fl, "rog_printstring", strParts(fl, v));
+    if (k === "float32") return rt(fl, "rog_printfloat32", [v]);
+    if (k === "float64" || k === "untyped float")
+      return rt(fl, "rog_printfloat", [coerce(fl, v, { k: "float", bits: 64 })]);
+    if (k === "complex64" || k === "complex128" || k === "untyped complex") {
+      const c = fl.materialise(v);
+      return rt(fl, k === "complex64" ? "rog_printcomplex64" : "rog_printcomplex", [
+        copy(field(c, 0)),
+        copy(field(c, 1)),
+      ]);
+    }
+    if (k === "unsafe.Pointer") return rt(fl, "rog_printpointer", [v]);
+    const wide = coerce(fl, v, { k: "int", bits: 64, signed: !isUnsigned(t) });
+    return rt(fl, isUnsigned(t) ? "rog_printuint" : "rog_printint", [wide]);
+  }
+  switch (u.tag) {
+    case "Pointer":
+    case "Map":
+    case "Chan":
+    case "Signature":
+      return rt(fl, "rog_printpointer", [v]);
+    case "Slice": {
+      const s = fl.materialise(v);
+      return rt(
+        fl,
+        "rog_printslice",
+        [0, 1, 2].map((i) => copy(field(s, i))),
+      );
+    }
+    case "Interface": {
+      const s = fl.materialise(v);
+      const empty = u.methods.length === 0 && u.embeddeds.length === 0;
+      return rt(fl, empty ? "rog_printeface" : "rog_printiface", [
+        copy(field(s, 0)),
+        copy(field(s, 1)),
+      ]);
+    }
+    default:
+      fl.unsupported(a, "printing a value of this type");
+  }
+}
+
+function strParts(fl: FuncLowerer, v: Operand): Operand[] {
+  const s = fl.materialise(v);
+  return [copy(field(s, 0)), copy(field(s, 1))];
+}
+
+function lenCap(fl: FuncLowerer, e: ast.CallExpr, name: "len" | "cap"): Operand {
+  const t = under(fl.typeOf(e.args[0]));
+  const v = lowerExpr(fl, e.args[0]);
+  if (t.tag === "Basic") return copy(field(fl.materialise(v), 1));
+  if (t.tag === "Slice") return copy(field(fl.materialise(v), name === "len" ? 1 : 2));
+  if (t.tag === "Array") return constInt(I64, t.len);
+  if (t.tag === "Pointer") {
+    const arr = under(t.elem) as { len: number };
+    return constInt(I64, arr.len);
+  }
+  return fl.unsupported(e, `${name} of maps and channels`);
+}
+
+function makeCall(fl: FuncLowerer, e: ast.CallExpr): Operand {
+  const t = fl.typeOf(e);
+  const u = under(t);
+  if (u.tag !== "Slice") return fl.unsupported(e, u.tag === "Map" ? "maps" : "channels");
+  const len = toInt64(fl, lowerExpr(fl, e.args[1]));
+  const cap = e.args[2] ? toInt64(fl, lowerExpr(fl, e.args[2])) : len;
+  const elem = mirType(u.elem);
+  const p = fl.b.call(
+    { c: "rt", sym: "__rog_makeslice" },
+    [len, cap, constInt(I64, sizeOf(elem))],
+    PTR,
+  )!;
+  return fl.temp({ r: "agg", ty: { k: "slice" }, ops: [p, len, cap] });
+}
+
+function appendCall(fl: FuncLowerer, e: ast.CallExpr): Operand {
+  const st = fl.typeOf(e);
+  const elemT = (under(st) as { elem: Type }).elem;
+  const elem = mirType(elemT);
+  const s = fl.materialise(fl.convert(lowerExpr(fl, e.args[0]), fl.typeOf(e.args[0]), st));
+  const size = constInt(I64, sizeOf(elem));
+
+  // The values appended: either a spread slice/string, or individual values.
+  let srcPtr: Operand;
+  let n: Operand;
+  const vals: Operand[] = [];
+  if (e.hasDots) {
+    const src = fl.materialise(lowerExpr(fl, e.args[1]));
+    srcPtr = copy(field(src, 0));
+    n = copy(field(src, 1));
+  } else {
+    for (const a of e.args.slice(1)) vals.push(fl.convert(lowerExpr(fl, a), fl.typeOf(a), elemT));
+    srcPtr = { o: "const", ty: PTR, v: { c: "zero" } };
+    n = constInt(I64, vals.length);
+    if (vals.length === 0) return copy(s);
+  }
+  const r = place(fl.b.local({ k: "slice" }));
+  const ref = fl.temp({ r: "ref", place: r });
+  fl.b.call({ c: "rt", sym: "__rog_growslice" }, [
+    ref,
+    copy(field(s, 0)),
+    copy(field(s, 1)),
+    copy(field(s, 2)),
+    n,
+    size,
+  ]);
+  const oldLen = copy(field(s, 1));
+  const dst = fl.temp({ r: "offset", ptr: copy(field(r, 0)), idx: oldLen, elem });
+  if (e.hasDots) {
+    const bytes = fl.temp({ r: "bin", op: "*", a: n, b: size });
+    fl.b.call({ c: "rt", sym: "memmove" }, [dst, srcPtr, bytes], PTR);
+  } else {
+    vals.forEach((v, i) => {
+      const p = fl.temp({ r: "offset", ptr: dst, idx: constInt(I64, i), elem });
+      fl.store(derefPlace(p, elem), v);
+    });
+  }
+  return copy(r);
+}
+
+function copyCall(fl: FuncLowerer, e: ast.CallExpr): Operand {
+  const dt = under(fl.typeOf(e.args[0])) as { elem: Type };
+  const elem = mirType(dt.elem);
+  const d = fl.materialise(lowerExpr(fl, e.args[0]));
+  const s = fl.materialise(lowerExpr(fl, e.args[1]));
+  const n = fl.temp({ r: "use", op: copy(field(d, 1)) });
+  const shorter = fl.temp({ r: "bin", op: "<", a: copy(field(s, 1)), b: n });
+  const np = (n as { place: ReturnType<typeof place> }).place;
+  const yes = fl.b.newBlock();
+  const join = fl.b.newBlock();
+  fl.b.branch(shorter, yes, join);
+  fl.b.setBlock(yes);
+  fl.store(np, copy(field(s, 1)));
+  fl.b.goto(join);
+  fl.b.setBlock(join);
+  const bytes = fl.temp({ r: "bin", op: "*", a: n, b: constInt(I64, sizeOf(elem)) });
+  fl.b.call({ c: "rt", sym: "memmove" }, [copy(field(d, 0)), copy(field(s, 0)), bytes], PTR);
+  return n;
+}
+
+function panicCall(fl: FuncLowerer, e: ast.CallExpr): Operand | null {
+  // TODO(mir): panic(v) needs interface boxing with type descriptors (ABI.md §6).
+  const at = fl.typeOf(e.args[0]);
+  const k = basicKind(at);
+  if (k === "string" || k === "untyped string") {
+    const v = fl.materialise(lowerExpr(fl, e.args[0]));
+    fl.b.call(
+      { c: "rt", sym: "__rog_panicstring" },
+      [copy(field(v, 0)), copy(field(v, 1))],
+      VOID,
+      true,
+    );
+    return null;
+  }
+  return fl.unsupported(e, "panic with a non-string value");
+}
+
+function minMax(fl: FuncLowerer, e: ast.CallExpr, name: "min" | "max"): Operand {
+  const t = fl.typeOf(e);
+  const ty = mirType(t);
+  if (ty.k === "float") return fl.unsupported(e, "min/max of floats");
+  const r = place(fl.b.local(ty));
+  fl.store(r, coerce(fl, lowerExpr(fl, e.args[0]), ty));
+  for (const a of e.args.slice(1)) {
+    const v = fl.materialise(coerce(fl, lowerExpr(fl, a), ty));
+    const better = fl.temp({ r: "bin", op: name === "min" ? "<" : ">", a: copy(v), b: copy(r) });
+    const yes = fl.b.newBlock();
+    const join = fl.b.newBlock();
+    fl.b.branch(better, yes, join);
+    fl.b.setBlock(yes);
+    fl.store(r, copy(v));
+    fl.b.goto(join);
+    fl.b.setBlock(join);
+  }
+  void BOOL;
+  void U8;
+  void compositeLit;
+  return copy(r);
+}

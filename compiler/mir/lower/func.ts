@@ -1,0 +1,375 @@
+// FuncLowerer: the state of lowering one function body (a declared function, a method, a
+// function literal or the package initialiser): where each variable lives, the enclosing
+// loops and labels, and the helpers the expression and statement lowering share.
+
+import { InternalError } from "../../diag.js";
+import type * as ast from "../../syntax/ast.js";
+import type { Initializer } from "../../types/info.js";
+import type { Var } from "../../types/object.js";
+import type { Signature, Type } from "../../types/type.js";
+import { FnBuilder } from "../builder.js";
+import {
+  constInt,
+  copy,
+  place,
+  type BlockId,
+  type LocalId,
+  type Operand,
+  type PanicKind,
+  type Place,
+  type Rvalue,
+} from "../mir.js";
+import { BOOL, I64, PTR, U64, VOID, sizeOf, type MirType } from "../types.js";
+import { lowerExpr } from "./expr.js";
+import { mirType, paramTypes, resultType, under } from "./gotypes.js";
+import type { PkgLowerer } from "./package.js";
+import { captured, heapVars } from "./scan.js";
+import { lowerBlock } from "./stmt.js";
+
+/** Slot is where a local variable lives: a MIR local, or a heap cell a local points to. */
+export type Slot = { k: "local"; local: LocalId } | { k: "cell"; ptr: LocalId; ty: MirType };
+
+/** Target is an enclosing statement that break/continue may leave or repeat. */
+export interface Target {
+  label: string | null;
+  breakTo: BlockId;
+  continueTo: BlockId | null;
+}
+
+/** FuncLowerer lowers one body. */
+export class FuncLowerer {
+  readonly b: FnBuilder;
+  readonly slots = new Map<Var, Slot>();
+  heap = new Set<Var>();
+  readonly targets: Target[] = [];
+  readonly labels = new Map<string, BlockId>();
+  /** results are the result variables (named or synthesised) copied to _0 on return. */
+  results: Var[] = [];
+  resultTypes: Type[] = [];
+  private litCount = 0;
+
+  constructor(
+    readonly pl: PkgLowerer,
+    public file: ast.File,
+    sym: string,
+    d: ast.FuncDecl | null,
+    sig: Signature | null = null,
+    withCtx = false,
+  ) {
+    const s = sig ?? (d ? this.declSig(d) : null);
+    const params = s ? paramTypes(s, true) : [];
+    const result = s ? resultType(s) : VOID;
+    const pos = d ? d.pos : 0;
+    this.b = new FnBuilder(sym, params, result, {
+      file: file.source.filename,
+      line: d ? this.lineOf(pos) : 0,
+      withCtx,
+    });
+    if (s) this.resultTypes = s.results.vars.map((v) => v.type);
+  }
+
+  get info() {
+    return this.pl.info;
+  }
+
+  private declSig(d: ast.FuncDecl): Signature {
+    const o = this.info.defs.get(d.name);
+    if (o && o.tag === "Func") return o.sig;
+    throw new InternalError(`no signature for ${d.name.name}`);
+  }
+
+  /** lineOf is the 1-based source line of a byte offset. */
+  lineOf(pos: number): number {
+    return pos >= 0 ? this.file.source.position(pos).line : 0;
+  }
+
+  /** at sets the current source line from a node. */
+  at(n: { pos: number }): void {
+    this.b.line = this.lineOf(n.pos);
+  }
+
+  /** unsupported reports a construct not lowered yet, at n. */
+  unsupported(n: { pos: number }, what: string): never {
+    return this.pl.unsupported(this.file, n.pos, what);
+  }
+
+  /** typeOf is the checker's type of an expression. */
+  typeOf(e: ast.Expr): Type {
+    const tv = this.info.types.get(e);
+    if (!tv)
+      throw new InternalError(
+        `no type recorded for ${e.kind} at ${this.file.source.format(e.pos)}`,
+      );
+    return tv.type;
+  }
+
+  // ---- bodies
+
+  /** lowerDecl lowers a declared function or method. */
+  lowerDecl(d: ast.FuncDecl): void {
+    const fn = this.info.defs.get(d.name);
+    if (!fn || fn.tag !== "Func") throw new InternalError(`no object for ${d.name.name}`);
+    this.heap = heapVars(d, this.info, this.file.source.filename);
+    const sig = fn.sig;
+    const params = [...(sig.recv ? [sig.recv] : []), ...sig.params.vars];
+    this.bindParams(params);
+    this.bindResults(sig);
+    lowerBlock(this, d.body!);
+    this.finishBody(d.body!.rbrace);
+  }
+
+  private bindParams(params: Var[]): void {
+    params.forEach((v, i) => {
+      const local = this.b.param(i);
+      if (v.name === "" || v.name === "_") return;
+      if (this.heap.has(v)) {
+        const slot = this.newCell(v);
+        this.b.assign(this.slotPlace(slot), { r: "use", op: copy(place(local)) });
+      } else {
+        this.slots.set(v, { k: "local", local });
+      }
+    });
+  }
+
+  private bindResults(sig: Signature): void {
+    this.results = sig.results.vars;
+    for (const v of this.results) {
+      if (v.name === "" || v.name === "_") continue;
+      this.declareVar(v, null);
+    }
+  }
+
+  /** finishBody ends the function: falling off the end returns. */
+  finishBody(rbrace: number): void {
+    if (!this.b.terminated) {
+      this.b.line = this.lineOf(rbrace);
+      // Falling off the end is only possible without results or with named ones.
+      if (this.results.some((v) => v.name === "")) this.b.terminate({ t: "unreachable", line: 0 });
+      else this.emitReturn(null);
+    }
+    this.pl.bodies.push(this.b.finish({ t: "return", line: this.b.line }));
+  }
+
+  /** lowerPackageInit builds pkg.init: variable initialisers in order, then the init funcs. */
+  lowerPackageInit(order: Initializer[], inits: string[]): void {
+    for (const init of order) {
+      // Line numbers and diagnostics come from the initialiser's own file.
+      const file = this.pl.fileOfInit(init.rhs);
+      this.file = file;
+      this.at(init.rhs);
+      this.heap = heapVars(init.rhs, this.info, file.source.filename);
+      if (init.lhs.length === 1) {
+        const v = lowerExpr(this, init.rhs);
+        const lhs = init.lhs[0];
+        if (lhs.name !== "_")
+          this.store(this.varPlace(lhs), this.convert(v, this.typeOf(init.rhs), lhs.type));
+      } else {
+        const tup = lowerExpr(this, init.rhs);
+        const tmp = this.materialise(tup);
+        init.lhs.forEach((lhs, i) => {
+          if (lhs.name === "_") return;
+          this.store(this.varPlace(lhs), copy(field(tmp, i)));
+        });
+      }
+    }
+    for (const sym of inits) this.b.call({ c: "fn", sym }, []);
+    this.b.ret();
+    this.pl.bodies.push(this.b.finish());
+  }
+
+  /** lowerFuncLit lowers a function literal to its own body and returns the closure value. */
+  lowerFuncLit(lit: ast.FuncLit): Operand {
+    const sym = `${this.b.sym}.func${this.nextLit()}`;
+    const caps = captured(lit, this.info, this.file.source.filename);
+    const sig = this.typeOf(lit) as Signature;
+    const inner = new FuncLowerer(this.pl, this.file, sym, null, under(sig) as Signature, true);
+    inner.b.line = this.lineOf(lit.pos);
+    inner.heap = heapVars(lit.body, this.info, this.file.source.filename);
+
+    // The closure object: {code, cell of each captured variable}.
+    const objTy: MirType = { k: "struct", fields: [PTR, ...caps.map(() => PTR)] };
+    caps.forEach((v, i) => {
+      const ctxPlace = place(inner.b.ctx, { p: "deref", ty: objTy }, { p: "field", i: i + 1 });
+      const cell = inner.b.local(PTR, v.name);
+      inner.b.assign(place(cell), { r: "use", op: copy(ctxPlace) });
+      inner.slots.set(v, { k: "cell", ptr: cell, ty: mirType(v.type) });
+    });
+    const params = (under(sig) as Signature).params.vars;
+    inner.bindParams(params);
+    inner.bindResults(under(sig) as Signature);
+    lowerBlock(inner, lit.body);
+    inner.finishBody(lit.body.rbrace);
+
+    const obj = this.alloc(objTy);
+    const ops: Operand[] = [{ o: "const", ty: PTR, v: { c: "sym", sym, fn: true } }];
+    for (const v of caps) {
+      const slot = this.slots.get(v);
+      if (!slot || slot.k !== "cell") throw new InternalError(`captured ${v.name} has no cell`);
+      ops.push(copy(place(slot.ptr)));
+    }
+    this.b.assign(derefPlace(obj, objTy), { r: "agg", ty: objTy, ops });
+    return obj;
+  }
+
+  // ---- variables
+
+  /** declareVar makes storage for a local variable, initialised to init or zero. */
+  declareVar(v: Var, init: Operand | null): Slot {
+    const ty = mirType(v.type);
+    let slot: Slot;
+    if (this.heap.has(v)) {
+      slot = this.newCell(v);
+    } else {
+      slot = { k: "local", local: this.b.local(ty, v.name) };
+      this.slots.set(v, slot);
+    }
+    this.b.assign(this.slotPlace(slot), {
+      r: "use",
+      op: init ?? { o: "const", ty, v: { c: "zero" } },
+    });
+    return slot;
+  }
+
+  /** newCell allocates a heap cell for v and binds v to it. */
+  newCell(v: Var): Slot {
+    const ty = mirType(v.type);
+    const ptr = this.b.local(PTR, `&${v.name}`);
+    const p = this.alloc(ty);
+    this.b.assign(place(ptr), { r: "use", op: p });
+    const slot: Slot = { k: "cell", ptr, ty };
+    this.slots.set(v, slot);
+    return slot;
+  }
+
+  /** alloc allocates zeroed memory for a value of type ty and returns the pointer. */
+  alloc(ty: MirType): Operand {
+    // TODO(mir): pass the type descriptor once descriptors exist, so the GC sees pointers.
+    const size = constInt(I64, Math.max(sizeOf(ty), 1));
+    return this.b.call(
+      { c: "rt", sym: "rog_alloc" },
+      [size, { o: "const", ty: PTR, v: { c: "zero" } }],
+      PTR,
+    )!;
+  }
+
+  slotPlace(s: Slot): Place {
+    return s.k === "local" ? place(s.local) : place(s.ptr, { p: "deref", ty: s.ty });
+  }
+
+  /** varPlace is the place of a variable (local, cell or package-level). */
+  varPlace(v: Var): Place {
+    const s = this.slots.get(v);
+    if (s) return this.slotPlace(s);
+    if (this.pl.isGlobal(v)) {
+      const sym = this.pl.globalSym(v);
+      const p = this.b.temp({
+        r: "use",
+        op: { o: "const", ty: PTR, v: { c: "sym", sym, fn: false } },
+      });
+      return derefPlace(p, mirType(v.type));
+    }
+    throw new InternalError(`variable ${v.name} has no storage in ${this.b.sym}`);
+  }
+
+  // ---- helpers
+
+  /** store writes an operand to a place. */
+  store(p: Place, v: Operand): void {
+    this.b.assign(p, { r: "use", op: v });
+  }
+
+  /** temp evaluates an rvalue into a temporary. */
+  temp(rv: Rvalue): Operand {
+    return this.b.temp(rv);
+  }
+
+  /** materialise returns a place holding the operand's value. */
+  materialise(op: Operand): Place {
+    if (op.o === "copy" && op.place.proj.length === 0) return op.place;
+    const t = this.b.temp({ r: "use", op });
+    return (t as { place: Place }).place;
+  }
+
+  /** check continues when cond holds, else raises the runtime error. */
+  check(cond: Operand, kind: PanicKind, args: Operand[] = []): void {
+    this.b.check(cond, true, kind, args);
+  }
+
+  /** nilCheck raises the nil-dereference error when p is nil. */
+  nilCheck(p: Operand): void {
+    const ok = this.temp({
+      r: "bin",
+      op: "!=",
+      a: p,
+      b: { o: "const", ty: PTR, v: { c: "zero" } },
+    });
+    this.check(ok, "nilderef");
+  }
+
+  /** boundsCheck raises the index error unless 0 <= idx < len. */
+  boundsCheck(idx: Operand, len: Operand): void {
+    const ty = this.b.rvType({ r: "use", op: idx });
+    if (ty.k !== "int") throw new InternalError("index is not an integer");
+    const u = ty.bits === 64 && !ty.signed ? idx : this.temp({ r: "conv", a: idx, ty: U64 });
+    const lu = this.temp({ r: "conv", a: len, ty: U64 });
+    const ok = this.temp({ r: "bin", op: "<", a: u, b: lu });
+    const x = ty.bits === 64 ? idx : this.temp({ r: "conv", a: idx, ty: I64 });
+    this.check(ok, "index", [x, len]);
+  }
+
+  /** convert adapts a value of Go type from to Go type to (assignability). */
+  convert(v: Operand, from: Type, to: Type): Operand {
+    const fu = under(from);
+    const tu = under(to);
+    if (tu.tag === "Interface" && fu.tag !== "Interface") {
+      if (fu.tag === "Basic" && fu.kind === "untyped nil")
+        return { o: "const", ty: mirType(to), v: { c: "zero" } };
+      throw new InternalError("interface conversion");
+    }
+    if (fu.tag === "Basic" && fu.kind === "untyped nil")
+      return { o: "const", ty: mirType(to), v: { c: "zero" } };
+    const ft = this.b.rvType({ r: "use", op: v });
+    const tt = mirType(to);
+    if (ft.k !== tt.k && ft.k !== "struct") {
+      // Untyped constants recorded with their default type: convert numerically.
+      return this.temp({ r: "conv", a: v, ty: tt });
+    }
+    if (ft.k === "int" && tt.k === "int" && (ft.bits !== tt.bits || ft.signed !== tt.signed)) {
+      return this.temp({ r: "conv", a: v, ty: tt });
+    }
+    if (ft.k === "float" && tt.k === "float" && ft.bits !== tt.bits) {
+      return this.temp({ r: "conv", a: v, ty: tt });
+    }
+    return v;
+  }
+
+  /** emitReturn copies results (or the named results) to _0 and returns. */
+  emitReturn(values: Operand[] | null): void {
+    const n = this.resultTypes.length;
+    const vals = values ?? this.results.map((v) => copy(this.varPlace(v)));
+    if (n === 1) this.store(place(0), vals[0]);
+    else if (n > 1) vals.forEach((v, i) => this.store(place(0, { p: "field", i }), v));
+    this.b.ret();
+  }
+
+  /** newLitIndex numbers function literals within this body. */
+  nextLit(): number {
+    return ++this.litCount;
+  }
+
+  /** boolType is the MIR bool type. */
+  get boolTy(): MirType {
+    return BOOL;
+  }
+}
+
+/** derefPlace is the place a pointer operand points at. */
+export function derefPlace(p: Operand, ty: MirType): Place {
+  if (p.o === "copy") return { local: p.place.local, proj: [...p.place.proj, { p: "deref", ty }] };
+  throw new InternalError("deref of a constant pointer");
+}
+
+/** field is a field of a place. */
+export function field(p: Place, i: number): Place {
+  return { local: p.local, proj: [...p.proj, { p: "field", i }] };
+}

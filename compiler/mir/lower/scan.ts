@@ -1,0 +1,107 @@
+// Pre-scans of function bodies before lowering: which variables must live in heap cells
+// (their address is taken, or a closure captures them), and a generic AST child walk.
+// TODO(mir): escape analysis will move most of these cells back to the stack.
+
+import type * as ast from "../../syntax/ast.js";
+import type { Info } from "../../types/info.js";
+import type { Var } from "../../types/object.js";
+import { under } from "./gotypes.js";
+
+/** forEachChild calls f on every direct child node of n. */
+export function forEachChild(n: ast.Node, f: (c: ast.Node) => void): void {
+  for (const [k, v] of Object.entries(n)) {
+    if (k === "source" || v === null || typeof v !== "object") continue;
+    if (Array.isArray(v)) {
+      for (const x of v) if (x && typeof x === "object" && typeof x.kind === "string") f(x);
+    } else if (typeof (v as { kind?: unknown }).kind === "string") {
+      f(v as ast.Node);
+    }
+  }
+}
+
+/** walk visits n and all its descendants in source order; f returns false to skip children. */
+export function walk(n: ast.Node, f: (c: ast.Node) => boolean | void): void {
+  if (f(n) === false) return;
+  forEachChild(n, (c) => walk(c, f));
+}
+
+/** rootVar returns the variable an addressable expression is part of, if it is stored inline. */
+export function rootVar(e: ast.Expr, info: Info): Var | null {
+  switch (e.kind) {
+    case "ParenExpr":
+      return rootVar(e.x, info);
+    case "Ident": {
+      const o = info.uses.get(e) ?? info.defs.get(e);
+      return o && o.tag === "Var" ? o : null;
+    }
+    case "SelectorExpr": {
+      const sel = info.selections.get(e);
+      if (!sel || sel.kind !== "field") return null;
+      const xt = info.types.get(e.x)?.type;
+      if (!xt || under(xt).tag === "Pointer" || sel.indirect) return null;
+      return rootVar(e.x, info);
+    }
+    case "IndexExpr": {
+      const xt = info.types.get(e.x)?.type;
+      if (!xt || under(xt).tag !== "Array") return null;
+      return rootVar(e.x, info);
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * heapVars finds the variables of a function (declared within [pos, end) of file) that need a
+ * heap cell: address taken (explicitly, by slicing an array, or by a pointer-receiver method
+ * call) or captured by a function literal.
+ */
+export function heapVars(fn: ast.Node, info: Info, file: string): Set<Var> {
+  const out = new Set<Var>();
+  const addr = (e: ast.Expr) => {
+    const v = rootVar(e, info);
+    if (v) out.add(v);
+  };
+  walk(fn, (n) => {
+    switch (n.kind) {
+      case "UnaryExpr":
+        if (n.op === "&") addr(n.x);
+        break;
+      case "SliceExpr": {
+        const t = info.types.get(n.x)?.type;
+        if (t && under(t).tag === "Array") addr(n.x);
+        break;
+      }
+      case "SelectorExpr": {
+        const sel = info.selections.get(n);
+        if (sel && sel.kind === "method" && sel.obj.tag === "Func" && sel.obj.hasPtrRecv) {
+          const t = info.types.get(n.x)?.type;
+          if (t && under(t).tag !== "Pointer") addr(n.x);
+        }
+        break;
+      }
+      case "FuncLit":
+        for (const v of captured(n, info, file)) out.add(v);
+        break;
+    }
+  });
+  return out;
+}
+
+/** captured lists the local variables a function literal uses but does not declare. */
+export function captured(lit: ast.FuncLit, info: Info, file: string): Var[] {
+  const out: Var[] = [];
+  const seen = new Set<Var>();
+  walk(lit.body, (n) => {
+    if (n.kind !== "Ident") return;
+    const o = info.uses.get(n);
+    if (!o || o.tag !== "Var" || seen.has(o)) return;
+    if (o.file !== file || o.isField) return;
+    if (o.parent && o.parent.what.startsWith("package")) return;
+    if (o.pkg && o.pkg.scope.lookup(o.name) === o) return;
+    if (o.pos >= lit.pos && o.pos < lit.end) return;
+    seen.add(o);
+    out.push(o);
+  });
+  return out;
+}

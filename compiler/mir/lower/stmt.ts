@@ -1,0 +1,497 @@
+// Lowering of statements (Go spec "Statements"): assignments, declarations, if/for/range/
+// switch, labels with break/continue/goto/fallthrough, and return.
+
+import type * as ast from "../../syntax/ast.js";
+import type { Var } from "../../types/object.js";
+import type { Type } from "../../types/type.js";
+import {
+  constInt,
+  copy,
+  place,
+  type BinOp,
+  type BlockId,
+  type Operand,
+  type Place,
+} from "../mir.js";
+import { I32, I64, PTR, U8, type MirType } from "../types.js";
+import { lowerCall } from "./call.js";
+import { arith, compareValues, lowerCond, lowerExpr, lowerPlace, coerce } from "./expr.js";
+import { derefPlace, field, type FuncLowerer } from "./func.js";
+import { mirType, under } from "./gotypes.js";
+
+/** lowerBlock lowers the statements of a block. */
+export function lowerBlock(fl: FuncLowerer, b: ast.BlockStmt): void {
+  for (const s of b.list) lowerStmt(fl, s);
+}
+
+/** lowerStmt lowers one statement. */
+export function lowerStmt(fl: FuncLowerer, s: ast.Stmt, label: string | null = null): void {
+  fl.at(s);
+  switch (s.kind) {
+    case "EmptyStmt":
+      return;
+    case "BlockStmt":
+      return lowerBlock(fl, s);
+    case "ExprStmt":
+      if (s.x.kind === "CallExpr") lowerCall(fl, s.x);
+      else lowerExpr(fl, s.x);
+      return;
+    case "DeclStmt":
+      return declStmt(fl, s.decl);
+    case "AssignStmt":
+      return assign(fl, s);
+    case "IncDecStmt": {
+      const p = lowerPlace(fl, s.x);
+      const t = fl.typeOf(s.x);
+      const one = { o: "const", ty: mirType(t), v: { c: "int", v: 1n } } as Operand;
+      const oneV =
+        mirType(t).k === "float"
+          ? ({ o: "const", ty: mirType(t), v: { c: "float", v: 1 } } as Operand)
+          : one;
+      const v = arith(fl, s, s.tok === "++" ? "+" : "-", t, copy(p), oneV, null);
+      return fl.store(p, v);
+    }
+    case "IfStmt":
+      return ifStmt(fl, s);
+    case "ForStmt":
+      return forStmt(fl, s, label);
+    case "RangeStmt":
+      return rangeStmt(fl, s, label);
+    case "SwitchStmt":
+      return switchStmt(fl, s, label);
+    case "LabeledStmt":
+      return labeled(fl, s);
+    case "BranchStmt":
+      return branch(fl, s);
+    case "ReturnStmt":
+      return returnStmt(fl, s);
+    case "GoStmt":
+      return fl.unsupported(s, "go statements");
+    case "DeferStmt":
+      return fl.unsupported(s, "defer statements");
+    case "SelectStmt":
+      return fl.unsupported(s, "select statements");
+    case "SendStmt":
+      return fl.unsupported(s, "channel sends");
+    case "TypeSwitchStmt":
+      return fl.unsupported(s, "type switches");
+    default:
+      return fl.unsupported(s, `${s.kind} statements`);
+  }
+}
+
+function declStmt(fl: FuncLowerer, d: ast.GenDecl): void {
+  if (d.tok !== "var") return;
+  for (const spec of d.specs) {
+    if (spec.kind !== "ValueSpec") continue;
+    const vars = spec.names.map((n) => fl.info.defs.get(n) as Var | undefined);
+    if (spec.values.length === 0) {
+      for (const v of vars) if (v && v.name !== "_") fl.declareVar(v, null);
+      continue;
+    }
+    const vals = rhsValues(
+      fl,
+      spec.values,
+      vars.map((v) => v?.type ?? null),
+      spec.names.length,
+    );
+    vars.forEach((v, i) => {
+      if (v && v.name !== "_") fl.declareVar(v, vals[i]);
+    });
+  }
+}
+
+/**
+ * rhsValues evaluates right-hand sides into temporaries (so that swaps work), converting to
+ * the target types when known; a single multi-valued expression is spread.
+ */
+function rhsValues(
+  fl: FuncLowerer,
+  rhs: ast.Expr[],
+  targets: (Type | null)[],
+  n: number,
+): Operand[] {
+  if (rhs.length === 1 && n > 1) {
+    const t = fl.typeOf(rhs[0]);
+    if (t.tag !== "Tuple") return fl.unsupported(rhs[0], "comma-ok expressions");
+    const p = fl.materialise(lowerExpr(fl, rhs[0]));
+    return t.vars.map((v, i) => {
+      const tt = targets[i];
+      return tt ? fl.convert(copy(field(p, i)), v.type, tt) : copy(field(p, i));
+    });
+  }
+  return rhs.map((e, i) => {
+    const v = lowerExpr(fl, e);
+    const tt = targets[i];
+    const c = tt ? fl.convert(v, fl.typeOf(e), tt) : v;
+    return n > 1 && c.o === "copy" ? fl.temp({ r: "use", op: c }) : c;
+  });
+}
+
+function assign(fl: FuncLowerer, s: ast.AssignStmt): void {
+  if (s.tok === ":=" || s.tok === "=") {
+    const targets = s.lhs.map((l) => (isBlank(l) ? null : lhsType(fl, l, s.tok)));
+    if (s.lhs.length === 1 && !isBlank(s.lhs[0]) && s.tok === "=") {
+      const p = lowerPlace(fl, s.lhs[0]);
+      const v = lowerExpr(fl, s.rhs[0]);
+      return fl.store(p, fl.convert(v, fl.typeOf(s.rhs[0]), targets[0]!));
+    }
+    const vals = rhsValues(fl, s.rhs, targets, s.lhs.length);
+    s.lhs.forEach((l, i) => {
+      if (isBlank(l)) return;
+      if (s.tok === ":=" && l.kind === "Ident") {
+        const def = fl.info.defs.get(l);
+        if (def && def.tag === "Var") {
+          fl.declareVar(def, vals[i]);
+          return;
+        }
+      }
+      fl.store(lowerPlace(fl, l), vals[i]);
+    });
+    return;
+  }
+  // x op= y
+  const op = s.tok.slice(0, -1) as BinOp;
+  const p = lowerPlace(fl, s.lhs[0]);
+  const t = fl.typeOf(s.lhs[0]);
+  const y = lowerExpr(fl, s.rhs[0]);
+  fl.store(p, arith(fl, s, op, t, copy(p), y, s.rhs[0]));
+}
+
+function isBlank(e: ast.Expr): boolean {
+  return e.kind === "Ident" && e.name === "_";
+}
+
+function lhsType(fl: FuncLowerer, l: ast.Expr, tok: string): Type {
+  if (tok === ":=" && l.kind === "Ident") {
+    const d = fl.info.defs.get(l);
+    if (d && d.tag === "Var") return d.type;
+  }
+  return fl.typeOf(l);
+}
+
+function ifStmt(fl: FuncLowerer, s: ast.IfStmt): void {
+  if (s.init) lowerStmt(fl, s.init);
+  const yes = fl.b.newBlock();
+  const no = fl.b.newBlock();
+  const join = s.else_ ? fl.b.newBlock() : no;
+  lowerCond(fl, s.cond, yes, no);
+  fl.b.setBlock(yes);
+  lowerBlock(fl, s.body);
+  if (!fl.b.terminated) fl.b.goto(join);
+  if (s.else_) {
+    fl.b.setBlock(no);
+    lowerStmt(fl, s.else_);
+    if (!fl.b.terminated) fl.b.goto(join);
+  }
+  fl.b.setBlock(join);
+}
+
+/** loopVars are the variables a for statement's init declares (per-iteration since Go 1.22). */
+function loopVars(fl: FuncLowerer, s: ast.ForStmt): Var[] {
+  if (!s.init || s.init.kind !== "AssignStmt" || s.init.tok !== ":=") return [];
+  const out: Var[] = [];
+  for (const l of s.init.lhs) {
+    const d = l.kind === "Ident" ? fl.info.defs.get(l) : null;
+    if (d && d.tag === "Var") out.push(d);
+  }
+  return out;
+}
+
+function perIterationVars(fl: FuncLowerer): boolean {
+  const v = fl.pl.opts.goVersion ?? fl.pl.pkg.goVersion ?? "";
+  const m = /^go1\.(\d+)/.exec(v);
+  return !m || Number(m[1]) >= 22;
+}
+
+function forStmt(fl: FuncLowerer, s: ast.ForStmt, label: string | null): void {
+  if (s.init) lowerStmt(fl, s.init);
+  const head = fl.b.newBlock();
+  const body = fl.b.newBlock();
+  const post = fl.b.newBlock();
+  const exit = fl.b.newBlock();
+  fl.b.goto(head);
+  fl.b.setBlock(head);
+  if (s.cond) lowerCond(fl, s.cond, body, exit);
+  else fl.b.goto(body);
+
+  fl.b.setBlock(body);
+  fl.targets.push({ label, breakTo: exit, continueTo: post });
+  lowerBlock(fl, s.body);
+  fl.targets.pop();
+  if (!fl.b.terminated) fl.b.goto(post);
+
+  fl.b.setBlock(post);
+  // Go 1.22: each iteration has its own copy of the loop variables. Only variables in heap
+  // cells (captured or address-taken) can tell the difference; give them a fresh cell.
+  if (perIterationVars(fl)) {
+    for (const v of loopVars(fl, s)) {
+      const slot = fl.slots.get(v);
+      if (!slot || slot.k !== "cell") continue;
+      const old = copy(fl.slotPlace(slot));
+      const cell = fl.alloc(slot.ty);
+      fl.store(derefPlace(cell, slot.ty), old);
+      fl.store(place(slot.ptr), cell);
+    }
+  }
+  if (s.post) lowerStmt(fl, s.post);
+  fl.b.goto(head);
+  fl.b.setBlock(exit);
+}
+
+function rangeStmt(fl: FuncLowerer, s: ast.RangeStmt, label: string | null): void {
+  const xt = under(fl.typeOf(s.x));
+  if (xt.tag === "Basic" && (xt.kind === "string" || xt.kind === "untyped string")) {
+    return rangeString(fl, s, label);
+  }
+  let len: Operand;
+  let elemAt: ((i: Operand) => Operand) | null = null;
+  if (xt.tag === "Basic") {
+    len = coerce(fl, lowerExpr(fl, s.x), mirType(rangeKeyType(fl, s) ?? fl.typeOf(s.x)));
+  } else if (xt.tag === "Slice") {
+    const sl = fl.materialise(lowerExpr(fl, s.x));
+    const held = fl.materialise(copy(sl));
+    len = copy(field(held, 1));
+    const elem = mirType(xt.elem);
+    elemAt = (i) =>
+      copy(derefPlace(fl.temp({ r: "offset", ptr: copy(field(held, 0)), idx: i, elem }), elem));
+  } else if (xt.tag === "Array" || (xt.tag === "Pointer" && under(xt.elem).tag === "Array")) {
+    const arr = (xt.tag === "Array" ? xt : under((xt as { elem: Type }).elem)) as {
+      len: number;
+      elem: Type;
+    };
+    len = constInt(I64, arr.len);
+    if (s.value && !isBlank(s.value)) {
+      // The range expression is evaluated once; arrays are copied (Go spec "For range").
+      if (xt.tag === "Array") {
+        const copyP = fl.materialise(fl.temp({ r: "use", op: lowerExpr(fl, s.x) }));
+        elemAt = (i) => copy({ local: copyP.local, proj: [...copyP.proj, { p: "index", idx: i }] });
+      } else {
+        const p = fl.materialise(lowerExpr(fl, s.x));
+        const elem = mirType(arr.elem);
+        elemAt = (i) => {
+          fl.nilCheck(copy(p));
+          const ptr = fl.temp({ r: "offset", ptr: copy(p), idx: i, elem });
+          return copy(derefPlace(ptr, elem));
+        };
+      }
+    }
+  } else {
+    return fl.unsupported(
+      s,
+      xt.tag === "Map"
+        ? "range over maps"
+        : xt.tag === "Chan"
+          ? "range over channels"
+          : "range over functions",
+    );
+  }
+  const it = fl.b.local(fl.b.rvType({ r: "use", op: len }));
+  const itTy = fl.b.localType(it);
+  fl.store(place(it), { o: "const", ty: itTy, v: { c: "int", v: 0n } });
+  const head = fl.b.newBlock();
+  const body = fl.b.newBlock();
+  const post = fl.b.newBlock();
+  const exit = fl.b.newBlock();
+  fl.b.goto(head);
+  fl.b.setBlock(head);
+  const more = fl.temp({ r: "bin", op: "<", a: copy(place(it)), b: len });
+  fl.b.branch(more, body, exit);
+  fl.b.setBlock(body);
+  bindRangeVars(fl, s, copy(place(it)), elemAt ? () => elemAt!(copy(place(it))) : null);
+  fl.targets.push({ label, breakTo: exit, continueTo: post });
+  lowerBlock(fl, s.body);
+  fl.targets.pop();
+  if (!fl.b.terminated) fl.b.goto(post);
+  fl.b.setBlock(post);
+  fl.store(
+    place(it),
+    fl.temp({
+      r: "bin",
+      op: "+",
+      a: copy(place(it)),
+      b: { o: "const", ty: itTy, v: { c: "int", v: 1n } },
+    }),
+  );
+  fl.b.goto(head);
+  fl.b.setBlock(exit);
+}
+
+function rangeKeyType(fl: FuncLowerer, s: ast.RangeStmt): Type | null {
+  if (!s.key || isBlank(s.key)) return null;
+  return lhsType(fl, s.key, s.tok ?? "=");
+}
+
+/** bindRangeVars assigns (or declares, for :=) the iteration variables. */
+function bindRangeVars(
+  fl: FuncLowerer,
+  s: ast.RangeStmt,
+  key: Operand,
+  value: (() => Operand) | null,
+): void {
+  const set = (e: ast.Expr | null, v: () => Operand) => {
+    if (!e || isBlank(e)) return;
+    const t = lhsType(fl, e, s.tok ?? "=");
+    if (s.tok === ":=" && e.kind === "Ident") {
+      const d = fl.info.defs.get(e);
+      if (d && d.tag === "Var") {
+        fl.declareVar(d, fl.convert(v(), d.type, t));
+        return;
+      }
+    }
+    fl.store(lowerPlace(fl, e), coerce(fl, v(), mirType(t)));
+  };
+  set(s.key, () => key);
+  if (value) set(s.value, value);
+}
+
+function rangeString(fl: FuncLowerer, s: ast.RangeStmt, label: string | null): void {
+  const str = fl.materialise(fl.temp({ r: "use", op: lowerExpr(fl, s.x) }));
+  const it = fl.b.local(I64);
+  const next = fl.b.local(I64);
+  const rune = fl.b.local(I32);
+  fl.store(place(it), constInt(I64, 0));
+  const head = fl.b.newBlock();
+  const body = fl.b.newBlock();
+  const post = fl.b.newBlock();
+  const exit = fl.b.newBlock();
+  fl.b.goto(head);
+  fl.b.setBlock(head);
+  const more = fl.temp({ r: "bin", op: "<", a: copy(place(it)), b: copy(field(str, 1)) });
+  fl.b.branch(more, body, exit);
+  fl.b.setBlock(body);
+
+  // ASCII fast path inline; anything else decodes in the runtime.
+  const p = fl.temp({ r: "offset", ptr: copy(field(str, 0)), idx: copy(place(it)), elem: U8 });
+  const byte = fl.temp({ r: "use", op: copy(derefPlace(p, U8)) });
+  const ascii = fl.temp({ r: "bin", op: "<", a: byte, b: constInt(U8, 0x80) });
+  const fast = fl.b.newBlock();
+  const slow = fl.b.newBlock();
+  const got = fl.b.newBlock();
+  fl.b.branch(ascii, fast, slow);
+  fl.b.setBlock(fast);
+  fl.store(place(rune), fl.temp({ r: "conv", a: byte, ty: I32 }));
+  fl.store(place(next), fl.temp({ r: "bin", op: "+", a: copy(place(it)), b: constInt(I64, 1) }));
+  fl.b.goto(got);
+  fl.b.setBlock(slow);
+  const pair: MirType = { k: "struct", fields: [I32, I64] };
+  const dec = fl.b.call(
+    { c: "rt", sym: "__rog_decoderune" },
+    [copy(field(str, 0)), copy(field(str, 1)), copy(place(it))],
+    pair,
+  )!;
+  const dp = fl.materialise(dec);
+  fl.store(place(rune), copy(field(dp, 0)));
+  fl.store(place(next), copy(field(dp, 1)));
+  fl.b.goto(got);
+  fl.b.setBlock(got);
+
+  bindRangeVars(fl, s, copy(place(it)), () => copy(place(rune)));
+  fl.targets.push({ label, breakTo: exit, continueTo: post });
+  lowerBlock(fl, s.body);
+  fl.targets.pop();
+  if (!fl.b.terminated) fl.b.goto(post);
+  fl.b.setBlock(post);
+  fl.store(place(it), copy(place(next)));
+  fl.b.goto(head);
+  fl.b.setBlock(exit);
+  void PTR;
+}
+
+function switchStmt(fl: FuncLowerer, s: ast.SwitchStmt, label: string | null): void {
+  if (s.init) lowerStmt(fl, s.init);
+  let tag: Place | null = null;
+  let tagTy: Type | null = null;
+  if (s.tag) {
+    tagTy = fl.typeOf(s.tag);
+    tag = fl.materialise(fl.temp({ r: "use", op: lowerExpr(fl, s.tag) }));
+  }
+  const clauses = s.body.list as ast.CaseClause[];
+  const exit = fl.b.newBlock();
+  const bodies = clauses.map(() => fl.b.newBlock());
+  let dflt: BlockId = exit;
+
+  // Tests, in source order; the default clause is taken only when no case matches.
+  clauses.forEach((c, i) => {
+    if (c.list === null) {
+      dflt = bodies[i];
+      return;
+    }
+    for (const e of c.list) {
+      const next = fl.b.newBlock();
+      fl.at(e);
+      if (tag && tagTy) {
+        const ty = mirType(tagTy);
+        const v = fl.convert(lowerExpr(fl, e), fl.typeOf(e), tagTy);
+        const eq = compareValues(fl, e, "==", ty, copy(tag), coerce(fl, v, ty));
+        fl.b.branch(eq, bodies[i], next);
+      } else {
+        lowerCond(fl, e, bodies[i], next);
+      }
+      fl.b.setBlock(next);
+    }
+  });
+  fl.b.goto(dflt);
+
+  clauses.forEach((c, i) => {
+    fl.b.setBlock(bodies[i]);
+    fl.targets.push({ label, breakTo: exit, continueTo: null });
+    const last = c.body[c.body.length - 1];
+    const falls = last && last.kind === "BranchStmt" && last.tok === "fallthrough";
+    for (const st of falls ? c.body.slice(0, -1) : c.body) lowerStmt(fl, st);
+    fl.targets.pop();
+    if (!fl.b.terminated) fl.b.goto(falls ? bodies[i + 1] : exit);
+  });
+  fl.b.setBlock(exit);
+}
+
+function labelBlock(fl: FuncLowerer, name: string): BlockId {
+  let b = fl.labels.get(name);
+  if (b === undefined) {
+    b = fl.b.newBlock();
+    fl.labels.set(name, b);
+  }
+  return b;
+}
+
+function labeled(fl: FuncLowerer, s: ast.LabeledStmt): void {
+  const b = labelBlock(fl, s.label.name);
+  if (!fl.b.terminated) fl.b.goto(b);
+  fl.b.setBlock(b);
+  const inner = s.stmt;
+  if (inner.kind === "ForStmt" || inner.kind === "RangeStmt" || inner.kind === "SwitchStmt") {
+    return lowerStmt(fl, inner, s.label.name);
+  }
+  if (inner.kind === "SelectStmt" || inner.kind === "TypeSwitchStmt")
+    return lowerStmt(fl, inner, s.label.name);
+  lowerStmt(fl, inner);
+}
+
+function branch(fl: FuncLowerer, s: ast.BranchStmt): void {
+  const name = s.label?.name ?? null;
+  switch (s.tok) {
+    case "goto":
+      return fl.b.goto(labelBlock(fl, name!));
+    case "fallthrough":
+      return fl.unsupported(s, "fallthrough outside the end of a case");
+    case "break":
+    case "continue": {
+      for (let i = fl.targets.length - 1; i >= 0; i--) {
+        const t = fl.targets[i];
+        if (name !== null && t.label !== name) continue;
+        if (s.tok === "continue" && t.continueTo === null) continue;
+        fl.b.goto(s.tok === "break" ? t.breakTo : t.continueTo!);
+        return;
+      }
+      return fl.unsupported(s, `${s.tok} without a target`);
+    }
+  }
+}
+
+function returnStmt(fl: FuncLowerer, s: ast.ReturnStmt): void {
+  if (s.results.length === 0) return fl.emitReturn(null);
+  const targets = fl.resultTypes;
+  const vals = rhsValues(fl, s.results, targets, targets.length);
+  fl.at(s);
+  fl.emitReturn(vals);
+}
