@@ -4,7 +4,12 @@
 // `cmd_action.ts` writes outputs atomically, applies restat and consults the action cache.
 // Errors in the user's program are thrown as DiagnosticsError.
 
+import { readFileSync } from "node:fs";
+import { emitLLVM } from "../codegen/module.js";
+import { compileToBitcode, link } from "../codegen/toolchain.js";
 import { UserError } from "../diag.js";
+import { optimize } from "../mir/compile.js";
+import { deserializeMir, serializeMir } from "../mir/serialize.js";
 
 /** CheckRequest is one package's check: parse, type-check against deps' export data, lower to MIR. */
 export interface CheckRequest {
@@ -65,17 +70,26 @@ export async function runCheck(r: CheckRequest): Promise<CheckResult> {
   throw new UserError(`check ${r.importPath}: not supported yet: the check action`);
 }
 
-/** runOpt runs the opt action. */
+/** readDeps reads the files of a path-to-file map, in sorted key order. */
+function readDeps(files: Record<string, string>): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  for (const k of Object.keys(files).sort()) out.set(k, new Uint8Array(readFileSync(files[k])));
+  return out;
+}
+
+/** runOpt runs the opt action: the MIR pass pipeline (compiler/mir/compile.ts). */
 export async function runOpt(r: OptRequest): Promise<Uint8Array> {
-  throw new UserError(`opt ${r.importPath}: not supported yet: the opt action`);
+  const pkg = deserializeMir(new Uint8Array(readFileSync(r.mir)));
+  return serializeMir(optimize(pkg, readDeps(r.bodies)));
 }
 
 /** runCodegen runs the codegen action and returns ThinLTO bitcode. */
 export async function runCodegen(r: CodegenRequest): Promise<Uint8Array> {
-  throw new UserError(`codegen ${r.importPath}: not supported yet: the codegen action`);
+  const pkg = deserializeMir(new Uint8Array(readFileSync(r.mir)));
+  return compileToBitcode(emitLLVM(pkg));
 }
 
 /** runLink links an executable at r.out. */
 export async function runLink(r: LinkRequest): Promise<void> {
-  throw new UserError(`link ${r.out}: not supported yet: the link action`);
+  link(r);
 }

@@ -1,0 +1,46 @@
+// The opt action's pass pipeline over a package's MIR (DESIGN.md §1). Passes run per body in
+// the order listed; each entry says why it sits where it does.
+
+import type { Body, MirPackage } from "./mir.js";
+import { removeDeadTemps, removeUnreachable } from "./passes/cleanup.js";
+import { constProp } from "./passes/constprop.js";
+import { verifyBody } from "./verify.js";
+
+/** Pass is one MIR-to-MIR transformation of a body; it reports whether it changed anything. */
+export interface Pass {
+  name: string;
+  run(body: Body): boolean;
+}
+
+/** PASSES is the ordered pass list. */
+export const PASSES: Pass[] = [
+  // Folding first: it turns constant branches into gotos, exposing dead blocks.
+  { name: "constprop", run: constProp },
+  // After folding, so blocks behind folded branches are gone before liveness is computed.
+  { name: "unreachable", run: removeUnreachable },
+  // Last: propagation leaves the temporaries it replaced unread.
+  { name: "deadtemps", run: removeDeadTemps },
+];
+
+/** OptimizeOptions control the pipeline. */
+export interface OptimizeOptions {
+  /** verify runs the MIR verifier after every pass (tests turn it on). */
+  verify?: boolean;
+}
+
+/** optimize runs the pass list over every body of pkg (in place) and returns it. */
+export function optimize(
+  pkg: MirPackage,
+  deps: Map<string, Uint8Array> = new Map(),
+  opts: OptimizeOptions = {},
+): MirPackage {
+  // TODO(mir): deps' bodies feed cross-package inlining once inlining exists.
+  void deps;
+  for (const body of pkg.bodies) {
+    for (const p of PASSES) {
+      p.run(body);
+      if (opts.verify) verifyBody(body);
+    }
+  }
+  return pkg;
+}
