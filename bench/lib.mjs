@@ -124,8 +124,10 @@ export function run(cmd, args, { cwd, env, timeoutMs = 600_000 } = {}) {
     const child = spawn(cmd, args, {
       cwd,
       env: env ?? process.env,
-      stdio: ["ignore", fd, fd],
+      // stdin is an empty pipe rather than "ignore", which would need /dev/null.
+      stdio: ["pipe", fd, fd],
     });
+    child.stdin?.end();
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     const finish = (code, signal, error) => {
       clearTimeout(timer);
@@ -144,7 +146,7 @@ export function run(cmd, args, { cwd, env, timeoutMs = 600_000 } = {}) {
 /** hasCommand reports whether a command can be found on PATH (or is an existing path). */
 export function hasCommand(cmd) {
   if (cmd.includes("/")) return existsSync(cmd);
-  return spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
+  return spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "pipe" }).status === 0;
 }
 
 /** goEnv is the environment for go commands: no workspace, no toolchain download. */

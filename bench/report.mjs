@@ -9,7 +9,7 @@ const colour = { rog: "#d9480f", gccgo: "#1c7ed6" };
 export function renderMarkdown(report) {
   const lines = [
     `${report.mode === "quick" ? "Quick" : "Full"} run (\`npm run bench${report.mode === "quick" ? " -- --quick" : ""}\`) ` +
-      `of ${report.date.slice(0, 10)}: median wall time of ${report.rounds} interleaved rounds on ` +
+      `of ${report.date.slice(0, 10)}: median wall time of ${report.rounds} interleaved round${report.rounds === 1 ? "" : "s"} on ` +
       `${report.machine.cpus} × ${report.machine.cpu.trim() || "CPU"}. ` +
       `A ratio below 1 is faster than gc. Sizes are the programs' \`bench:size\` values.`,
     "",
@@ -182,4 +182,40 @@ function escapeXml(s) {
     /[<>&"]/g,
     (ch) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[ch],
   );
+}
+
+const scenarios = ["cold", "edit", "fresh"];
+
+/** renderCompileMarkdown returns the compile report as a markdown table. */
+export function renderCompileMarkdown(report) {
+  const lines = [
+    `Compile speed (\`node bench/compile.mjs\`) of ${report.date.slice(0, 10)}: wall time of one ` +
+      "build each. cold: empty caches; edit: rebuild after a one-line edit in a function body " +
+      "of a library package; fresh: an unedited copy at another path, caches warm.",
+    "",
+    "| project | gc cold | rog cold | gc edit | rog edit | gc fresh | rog fresh |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  const notes = [];
+  for (const p of report.projects) {
+    if (p.missing) {
+      lines.push(`| ${p.name} | ${Array(6).fill("–").join(" | ")} |`);
+      notes.push(`- ${p.name}: ${p.missing}`);
+      continue;
+    }
+    const cells = [];
+    for (const s of scenarios) {
+      for (const c of ["gc", "rog"]) {
+        const t = p.by[c][s];
+        cells.push(t.ok ? `${(t.ms / 1000).toFixed(2)} s` : "failed");
+        if (!t.ok) notes.push(`- ${p.name}: ${c} ${s}: build failed: ${t.error}`);
+      }
+    }
+    lines.push(`| ${p.name} | ${cells.join(" | ")} |`);
+    const edited = p.by.gc?.edit?.edited ?? p.by.rog?.edit?.edited;
+    if (edited) notes.push(`- ${p.name}: the edit went into ${edited}`);
+  }
+  if (notes.length > 0) lines.push("", ...notes);
+  lines.push("");
+  return lines.join("\n");
 }

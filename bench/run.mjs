@@ -5,7 +5,10 @@
 // latest.md (a table) and latest.svg (a chart of the time ratios to gc).
 //
 //   npm run bench [-- --quick] [--rounds N] [--only a,b] [--instructions | --no-instructions]
+//                 [--no-readme]
 //
+// At the end it regenerates README.md's benchmark section (bench/readme.mjs) unless
+// --no-readme.
 // --quick rewrites each size marker to its quick value. Instruction counts come from
 // `perf stat` where it can count instructions, else from valgrind (slow: on by default only in
 // the full run), and are always taken at the quick size.
@@ -15,6 +18,7 @@ import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import * as lib from "./lib.mjs";
 import { renderMarkdown, renderSvg } from "./report.mjs";
+import { writeReadme } from "./readme.mjs";
 
 const opts = parseArgs(process.argv.slice(2));
 const mode = opts.quick ? "quick" : "full";
@@ -53,9 +57,13 @@ writeFileSync(join(resultsDir, "latest.svg"), renderSvg(report));
 rmSync(scratch, { recursive: true, force: true });
 process.stdout.write(renderMarkdown(report));
 log(`bench: wrote bench/results/latest.{json,md,svg} in ${report.seconds} s`);
+if (opts.readme) {
+  writeReadme();
+  log("bench: updated the benchmark section of README.md");
+}
 
 function parseArgs(argv) {
-  const o = { quick: false, rounds: 0, only: [], instructions: undefined };
+  const o = { quick: false, rounds: 0, only: [], instructions: undefined, readme: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--quick") o.quick = true;
@@ -63,6 +71,7 @@ function parseArgs(argv) {
     else if (a === "--only") o.only = argv[++i].split(",");
     else if (a === "--instructions") o.instructions = true;
     else if (a === "--no-instructions") o.instructions = false;
+    else if (a === "--no-readme") o.readme = false;
     else {
       process.stderr.write(`bench: unknown argument ${a}\n`);
       process.exit(2);
@@ -170,7 +179,10 @@ async function measure(exe) {
 async function pollRss(exe) {
   const { spawn } = await import("node:child_process");
   const start = process.hrtime.bigint();
-  const child = spawn(exe, [], { stdio: "ignore" });
+  const child = spawn(exe, [], { stdio: ["pipe", "pipe", "pipe"] });
+  child.stdin.end();
+  child.stdout.resume();
+  child.stderr.resume();
   let peak = 0;
   const sample = () => {
     try {
@@ -216,7 +228,7 @@ async function instructionsOf(exe) {
   const r = await lib.run("valgrind", [
     "--tool=cachegrind",
     "--cache-sim=no",
-    "--cachegrind-out-file=/dev/null",
+    `--cachegrind-out-file=${join(scratch, "cachegrind.out")}`,
     exe,
   ]);
   const m = /I\s+refs:\s+([\d,]+)/.exec(r.output);
