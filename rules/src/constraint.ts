@@ -72,9 +72,7 @@ export function matchFileName(ctx: BuildContext, name: string): boolean {
 
 /** Expr is a parsed build constraint expression. */
 export type Expr =
-  | { op: "tag"; tag: string }
-  | { op: "not"; x: Expr }
-  | { op: "and" | "or"; x: Expr; y: Expr };
+  { op: "tag"; tag: string } | { op: "not"; x: Expr } | { op: "and" | "or"; x: Expr; y: Expr };
 
 /** evalExpr evaluates a constraint expression in ctx. */
 export function evalExpr(ctx: BuildContext, e: Expr): boolean {

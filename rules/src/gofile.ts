@@ -180,7 +180,8 @@ class Scanner {
     if (c === '"' || c === "`") return this.string(c);
     this.pos++;
     if (c === "\n") return { kind: ";", text: "\\n", offset: start };
-    if (c === "(" || c === ")" || c === ";" || c === ".") return { kind: c, text: c, offset: start };
+    if (c === "(" || c === ")" || c === ";" || c === ".")
+      return { kind: c, text: c, offset: start };
     return { kind: "other", text: c, offset: start };
   }
 

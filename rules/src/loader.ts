@@ -215,7 +215,12 @@ class Loader {
     const inModule = this.walk(mod.dir, mod.dir, false)
       .map((d) => {
         const rel = relative(mod.dir, d).split(sep).join("/");
-        return { importPath: rel ? `${mod.path}/${rel}` : mod.path, dir: d, isStd: false, module: mod };
+        return {
+          importPath: rel ? `${mod.path}/${rel}` : mod.path,
+          dir: d,
+          isStd: false,
+          module: mod,
+        };
       })
       .filter((s) => re.test(s.importPath));
     return [...std, ...inModule];
@@ -278,7 +283,9 @@ class Loader {
     const dirs = [...new Set(files.map((f) => dirname(f)))];
     if (dirs.length > 1) {
       const names = dirs.map((d) => this.short(d) || ".");
-      throw new UserError(`rog: named files must all be in one directory; have ${names.join(" and ")}`);
+      throw new UserError(
+        `rog: named files must all be in one directory; have ${names.join(" and ")}`,
+      );
     }
     this.mainModule = this.moduleFor(dirs[0]);
     if (this.mainModule) this.providers = this.localProviders(this.mainModule);
@@ -354,7 +361,12 @@ class Loader {
 
     const src = join(this.goroot, "src");
     if (fromStd && isDir(join(src, "vendor", path))) {
-      return { importPath: `vendor/${path}`, dir: join(src, "vendor", path), isStd: true, module: null };
+      return {
+        importPath: `vendor/${path}`,
+        dir: join(src, "vendor", path),
+        isStd: true,
+        module: null,
+      };
     }
     const stdLike = !path.split("/")[0].includes(".");
     if (stdLike && isDir(join(src, path))) {
@@ -543,7 +555,9 @@ class Loader {
       if (tests === names.length) {
         throw new LoadProblem(`${importPath}: no non-test Go files in ${dir}`);
       }
-      throw new LoadProblem(`package ${importPath}: build constraints exclude all Go files in ${dir}`);
+      throw new LoadProblem(
+        `package ${importPath}: build constraints exclude all Go files in ${dir}`,
+      );
     }
     for (let i = 1; i < files.length; i++) {
       if (infos[i].packageName !== infos[0].packageName) {
@@ -592,7 +606,11 @@ function internalAllowed(importer: Spec, dep: Spec): boolean {
   if (dep.isStd) {
     const parent = elems.slice(0, last).join("/");
     if (!importer.isStd) return false;
-    return parent === "" || importer.importPath === parent || importer.importPath.startsWith(parent + "/");
+    return (
+      parent === "" ||
+      importer.importPath === parent ||
+      importer.importPath.startsWith(parent + "/")
+    );
   }
   // Compare directories, so the rule also holds for the command-line-arguments package.
   let parentDir = dep.dir;
@@ -601,7 +619,14 @@ function internalAllowed(importer: Spec, dep: Spec): boolean {
 }
 
 function isDirPattern(p: string): boolean {
-  return p === "." || p === ".." || p.startsWith("./") || p.startsWith("../") || isAbsolute(p) || p === "...";
+  return (
+    p === "." ||
+    p === ".." ||
+    p.startsWith("./") ||
+    p.startsWith("../") ||
+    isAbsolute(p) ||
+    p === "..."
+  );
 }
 
 /** stripDots removes a trailing `/...` (or a lone `...`) from a directory pattern. */
