@@ -56,7 +56,10 @@ export function renderMarkdown(report) {
     "",
     `Peak RSS: ${report.tools.rss}. Instructions: ` +
       (report.tools.instructions
-        ? `${report.tools.instructions}, counted at each program's quick size.`
+        ? `${report.tools.instructions}, counted at each program's quick size` +
+          (report.mode === "quick" && report.tools.instructions.startsWith("valgrind")
+            ? " for gc and rog only, where rog builds the program."
+            : ".")
         : "not counted in this run (`perf stat` cannot count instructions on this machine; " +
           "the full run counts them with valgrind)."),
     "",
