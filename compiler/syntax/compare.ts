@@ -15,7 +15,14 @@ const offsetFields = new Set([
   "packagePos",
 ]);
 const presenceFields = new Set(["lparen", "assign"]);
-const ignoredFields = new Set(["source", "doc", "comments", "directives", "buildConstraint", "goVersion"]);
+const ignoredFields = new Set([
+  "source",
+  "doc",
+  "comments",
+  "directives",
+  "buildConstraint",
+  "goVersion",
+]);
 
 /**
  * treeDiff compares two trees and returns the path of the first difference (e.g.
@@ -52,6 +59,7 @@ export function treeDiff(a: unknown, b: unknown, path = ""): string | null {
 }
 
 function show(x: unknown): string {
-  if (typeof x === "object" && x !== null && "kind" in x) return String((x as { kind: string }).kind);
+  if (typeof x === "object" && x !== null && "kind" in x)
+    return String((x as { kind: string }).kind);
   return JSON.stringify(x) ?? String(x);
 }

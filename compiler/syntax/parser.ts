@@ -37,9 +37,11 @@ export function parseFile(src: SourceFile, opts: ParseOptions = {}): ParseResult
     file = p.partialFile();
   }
   p.finish(file, opts.keepComments === true);
-  const diagnostics = p.diagnostics;
-  if (diagnostics.length >= maxErrors) {
-    const last = diagnostics[diagnostics.length - 1];
+  const found = p.diagnostics.length > 0 ? p.diagnostics : p.laterErrors();
+  // Like gc, report in position order, and after the 10th error give up at its position.
+  const diagnostics = [...found].sort((a, b) => a.offset - b.offset);
+  if (found.length >= maxErrors) {
+    const last = found[found.length - 1];
     diagnostics.push({ file: src, offset: last.offset, message: "too many errors" });
   }
   return { file, diagnostics };
@@ -119,6 +121,11 @@ class Parser extends StmtParser {
       }
     }
     return this.partialFile();
+  }
+
+  /** laterErrors returns the errors held back until the file proved free of syntax errors. */
+  laterErrors(): Diagnostic[] {
+    return this.later.slice(0, maxErrors);
   }
 
   /** partialFile wraps whatever has been parsed so far into a File. */

@@ -46,11 +46,57 @@ export abstract class ParserBase {
    */
   protected xnest = 0;
 
+  /**
+   * later holds errors that gc reports only in type checking (so only for files free of
+   * syntax errors) but that the tree cannot carry until then.
+   */
+  protected readonly later: Diagnostic[] = [];
+
   private lastSyntaxLine = -1;
   private lastOther: { line: number; msg: string } = { line: -1, msg: "" };
 
   constructor(readonly source: SourceFile) {
-    this.s = new Scanner(source.bytes, (off, msg) => this.errorAt(off, msg));
+    source.clearLineBases();
+    this.s = new Scanner(
+      source.bytes,
+      (off, msg) => this.errorAt(off, msg),
+      (text, textPos, applyAt) => this.lineDirective(text, textPos, applyAt),
+    );
+  }
+
+  // lineDirective applies `//line filename:line[:col]`: positions from applyAt on are
+  // reported as that file and line. A directive without `:digits` at its end is ignored.
+  private lineDirective(text: string, textPos: number, applyAt: number): void {
+    let i = text.lastIndexOf(":") + 1;
+    if (i === 0) return;
+    let n = parsePosNumber(text.slice(i));
+    if (n < 0) {
+      this.errorAt(textPos + i, "invalid line number: " + text.slice(i));
+      return;
+    }
+    let line = n;
+    let col = 0;
+    const j = text.lastIndexOf(":", i - 2) + 1;
+    const m = j > 0 ? parsePosNumber(text.slice(j, i - 1)) : -1;
+    const hasCol = m >= 0;
+    if (hasCol) {
+      // filename:line:col
+      [line, col] = [m, n];
+      if (col === 0 || col > posMax) {
+        this.errorAt(textPos + i, "invalid column number: " + text.slice(i));
+        return;
+      }
+      text = text.slice(0, i - 1);
+      i = j;
+      n = line;
+    }
+    if (line === 0 || line > posMax) {
+      this.errorAt(textPos + i, "invalid line number: " + text.slice(i));
+      return;
+    }
+    let filename = text.slice(0, i - 1);
+    if (filename === "" && hasCol) filename = this.source.filenameAt(applyAt);
+    this.source.addLineBase({ offset: applyAt, filename, line, col });
   }
 
   // ------------------------------------------------------------------------------------------
@@ -118,6 +164,11 @@ export abstract class ParserBase {
     }
     this.diagnostics.push({ file: this.source, offset, message: msg });
     if (this.diagnostics.length >= maxErrors) throw new Bailout();
+  }
+
+  /** laterError records an error to report only if the file has no syntax errors. */
+  protected laterError(offset: number, msg: string): void {
+    this.later.push({ file: this.source, offset, message: msg });
   }
 
   protected error(msg: string): void {
@@ -233,6 +284,15 @@ export abstract class ParserBase {
   protected describeTok(t: Tok): string {
     return tokName(t);
   }
+}
+
+const posMax = 1 << 30;
+
+// parsePosNumber parses a line or column number: decimal digits only, or -1.
+function parsePosNumber(s: string): number {
+  if (!/^[0-9]+$/.test(s)) return -1;
+  const n = Number(s);
+  return n > 2 ** 53 ? posMax + 1 : n;
 }
 
 /** utf8Length is the number of UTF-8 bytes of s. */

@@ -3,6 +3,7 @@
 
 import type * as ast from "./ast.js";
 import { ExprParser, unparen } from "./parser_expr.js";
+import { checkBranches } from "./branches.js";
 import { nodeString } from "./printer.js";
 import { Tok } from "./tokens.js";
 
@@ -36,8 +37,12 @@ export abstract class StmtParser extends ExprParser {
 
   protected funcBody(): ast.BlockStmt {
     this.fnest++;
+    const errors = this.diagnostics.length;
     const body = this.blockStmt("");
     this.fnest--;
+    if (this.diagnostics.length === errors) {
+      checkBranches(body, this.source, (off, msg) => this.errorAt(off, msg));
+    }
     return body;
   }
 
@@ -185,7 +190,7 @@ export abstract class StmtParser extends ExprParser {
       x = t;
     }
     if (x.kind !== "CallExpr") {
-      this.errorAt(x.pos, `expression in ${what} must be function call`);
+      this.laterError(x.pos, `expression in ${what} must be function call`);
       return { kind: "BadStmt", pos, end: this.prevEnd };
     }
     if (what === "go") return { kind: "GoStmt", pos, end: x.end, call: x };

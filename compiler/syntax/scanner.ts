@@ -9,6 +9,12 @@ import { keywordAt, Prec, Tok, type TokValue } from "./tokens.js";
 /** ErrorHandler receives a lexical error at a byte offset. */
 export type ErrorHandler = (offset: number, message: string) => void;
 
+/**
+ * LineHandler receives a `//line` (at the start of a line) or `/*line` comment: its text after
+ * "line ", the offset of that text, and the offset from which the directive applies.
+ */
+export type LineHandler = (text: string, textPos: number, applyAt: number) => void;
+
 // Interning of identifier text: identifiers repeat a lot, and building a JS string per
 // occurrence is the scanner's main allocation. The table maps a hash of the bytes to the last
 // string seen with that hash; a hit is confirmed by comparing bytes.
@@ -58,6 +64,7 @@ export class Scanner {
   constructor(
     readonly src: Uint8Array,
     private readonly errh: ErrorHandler,
+    private readonly lineh: LineHandler | null = null,
   ) {
     this.n = src.length;
     // A byte order mark is allowed as the very first character only.
@@ -253,7 +260,21 @@ export class Scanner {
     const d = b[start + 2];
     if (d === 103 /* g */ || d === 114 /* r */ || d === 101 /* e */ || d === 108 /* l */) {
       this.directive(start, end);
+      if (
+        d === 108 &&
+        this.lineh !== null &&
+        (start === 0 || b[start - 1] === 10) &&
+        this.startsWith(start + 2, "line ")
+      ) {
+        this.lineh(utf8.decode(b.subarray(start + 7, end)), start + 7, i < this.n ? i + 1 : i);
+      }
     }
+  }
+
+  private startsWith(i: number, prefix: string): boolean {
+    for (let k = 0; k < prefix.length; k++)
+      if (this.src[i + k] !== prefix.charCodeAt(k)) return false;
+    return true;
   }
 
   // fullComment skips a /* */ comment and reports whether it contained a newline.
@@ -276,6 +297,14 @@ export class Scanner {
     }
     this.comments.push(start, i);
     this.off = i;
+    if (
+      this.lineh !== null &&
+      this.startsWith(start + 2, "line ") &&
+      i - start >= 9 &&
+      b[i - 1] === 47
+    ) {
+      this.lineh(utf8.decode(b.subarray(start + 7, i - 2)), start + 7, i);
+    }
     return newline;
   }
 
