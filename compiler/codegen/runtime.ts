@@ -36,6 +36,18 @@ export const RUNTIME: Record<string, RuntimeEntry> = {
   rog_panic_shift: { ret: "void", params: [], attrs: NORETURN },
   rog_panic_nilderef: { ret: "void", params: [], attrs: NORETURN },
   rog_panic_divide: { ret: "void", params: [], attrs: NORETURN },
+  rog_getitab: { ret: "ptr", params: ["ptr", "ptr", "i1 zeroext"] },
+  rog_assertE2I: { ret: "ptr", params: ["ptr", "ptr"] },
+  rog_panicdottypeE: { ret: "void", params: ["ptr", "ptr", "ptr"], attrs: NORETURN },
+  rog_panicdottypeI: { ret: "void", params: ["ptr", "ptr", "ptr"], attrs: NORETURN },
+  rog_efaceeq: { ret: "zeroext i1", params: ["ptr", "ptr", "ptr"] },
+  rog_ifaceeq: { ret: "zeroext i1", params: ["ptr", "ptr", "ptr"] },
+  rog_typeequal: { ret: "zeroext i1", params: ["ptr", "ptr", "ptr"] },
+  rog_memequal: { ret: "zeroext i1", params: ["ptr", "ptr", "ptr"] },
+  rog_strequal: { ret: "zeroext i1", params: ["ptr", "ptr", "ptr"] },
+  rog_newproc: { ret: "void", params: ["ptr"] },
+  rog_gosched: { ret: "void", params: [] },
+  rog_preempt: { ret: "void", params: [] },
   rog_gopanic: { ret: "void", params: ["ptr", "ptr"], attrs: NORETURN },
 };
 

@@ -69,25 +69,25 @@ void __rog_stringtoslicebyte(goslice *out, const uint8_t *src, int64_t n) {
   *out = (goslice){p, n, n};
 }
 
-void *__rog_makeslice(int64_t len, int64_t cap, int64_t elem) {
+void *__rog_makeslice(int64_t len, int64_t cap, int64_t elem, const void *type) {
   if (len < 0 || len > cap || (elem && cap > (int64_t)(((uint64_t)1 << 47) / (uint64_t)elem))) {
     fatal_text(len < 0 || len > cap ? "panic: runtime error: makeslice: len out of range\n"
                                     : "panic: runtime error: makeslice: cap out of range\n");
     exit(2);
   }
-  return rog_alloc(cap * elem ? cap * elem : 1, 0);
+  return rog_alloc(cap * elem ? cap * elem : 1, type);
 }
 
 /* growslice makes room for n more elements, copying to a new array when the capacity is short;
    the result's length already includes the new elements. */
 void __rog_growslice(goslice *out, uint8_t *p, int64_t len, int64_t cap, int64_t n,
-                     int64_t elem) {
+                     int64_t elem, const void *type) {
   int64_t need = len + n;
   if (need <= cap) { *out = (goslice){p, need, cap}; return; }
   int64_t nc = cap;
   if (nc < 256) nc = nc * 2; else nc = nc + (nc + 3 * 256) / 4;
   if (nc < need) nc = need;
-  uint8_t *q = rog_alloc(nc * elem ? nc * elem : 1, 0);
+  uint8_t *q = rog_alloc(nc * elem ? nc * elem : 1, type);
   if (len) memcpy(q, p, (size_t)(len * elem));
   *out = (goslice){q, need, nc};
 }

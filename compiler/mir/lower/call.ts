@@ -3,7 +3,7 @@
 
 import type * as ast from "../../syntax/ast.js";
 import type { Func } from "../../types/object.js";
-import type { Signature, Type } from "../../types/type.js";
+import { Interface, type Signature, type Type } from "../../types/type.js";
 import { constInt, constStr, copy, place, type Callee, type Operand } from "../mir.js";
 import { BOOL, I64, PTR, STRING, U8, VOID, sizeOf, type MirType } from "../types.js";
 import {
@@ -17,6 +17,7 @@ import {
   toInt64,
 } from "./expr.js";
 import { derefPlace, field, type FuncLowerer } from "./func.js";
+import { ifaceCall, toIface } from "./iface.js";
 import { basicKind, isUnsigned, mirType, resultType, under } from "./gotypes.js";
 
 /** lowerCall lowers a call expression; it returns null when the call has no value. */
@@ -69,7 +70,7 @@ function methodCall(fl: FuncLowerer, fun: ast.SelectorExpr): { callee: Callee; r
   if (fl.info.instances.has(fun.sel)) fl.unsupported(fun, "methods of generic types");
   const path = sel.index.slice(0, -1);
   let t: Type = fl.typeOf(fun.x);
-  if (under(t).tag === "Interface") return fl.unsupported(fun, "interface method calls");
+  if (under(t).tag === "Interface") return ifaceCall(fl, lowerExpr(fl, fun.x), t, m.name);
 
   // Walk to the embedded field that declares the method (if any).
   let recvPlace = null;
@@ -92,7 +93,7 @@ function methodCall(fl: FuncLowerer, fun: ast.SelectorExpr): { callee: Callee; r
   } else {
     recvVal = null;
   }
-  if (under(t).tag === "Interface") return fl.unsupported(fun, "interface method calls");
+  if (under(t).tag === "Interface") return ifaceCall(fl, copy(recvPlace!), t, m.name);
   const isPtr = under(t).tag === "Pointer";
   const sym = fl.pl.funcObjSym(m);
   let recv: Operand;
@@ -117,13 +118,13 @@ function lowerArgs(fl: FuncLowerer, e: ast.CallExpr, sig: Signature): Operand[] 
     const tt = fl.typeOf(e.args[0]);
     if (tt.tag === "Tuple") {
       const p = fl.materialise(lowerExpr(fl, e.args[0]));
-      return tt.vars.map((v, i) => fl.convert(copy(field(p, i)), v.type, params[i].type));
+      return tt.vars.map((v, i) => fl.convert(copy(field(p, i)), v.type, params[i].type, e));
     }
   }
   const out: Operand[] = [];
   const nfixed = sig.variadic && !e.hasDots ? params.length - 1 : params.length;
   for (let i = 0; i < nfixed; i++) {
-    out.push(fl.convert(lowerExpr(fl, e.args[i]), fl.typeOf(e.args[i]), params[i].type));
+    out.push(fl.convert(lowerExpr(fl, e.args[i]), fl.typeOf(e.args[i]), params[i].type, e.args[i]));
   }
   if (sig.variadic && !e.hasDots) {
     const st = params[params.length - 1].type;
@@ -140,7 +141,7 @@ function packSlice(fl: FuncLowerer, vals: ast.Expr[], elemT: Type): Operand {
   const elem = mirType(elemT);
   const p = fl.alloc({ k: "array", len: vals.length, elem });
   vals.forEach((v, i) => {
-    const val = fl.convert(lowerExpr(fl, v), fl.typeOf(v), elemT);
+    const val = fl.convert(lowerExpr(fl, v), fl.typeOf(v), elemT, v);
     const ptr = fl.temp({ r: "offset", ptr: p, idx: constInt(I64, i), elem });
     fl.store(derefPlace(ptr, elem), val);
   });
@@ -155,8 +156,8 @@ function conversion(fl: FuncLowerer, e: ast.CallExpr, x: ast.Expr, to: Type): Op
   const fu = under(from);
   const tu = under(to);
   const tt = mirType(to);
-  if (tu.tag === "Interface") return fl.unsupported(e, "conversion to an interface");
   const v = lowerExpr(fl, x);
+  if (tu.tag === "Interface") return fl.convert(v, from, to, e);
   const fk = basicKind(from);
   const tk = basicKind(to);
   if (tk === "string" && fk !== null && fk !== "string" && fk !== "untyped string") {
@@ -371,6 +372,7 @@ function appendCall(fl: FuncLowerer, e: ast.CallExpr): Operand {
     copy(field(s, 2)),
     n,
     size,
+    fl.shapeOf(elem),
   ]);
   const oldLen = copy(field(s, 1));
   const dst = fl.temp({ r: "offset", ptr: copy(field(r, 0)), idx: oldLen, elem });

@@ -7,6 +7,7 @@ import { constBool, constInt, copy, place, type BinOp, type Operand, type Place 
 import { BOOL, I32, I64, PTR, U8, U64, sizeOf, type MirType } from "../types.js";
 import { lowerCall } from "./call.js";
 import { derefPlace, field, type FuncLowerer } from "./func.js";
+import { ifaceEqual, typeAssert } from "./iface.js";
 import { basicKind, constRvalue, isUnsigned, mirType, under } from "./gotypes.js";
 
 /** lowerExpr lowers an expression that has one value. */
@@ -43,6 +44,8 @@ export function lowerExpr(fl: FuncLowerer, e: ast.Expr): Operand {
       return compositeLit(fl, e, fl.typeOf(e));
     case "FuncLit":
       return fl.lowerFuncLit(e);
+    case "TypeAssertExpr":
+      return typeAssert(fl, e, false)[0];
     default:
       return fl.unsupported(e, describe(e));
   }
@@ -301,6 +304,15 @@ function compare(fl: FuncLowerer, e: ast.BinaryExpr): Operand {
     const word = nilWord(fl, under(xt).tag, v);
     return fl.temp({ r: "bin", op, a: word, b: { o: "const", ty: PTR, v: { c: "zero" } } });
   }
+  const yt0 = fl.typeOf(y);
+  if (under(xt).tag === "Interface" || under(yt0).tag === "Interface") {
+    // Mixed comparisons convert the concrete operand to the interface type.
+    const it = under(xt).tag === "Interface" ? xt : yt0;
+    const a = fl.convert(lowerExpr(fl, x), xt, it, x);
+    const b = fl.convert(lowerExpr(fl, y), yt0, it, y);
+    const eq = ifaceEqual(fl, a, b, it);
+    return op === "==" ? eq : fl.temp({ r: "un", op: "not", a: eq });
+  }
   const a = lowerExpr(fl, x);
   const b = lowerExpr(fl, y);
   const u = under(xt);
@@ -540,7 +552,7 @@ function elemValue(fl: FuncLowerer, val: ast.Expr, t: Type): Operand {
     }
     return compositeLit(fl, val, t);
   }
-  return fl.convert(lowerExpr(fl, val), fl.typeOf(val), t);
+  return fl.convert(lowerExpr(fl, val), fl.typeOf(val), t, val);
 }
 
 /** forEachElement walks array/slice literal elements with their indices (keys are constants). */

@@ -19,7 +19,8 @@ import {
   type Place,
   type Rvalue,
 } from "../mir.js";
-import { BOOL, I64, PTR, U64, VOID, sizeOf, type MirType } from "../types.js";
+import { BOOL, I64, PTR, U64, VOID, hasPointers, sizeOf, typeStr, type MirType } from "../types.js";
+import { toIface } from "./iface.js";
 import { lowerExpr } from "./expr.js";
 import { mirType, paramTypes, resultType, under } from "./gotypes.js";
 import type { PkgLowerer } from "./package.js";
@@ -243,13 +244,14 @@ export class FuncLowerer {
 
   /** alloc allocates zeroed memory for a value of type ty and returns the pointer. */
   alloc(ty: MirType): Operand {
-    // TODO(mir): pass the type descriptor once descriptors exist, so the GC sees pointers.
     const size = constInt(I64, Math.max(sizeOf(ty), 1));
-    return this.b.call(
-      { c: "rt", sym: "rog_alloc" },
-      [size, { o: "const", ty: PTR, v: { c: "zero" } }],
-      PTR,
-    )!;
+    return this.b.call({ c: "rt", sym: "rog_alloc" }, [size, this.shapeOf(ty)], PTR)!;
+  }
+
+  /** shapeOf is the descriptor the collector needs for memory of type ty (null: no pointers). */
+  shapeOf(ty: MirType): Operand {
+    if (!hasPointers(ty)) return { o: "const", ty: PTR, v: { c: "zero" } };
+    return { o: "const", ty: PTR, v: { c: "sym", sym: this.pl.types.shape(ty), fn: false } };
   }
 
   slotPlace(s: Slot): Place {
@@ -318,26 +320,18 @@ export class FuncLowerer {
   }
 
   /** convert adapts a value of Go type from to Go type to (assignability). */
-  convert(v: Operand, from: Type, to: Type): Operand {
+  convert(v: Operand, from: Type, to: Type, at: { pos: number } = { pos: -1 }): Operand {
     const fu = under(from);
     const tu = under(to);
-    if (tu.tag === "Interface" && fu.tag !== "Interface") {
-      if (fu.tag === "Basic" && fu.kind === "untyped nil")
-        return { o: "const", ty: mirType(to), v: { c: "zero" } };
-      throw new InternalError("interface conversion");
-    }
     if (fu.tag === "Basic" && fu.kind === "untyped nil")
       return { o: "const", ty: mirType(to), v: { c: "zero" } };
+    if (tu.tag === "Interface") return toIface(this, at, v, from, to);
     const ft = this.b.rvType({ r: "use", op: v });
     const tt = mirType(to);
-    if (ft.k !== tt.k && ft.k !== "struct") {
+    const numeric = (k: string) => k === "int" || k === "float" || k === "complex";
+    if (numeric(ft.k) && numeric(tt.k) && typeStr(ft) !== typeStr(tt)) {
       // Untyped constants recorded with their default type: convert numerically.
-      return this.temp({ r: "conv", a: v, ty: tt });
-    }
-    if (ft.k === "int" && tt.k === "int" && (ft.bits !== tt.bits || ft.signed !== tt.signed)) {
-      return this.temp({ r: "conv", a: v, ty: tt });
-    }
-    if (ft.k === "float" && tt.k === "float" && ft.bits !== tt.bits) {
+      if (v.o === "const" && v.v.c === "int" && tt.k === "int") return { ...v, ty: tt };
       return this.temp({ r: "conv", a: v, ty: tt });
     }
     return v;

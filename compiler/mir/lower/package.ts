@@ -11,6 +11,7 @@ import type { Body, Global, MirPackage } from "../mir.js";
 import { PTR, structType, type MirType } from "../types.js";
 import { FuncLowerer } from "./func.js";
 import { mirType } from "./gotypes.js";
+import { TypeDescs } from "./typedesc.js";
 
 /** LowerOptions tune the lowering. */
 export interface LowerOptions {
@@ -36,6 +37,8 @@ export class PkgLowerer {
   private readonly closureObjs = new Set<string>();
   private initCount = 0;
   private readonly initFiles = new Map<ast.Expr, ast.File>();
+  /** types emits type descriptors and itabs. */
+  readonly types = new TypeDescs(this);
 
   constructor(
     readonly pkg: Package,

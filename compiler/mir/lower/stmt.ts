@@ -18,8 +18,16 @@ import { lowerCall } from "./call.js";
 import { arith, compareValues, lowerCond, lowerExpr, lowerPlace, coerce } from "./expr.js";
 import { derefPlace, field, type FuncLowerer } from "./func.js";
 import { mirType, under } from "./gotypes.js";
+import { lowerStmtRef, typeAssert, typeSwitch } from "./iface.js";
+
+function unparen(e: ast.Expr): ast.Expr {
+  while (e.kind === "ParenExpr") e = e.x;
+  return e;
+}
 
 /** lowerBlock lowers the statements of a block. */
+lowerStmtRef.fn = (fl, s) => lowerStmt(fl, s);
+
 export function lowerBlock(fl: FuncLowerer, b: ast.BlockStmt): void {
   for (const s of b.list) lowerStmt(fl, s);
 }
@@ -74,7 +82,7 @@ export function lowerStmt(fl: FuncLowerer, s: ast.Stmt, label: string | null = n
     case "SendStmt":
       return fl.unsupported(s, "channel sends");
     case "TypeSwitchStmt":
-      return fl.unsupported(s, "type switches");
+      return typeSwitch(fl, s, label);
     default:
       return fl.unsupported(s, `${s.kind} statements`);
   }
@@ -111,6 +119,11 @@ function rhsValues(
   targets: (Type | null)[],
   n: number,
 ): Operand[] {
+  if (rhs.length === 1 && n === 2 && unparen(rhs[0]).kind === "TypeAssertExpr") {
+    const [v, ok] = typeAssert(fl, unparen(rhs[0]) as ast.TypeAssertExpr, true);
+    const tt = targets[0];
+    return [tt ? fl.convert(v, fl.typeOf(rhs[0]), tt) : v, ok];
+  }
   if (rhs.length === 1 && n > 1) {
     const t = fl.typeOf(rhs[0]);
     if (t.tag !== "Tuple") return fl.unsupported(rhs[0], "comma-ok expressions");
@@ -123,7 +136,7 @@ function rhsValues(
   return rhs.map((e, i) => {
     const v = lowerExpr(fl, e);
     const tt = targets[i];
-    const c = tt ? fl.convert(v, fl.typeOf(e), tt) : v;
+    const c = tt ? fl.convert(v, fl.typeOf(e), tt, e) : v;
     return n > 1 && c.o === "copy" ? fl.temp({ r: "use", op: c }) : c;
   });
 }
@@ -134,7 +147,7 @@ function assign(fl: FuncLowerer, s: ast.AssignStmt): void {
     if (s.lhs.length === 1 && !isBlank(s.lhs[0]) && s.tok === "=") {
       const p = lowerPlace(fl, s.lhs[0]);
       const v = lowerExpr(fl, s.rhs[0]);
-      return fl.store(p, fl.convert(v, fl.typeOf(s.rhs[0]), targets[0]!));
+      return fl.store(p, fl.convert(v, fl.typeOf(s.rhs[0]), targets[0]!, s.rhs[0]));
     }
     const vals = rhsValues(fl, s.rhs, targets, s.lhs.length);
     s.lhs.forEach((l, i) => {

@@ -1,0 +1,347 @@
+// Interfaces (Go spec "Interface types", "Type assertions", "Type switches"): conversions to
+// interfaces (boxing the value unless it is pointer-shaped), method calls through itabs,
+// assertions, type switches and interface comparison, as ABI.md §6 lays them out.
+
+import type * as ast from "../../syntax/ast.js";
+import type { Var } from "../../types/object.js";
+import { Typ, type BasicKind, type Interface, type Type } from "../../types/type.js";
+import {
+  constBool,
+  copy,
+  place,
+  type BlockId,
+  type Callee,
+  type Operand,
+  type Place,
+} from "../mir.js";
+import { BOOL, IFACE, PTR, U32, arrayType, structType, type MirType } from "../types.js";
+import { asCopy, lowerExpr } from "./expr.js";
+import { derefPlace, field, type FuncLowerer } from "./func.js";
+import { basicKind, mirType, under } from "./gotypes.js";
+import { lowerBlock } from "./stmt.js";
+import { hasPromotedMethods, ifaceMethods, isDirectIface } from "./typedesc.js";
+
+const NIL: Operand = { o: "const", ty: PTR, v: { c: "zero" } };
+
+function symOp(sym: string): Operand {
+  return { o: "const", ty: PTR, v: { c: "sym", sym, fn: false } };
+}
+
+/** isEmptyIface reports `interface{}` / `any` (its first word is a type, not an itab). */
+export function isEmptyIface(t: Type): boolean {
+  const u = under(t);
+  return u.tag === "Interface" && ifaceMethods(u).length === 0;
+}
+
+/** defaultType gives untyped constants their default type (Go spec "Constants"). */
+function defaultType(fl: FuncLowerer, t: Type): Type {
+  const k = basicKind(t);
+  if (!k || !k.startsWith("untyped")) return t;
+  const name = {
+    "untyped bool": "bool",
+    "untyped int": "int",
+    "untyped rune": "int32",
+    "untyped float": "float64",
+    "untyped complex": "complex128",
+    "untyped string": "string",
+  }[k as string];
+  return name ? Typ[name as BasicKind] : t;
+}
+
+/** toIface converts v (Go type from) to the interface type to. */
+export function toIface(
+  fl: FuncLowerer,
+  at: { pos: number },
+  v: Operand,
+  from: Type,
+  to: Type,
+): Operand {
+  if (under(from).tag === "Interface") return ifaceToIface(fl, v, from, to);
+  from = defaultType(fl, from);
+  if (hasPromotedMethods(from) && !isEmptyIface(to)) {
+    return fl.unsupported(at, "promoted methods in interface conversions");
+  }
+  const types = fl.pl.types;
+  const word0 = symOp(isEmptyIface(to) ? types.desc(from) : types.itab(from, to));
+  let data: Operand;
+  if (isDirectIface(from)) {
+    data = v;
+  } else {
+    const ty = mirType(from);
+    const box = fl.alloc(ty);
+    fl.store(derefPlace(box, ty), v);
+    data = box;
+  }
+  return fl.temp({ r: "agg", ty: IFACE, ops: [word0, data] });
+}
+
+/** typeWord is the dynamic type of an interface value (null when nil). */
+export function typeWord(fl: FuncLowerer, iv: Place, t: Type): Operand {
+  if (isEmptyIface(t)) return copy(field(iv, 0));
+  const r = place(fl.b.local(PTR));
+  fl.store(r, NIL);
+  const tab = copy(field(iv, 0));
+  const notNil = fl.temp({ r: "bin", op: "!=", a: tab, b: NIL });
+  const yes = fl.b.newBlock();
+  const join = fl.b.newBlock();
+  fl.b.branch(notNil, yes, join);
+  fl.b.setBlock(yes);
+  fl.store(r, copy(field(derefPlace(tab, ITAB_HEAD), 1)));
+  fl.b.goto(join);
+  fl.b.setBlock(join);
+  return copy(r);
+}
+
+const ITAB_HEAD: MirType = structType([PTR, PTR, U32, U32]);
+
+function ifaceToIface(fl: FuncLowerer, v: Operand, from: Type, to: Type): Operand {
+  if (isEmptyIface(from) === isEmptyIface(to) && (isEmptyIface(to) || sameIface(from, to)))
+    return v;
+  const iv = fl.materialise(v);
+  const tw = typeWord(fl, iv, from);
+  if (isEmptyIface(to)) return fl.temp({ r: "agg", ty: IFACE, ops: [tw, copy(field(iv, 1))] });
+  const r = place(fl.b.local(IFACE));
+  fl.store(r, { o: "const", ty: IFACE, v: { c: "zero" } });
+  const notNil = fl.temp({ r: "bin", op: "!=", a: tw, b: NIL });
+  const yes = fl.b.newBlock();
+  const join = fl.b.newBlock();
+  fl.b.branch(notNil, yes, join);
+  fl.b.setBlock(yes);
+  const inter = symOp(fl.pl.types.desc(to));
+  const tab = fl.b.call({ c: "rt", sym: "rog_getitab" }, [inter, tw, constBool(false)], PTR)!;
+  fl.store(r, fl.temp({ r: "agg", ty: IFACE, ops: [tab, copy(field(iv, 1))] }));
+  fl.b.goto(join);
+  fl.b.setBlock(join);
+  return copy(r);
+}
+
+function sameIface(a: Type, b: Type): boolean {
+  const ma = ifaceMethods(under(a) as Interface)
+    .map((m) => m.name)
+    .join(",");
+  const mb = ifaceMethods(under(b) as Interface)
+    .map((m) => m.name)
+    .join(",");
+  return ma === mb;
+}
+
+/** ifaceCall computes callee and data-word receiver of a method call on an interface value. */
+export function ifaceCall(
+  fl: FuncLowerer,
+  x: Operand,
+  t: Type,
+  name: string,
+): { callee: Callee; recv: Operand } {
+  const it = under(t) as Interface;
+  const ms = ifaceMethods(it);
+  const i = ms.findIndex((m) => m.name === name);
+  const iv = fl.materialise(x);
+  const tab = asCopy(fl, copy(field(iv, 0)));
+  fl.nilCheck(tab);
+  const itabTy = structType([PTR, PTR, U32, U32, arrayType(ms.length, PTR)]);
+  const tabPlace = derefPlace(tab, itabTy);
+  const fn = copy({
+    local: tabPlace.local,
+    proj: [
+      ...tabPlace.proj,
+      { p: "field", i: 4 },
+      {
+        p: "index",
+        idx: {
+          o: "const",
+          ty: { k: "int", bits: 64, signed: true },
+          v: { c: "int", v: BigInt(i) },
+        },
+      },
+    ],
+  });
+  return { callee: { c: "ptr", fn, ctx: NIL }, recv: copy(field(iv, 1)) };
+}
+
+/** fromIface extracts a value of concrete type t from an interface's data word. */
+function fromData(fl: FuncLowerer, data: Operand, t: Type): Operand {
+  if (isDirectIface(t)) return data;
+  return copy(derefPlace(asCopy(fl, data), mirType(t)));
+}
+
+/**
+ * typeAssert lowers x.(T). With commaOk it returns [value, ok] (value zero when not ok);
+ * otherwise a failed assertion panics as gc does.
+ */
+export function typeAssert(fl: FuncLowerer, e: ast.TypeAssertExpr, commaOk: boolean): Operand[] {
+  const xt = fl.typeOf(e.x);
+  const T = fl.typeOf(e);
+  const tt = mirType(T);
+  const iv = fl.materialise(fl.temp({ r: "use", op: lowerExpr(fl, e.x) }));
+  const tw = typeWord(fl, iv, xt);
+  const res = place(fl.b.local(tt));
+  fl.store(res, { o: "const", ty: tt, v: { c: "zero" } });
+  const ok = place(fl.b.local(BOOL));
+  fl.store(ok, constBool(false));
+  const yes = fl.b.newBlock();
+  const no = fl.b.newBlock();
+  const join = fl.b.newBlock();
+
+  if (under(T).tag !== "Interface") {
+    const want = symOp(fl.pl.types.desc(T));
+    const hit = fl.temp({ r: "bin", op: "==", a: tw, b: want });
+    fl.b.branch(hit, yes, no);
+    fl.b.setBlock(yes);
+    fl.store(res, fromData(fl, copy(field(iv, 1)), T));
+  } else if (isEmptyIface(T)) {
+    const hit = fl.temp({ r: "bin", op: "!=", a: tw, b: NIL });
+    fl.b.branch(hit, yes, no);
+    fl.b.setBlock(yes);
+    fl.store(res, fl.temp({ r: "agg", ty: IFACE, ops: [tw, copy(field(iv, 1))] }));
+  } else {
+    const inter = symOp(fl.pl.types.desc(T));
+    const nn = fl.temp({ r: "bin", op: "!=", a: tw, b: NIL });
+    const look = fl.b.newBlock();
+    if (commaOk) {
+      fl.b.branch(nn, look, no);
+      fl.b.setBlock(look);
+      const tab = fl.b.call({ c: "rt", sym: "rog_getitab" }, [inter, tw, constBool(true)], PTR)!;
+      const found = fl.temp({ r: "bin", op: "!=", a: tab, b: NIL });
+      const got = fl.b.newBlock();
+      fl.b.branch(found, got, no);
+      fl.b.setBlock(got);
+      fl.store(res, fl.temp({ r: "agg", ty: IFACE, ops: [tab, copy(field(iv, 1))] }));
+      fl.b.goto(yes);
+      fl.b.setBlock(yes);
+    } else {
+      const tab = fl.b.call({ c: "rt", sym: "rog_assertE2I" }, [inter, tw], PTR)!;
+      fl.store(res, fl.temp({ r: "agg", ty: IFACE, ops: [tab, copy(field(iv, 1))] }));
+      fl.b.goto(yes);
+      fl.b.setBlock(yes);
+    }
+    void look;
+  }
+  fl.store(ok, constBool(true));
+  fl.b.goto(join);
+
+  fl.b.setBlock(no);
+  if (!commaOk) {
+    const iface = symOp(fl.pl.types.desc(xt));
+    const want = symOp(fl.pl.types.desc(T));
+    if (isEmptyIface(xt)) {
+      fl.b.call({ c: "rt", sym: "rog_panicdottypeE" }, [tw, want, iface], { k: "void" }, true);
+    } else {
+      fl.b.call(
+        { c: "rt", sym: "rog_panicdottypeI" },
+        [copy(field(iv, 0)), want, iface],
+        { k: "void" },
+        true,
+      );
+    }
+  } else {
+    fl.b.goto(join);
+  }
+  fl.b.setBlock(join);
+  return commaOk ? [copy(res), copy(ok)] : [copy(res)];
+}
+
+/** typeSwitch lowers `switch [v :=] x.(type) { ... }`. */
+export function typeSwitch(fl: FuncLowerer, s: ast.TypeSwitchStmt, label: string | null): void {
+  if (s.init) lowerStmtRef.fn!(fl, s.init);
+  const guard = s.assign.kind === "AssignStmt" ? s.assign.rhs[0] : (s.assign as ast.ExprStmt).x;
+  const x = (guard as ast.TypeAssertExpr).x;
+  const xt = fl.typeOf(x);
+  const iv = fl.materialise(fl.temp({ r: "use", op: lowerExpr(fl, x) }));
+  const tw = fl.materialise(fl.temp({ r: "use", op: typeWord(fl, iv, xt) }));
+  const clauses = s.body.list as ast.CaseClause[];
+  const exit = fl.b.newBlock();
+  const bodies = clauses.map(() => fl.b.newBlock());
+  let dflt: BlockId = exit;
+
+  clauses.forEach((c, i) => {
+    if (c.list === null) {
+      dflt = bodies[i];
+      return;
+    }
+    for (const e of c.list) {
+      const next = fl.b.newBlock();
+      fl.at(e);
+      const tv = fl.info.types.get(e);
+      const T = tv?.type;
+      if (!T || (T.tag === "Basic" && T.kind === "untyped nil")) {
+        const isNil = fl.temp({ r: "bin", op: "==", a: copy(tw), b: NIL });
+        fl.b.branch(isNil, bodies[i], next);
+      } else if (under(T).tag !== "Interface") {
+        const hit = fl.temp({ r: "bin", op: "==", a: copy(tw), b: symOp(fl.pl.types.desc(T)) });
+        fl.b.branch(hit, bodies[i], next);
+      } else {
+        const nn = fl.temp({ r: "bin", op: "!=", a: copy(tw), b: NIL });
+        if (isEmptyIface(T)) {
+          fl.b.branch(nn, bodies[i], next);
+        } else {
+          const look = fl.b.newBlock();
+          fl.b.branch(nn, look, next);
+          fl.b.setBlock(look);
+          const inter = symOp(fl.pl.types.desc(T));
+          const tab = fl.b.call(
+            { c: "rt", sym: "rog_getitab" },
+            [inter, copy(tw), constBool(true)],
+            PTR,
+          )!;
+          const found = fl.temp({ r: "bin", op: "!=", a: tab, b: NIL });
+          fl.b.branch(found, bodies[i], next);
+        }
+      }
+      fl.b.setBlock(next);
+    }
+  });
+  fl.b.goto(dflt);
+
+  clauses.forEach((c, i) => {
+    fl.b.setBlock(bodies[i]);
+    const v = fl.info.implicits.get(c) as Var | undefined;
+    if (v && v.tag === "Var" && v.name !== "_") {
+      const T = v.type;
+      let val: Operand;
+      if (under(T).tag !== "Interface") val = fromData(fl, copy(field(iv, 1)), T);
+      else val = toIfaceFromSwitch(fl, iv, xt, T, tw);
+      fl.declareVar(v, val);
+    }
+    fl.targets.push({ label, breakTo: exit, continueTo: null });
+    lowerBlock(fl, { kind: "BlockStmt", pos: c.pos, end: c.end, list: c.body, rbrace: c.end });
+    fl.targets.pop();
+    if (!fl.b.terminated) fl.b.goto(exit);
+  });
+  fl.b.setBlock(exit);
+}
+
+function toIfaceFromSwitch(fl: FuncLowerer, iv: Place, xt: Type, T: Type, tw: Place): Operand {
+  if (sameIface(xt, T) && isEmptyIface(xt) === isEmptyIface(T)) return copy(iv);
+  if (isEmptyIface(T)) return fl.temp({ r: "agg", ty: IFACE, ops: [copy(tw), copy(field(iv, 1))] });
+  return ifaceToIface(fl, copy(iv), xt, T);
+}
+
+/** lowerStmtRef breaks the import cycle with stmt.ts (set there). */
+export const lowerStmtRef: { fn: ((fl: FuncLowerer, s: ast.Stmt) => void) | null } = { fn: null };
+
+/** ifaceEqual compares two interface values of the same interface type. */
+export function ifaceEqual(fl: FuncLowerer, a: Operand, b: Operand, t: Type): Operand {
+  const pa = fl.materialise(a);
+  const pb = fl.materialise(b);
+  const r = place(fl.b.local(BOOL));
+  const sameW = fl.temp({ r: "bin", op: "==", a: copy(field(pa, 0)), b: copy(field(pb, 0)) });
+  fl.store(r, sameW);
+  const nonNil = fl.b.newBlock();
+  const deep = fl.b.newBlock();
+  const join = fl.b.newBlock();
+  fl.b.branch(sameW, nonNil, join);
+  fl.b.setBlock(nonNil);
+  const nn = fl.temp({ r: "bin", op: "!=", a: copy(field(pa, 0)), b: NIL });
+  fl.b.branch(nn, deep, join);
+  fl.b.setBlock(deep);
+  const entry = isEmptyIface(t) ? "rog_efaceeq" : "rog_ifaceeq";
+  const eq = fl.b.call(
+    { c: "rt", sym: entry },
+    [copy(field(pa, 0)), copy(field(pa, 1)), copy(field(pb, 1))],
+    BOOL,
+  )!;
+  fl.store(r, eq);
+  fl.b.goto(join);
+  fl.b.setBlock(join);
+  return copy(r);
+}

@@ -1,0 +1,581 @@
+// Type descriptors (ABI.md §6) as MIR globals: the common 64-byte header, the kind-specific
+// tail, method tables (`Uncommon`) with their interface-call wrappers, and itabs. Every
+// descriptor is linkonce_odr under `type:<type string qualified by import path>`, so each type
+// has one descriptor per program.
+
+import type { Func } from "../../types/object.js";
+import type { Interface, Named, Signature, Type } from "../../types/type.js";
+import { FnBuilder } from "../builder.js";
+import { copy, place, type GlobalInit } from "../mir.js";
+import {
+  I64,
+  PTR,
+  STRING,
+  U32,
+  U8,
+  alignOf,
+  sizeOf,
+  structLayout,
+  structType,
+  typeStr,
+  type MirType,
+} from "../types.js";
+import { mirType, paramTypes, resultType, under } from "./gotypes.js";
+import type { PkgLowerer } from "./package.js";
+import { byImportPath, goTypeString } from "./typestr.js";
+
+const KIND: Record<string, number> = {
+  bool: 1,
+  int: 2,
+  int8: 3,
+  int16: 4,
+  int32: 5,
+  int64: 6,
+  uint: 7,
+  uint8: 8,
+  uint16: 9,
+  uint32: 10,
+  uint64: 11,
+  uintptr: 12,
+  float32: 13,
+  float64: 14,
+  complex64: 15,
+  complex128: 16,
+  string: 24,
+  "unsafe.Pointer": 26,
+};
+const K_ARRAY = 17;
+const K_CHAN = 18;
+const K_FUNC = 19;
+const K_IFACE = 20;
+const K_MAP = 21;
+const K_PTR = 22;
+const K_SLICE = 23;
+const K_STRUCT = 25;
+
+const TF_NAMED = 1;
+const TF_REGULAR = 2;
+const TF_DIRECT = 4;
+
+/** HEADER is the MIR shape of the common descriptor header. */
+export const HEADER: MirType = structType([I64, I64, U32, U8, U8, U8, U8, PTR, PTR, STRING, PTR]);
+
+const int = (v: number | bigint): GlobalInit => ({ g: "const", v: { c: "int", v: BigInt(v) } });
+const str = (s: string): GlobalInit => ({
+  g: "const",
+  v: { c: "str", v: new TextEncoder().encode(s) },
+});
+const sym = (s: string, fn = false): GlobalInit => ({ g: "const", v: { c: "sym", sym: s, fn } });
+const NULL: GlobalInit = { g: "zero" };
+
+/** fnv1a32 hashes a type string (the header's hash field). */
+export function fnv1a32(s: string): number {
+  let h = 0x811c9dc5;
+  for (const b of new TextEncoder().encode(s)) {
+    h ^= b;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** isDirectIface reports pointer-shaped types, whose interface data word is the value itself. */
+export function isDirectIface(t: Type): boolean {
+  const u = under(t);
+  return (
+    u.tag === "Pointer" ||
+    u.tag === "Map" ||
+    u.tag === "Chan" ||
+    u.tag === "Signature" ||
+    (u.tag === "Basic" && u.kind === "unsafe.Pointer")
+  );
+}
+
+/** comparable reports whether == is defined on values of t. */
+function comparable(t: Type): boolean {
+  const u = under(t);
+  switch (u.tag) {
+    case "Slice":
+    case "Map":
+    case "Signature":
+      return false;
+    case "Array":
+      return comparable(u.elem);
+    case "Struct":
+      return u.fields.every((f) => comparable(f.type));
+    default:
+      return true;
+  }
+}
+
+/** regularMemory reports types whose == is a byte comparison (no floats, strings, padding...). */
+function regularMemory(t: Type): boolean {
+  const u = under(t);
+  switch (u.tag) {
+    case "Basic":
+      return !/float|complex|string/.test(u.kind);
+    case "Pointer":
+    case "Chan":
+      return true;
+    case "Array":
+      return regularMemory(u.elem);
+    case "Struct": {
+      const m = mirType(u);
+      if (m.k !== "struct") return false;
+      const lay = structLayout(m.fields);
+      let end = 0;
+      for (let i = 0; i < m.fields.length; i++) {
+        if (lay.offsets[i] !== end || u.fields[i].name === "_") return false;
+        end += sizeOf(m.fields[i]);
+        if (!regularMemory(u.fields[i].type)) return false;
+      }
+      return end === lay.size;
+    }
+    default:
+      return false;
+  }
+}
+
+/** pointerWords lists the 8-byte words of a value of type t that hold pointers. */
+export function pointerWords(t: MirType, base = 0, out: number[] = []): number[] {
+  switch (t.k) {
+    case "ptr":
+    case "string":
+    case "slice":
+      out.push(base / 8);
+      break;
+    case "iface":
+      out.push(base / 8, base / 8 + 1);
+      break;
+    case "array":
+      for (let i = 0; i < t.len; i++) pointerWords(t.elem, base + i * sizeOf(t.elem), out);
+      break;
+    case "struct": {
+      const lay = structLayout(t.fields);
+      t.fields.forEach((f, i) => pointerWords(f, base + lay.offsets[i], out));
+      break;
+    }
+  }
+  return out;
+}
+
+/** TypeDescs emits the descriptors a package needs. */
+export class TypeDescs {
+  private readonly done = new Map<string, string>();
+
+  constructor(private readonly pl: PkgLowerer) {}
+
+  /** symName is the descriptor symbol of t. */
+  symName(t: Type): string {
+    return `type:${goTypeString(t, byImportPath)}${localSuffix(t)}`;
+  }
+
+  /** desc returns the symbol of t's descriptor, emitting it (and what it refers to) once. */
+  desc(t: Type): string {
+    while (t.tag === "Alias") t = t.rhs;
+    const name = this.symName(t);
+    if (this.done.has(name)) return name;
+    this.done.set(name, name);
+    const g = {
+      sym: name,
+      ty: HEADER,
+      init: NULL,
+      linkage: "linkonce_odr" as const,
+      constant: true,
+    };
+    this.pl.globals.push(g);
+    const [ty, init] = this.build(t);
+    g.ty = ty;
+    g.init = init;
+    return name;
+  }
+
+  private build(t: Type): [MirType, GlobalInit] {
+    const u = under(t);
+    const [hdr, hdrInit] = this.header(t);
+    const tail: [MirType, GlobalInit][] = [];
+    switch (u.tag) {
+      case "Pointer":
+      case "Slice":
+        tail.push([PTR, sym(this.desc(u.elem))]);
+        break;
+      case "Array":
+        tail.push([PTR, sym(this.desc(u.elem))], [PTR, NULL], [I64, int(u.len)]);
+        break;
+      case "Chan":
+        tail.push(
+          [PTR, sym(this.desc(u.elem))],
+          [I64, int(u.dir === "recv" ? 1 : u.dir === "send" ? 2 : 3)],
+        );
+        break;
+      case "Map":
+        tail.push([PTR, sym(this.desc(u.key))], [PTR, sym(this.desc(u.elem))]);
+        break;
+      case "Signature":
+        tail.push(...this.funcTail(u));
+        break;
+      case "Interface":
+        tail.push(...this.ifaceTail(u));
+        break;
+      case "Struct":
+        tail.push(...this.structTail(t, u));
+        break;
+    }
+    const ty = structType([hdr, ...tail.map((x) => x[0])]);
+    return [ty, { g: "agg", parts: [hdrInit, ...tail.map((x) => x[1])] }];
+  }
+
+  private header(t: Type): [MirType, GlobalInit] {
+    const u = under(t);
+    const m = mirType(t);
+    const name = goTypeString(t);
+    const words = pointerWords(m);
+    const ptrdata = words.length ? (Math.max(...words) + 1) * 8 : 0;
+    let flags = 0;
+    if (t.tag === "Named") flags |= TF_NAMED;
+    if (comparable(t) && regularMemory(t)) flags |= TF_REGULAR;
+    if (isDirectIface(t)) flags |= TF_DIRECT;
+    const kind = this.kindOf(u);
+    let equal: GlobalInit = NULL;
+    if (comparable(t)) {
+      if (flags & TF_REGULAR) equal = sym("rog_memequal", true);
+      else if (u.tag === "Basic" && u.kind === "string") equal = sym("rog_strequal", true);
+      else equal = sym("rog_typeequal", true);
+    }
+    const gcdata = ptrdata ? sym(this.gcbits(words)) : NULL;
+    const uncommon = this.uncommon(t);
+    const parts = [
+      int(sizeOf(m)),
+      int(ptrdata),
+      int(fnv1a32(name)),
+      int(flags),
+      int(alignOf(m)),
+      int(alignOf(m)),
+      int(kind),
+      equal,
+      gcdata,
+      str(name),
+      uncommon,
+    ];
+    return [HEADER, { g: "agg", parts }];
+  }
+
+  private kindOf(u: Type): number {
+    switch (u.tag) {
+      case "Basic":
+        return KIND[u.kind] ?? 0;
+      case "Array":
+        return K_ARRAY;
+      case "Chan":
+        return K_CHAN;
+      case "Signature":
+        return K_FUNC;
+      case "Interface":
+        return K_IFACE;
+      case "Map":
+        return K_MAP;
+      case "Pointer":
+        return K_PTR;
+      case "Slice":
+        return K_SLICE;
+      case "Struct":
+        return K_STRUCT;
+      default:
+        return 0;
+    }
+  }
+
+  private gcbits(words: number[]): string {
+    const n = Math.max(...words) + 1;
+    const bytes = new Uint8Array(Math.ceil(n / 8));
+    for (const w of words) bytes[w >> 3] |= 1 << (w & 7);
+    const name = `gcbits:${[...bytes].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
+    if (!this.done.has(name)) {
+      this.done.set(name, name);
+      this.pl.globals.push({
+        sym: name,
+        ty: { k: "array", len: bytes.length, elem: U8 },
+        init: { g: "bytes", v: bytes },
+        linkage: "linkonce_odr",
+        constant: true,
+      });
+    }
+    return name;
+  }
+
+  private array(name: string, elem: MirType, items: GlobalInit[]): GlobalInit {
+    if (items.length === 0) return NULL;
+    if (!this.done.has(name)) {
+      this.done.set(name, name);
+      this.pl.globals.push({
+        sym: name,
+        ty: { k: "array", len: items.length, elem },
+        init: { g: "agg", parts: items },
+        linkage: "linkonce_odr",
+        constant: true,
+      });
+    }
+    return sym(name);
+  }
+
+  private funcTail(s: Signature): [MirType, GlobalInit][] {
+    const ins = s.params.vars.map((v) => sym(this.desc(v.type)));
+    const outs = s.results.vars.map((v) => sym(this.desc(v.type)));
+    const counts = (BigInt(outs.length) | (s.variadic ? 0x8000n : 0n)) << 16n;
+    const packed = BigInt(ins.length) | counts;
+    const base = this.symName(s);
+    return [
+      [I64, int(packed)],
+      [PTR, this.array(`${base}·params`, PTR, [...ins, ...outs])],
+    ];
+  }
+
+  private ifaceTail(it: Interface): [MirType, GlobalInit][] {
+    const ms = ifaceMethods(it);
+    const entry = structType([STRING, PTR]);
+    const items = ms.map((m): GlobalInit => ({
+      g: "agg",
+      parts: [str(methodName(m)), sym(this.desc(withoutRecv(m.sig)))],
+    }));
+    const base = this.symName(it);
+    return [
+      [STRING, str("")],
+      [PTR, this.array(`${base}·methods`, entry, items)],
+      [I64, int(ms.length)],
+    ];
+  }
+
+  private structTail(t: Type, st: Type & { tag: "Struct" }): [MirType, GlobalInit][] {
+    const m = mirType(st);
+    const lay = structLayout(m.k === "struct" ? m.fields : []);
+    const entry = structType([STRING, PTR, I64, I64]);
+    const items = st.fields.map((f, i): GlobalInit => ({
+      g: "agg",
+      parts: [str(f.name), sym(this.desc(f.type)), int(lay.offsets[i]), int(f.embedded ? 1 : 0)],
+    }));
+    const pkgPath = st.fields.find((f) => !f.exported && f.pkg)?.pkg?.path ?? "";
+    return [
+      [STRING, str(pkgPath)],
+      [PTR, this.array(`${this.symName(t)}·fields`, entry, items)],
+      [I64, int(st.fields.length)],
+    ];
+  }
+
+  /** uncommon builds the method table of a named type or pointer to one. */
+  private uncommon(t: Type): GlobalInit {
+    const ms = methodSet(t);
+    const named =
+      t.tag === "Named" ? t : t.tag === "Pointer" && t.elem.tag === "Named" ? t.elem : null;
+    if (!named || (ms.length === 0 && t.tag !== "Named")) return NULL;
+    const entry = structType([STRING, PTR, PTR, PTR]);
+    const items = ms.map((m): GlobalInit => {
+      const [ifn, tfn] = this.methodCode(t, m);
+      return {
+        g: "agg",
+        parts: [
+          str(methodName(m)),
+          sym(this.desc(withoutRecv(m.sig))),
+          sym(ifn, true),
+          sym(tfn, true),
+        ],
+      };
+    });
+    const base = this.symName(t);
+    const xcount = ms.filter((m) => m.exported).length;
+    const ty = structType([STRING, PTR, U32, U32]);
+    const name = `${base}·uncommon`;
+    if (!this.done.has(name)) {
+      this.done.set(name, name);
+      this.pl.globals.push({
+        sym: name,
+        ty,
+        init: {
+          g: "agg",
+          parts: [
+            str(named.obj.pkg?.path ?? ""),
+            this.array(`${base}·methods`, entry, items),
+            int(ms.length),
+            int(xcount),
+          ],
+        },
+        linkage: "linkonce_odr",
+        constant: true,
+      });
+    }
+    return sym(name);
+  }
+
+  /**
+   * methodCode returns [ifn, tfn] for method m in the method set of t: ifn receives the
+   * interface data word; for a value method of a boxed (not pointer-shaped) type that is a
+   * wrapper loading the receiver from the box.
+   */
+  private methodCode(t: Type, m: Func): [string, string] {
+    const direct = this.pl.funcObjSym(m);
+    const isPtrSet = t.tag === "Pointer";
+    if (m.hasPtrRecv) return [direct, direct];
+    if (!isPtrSet && isDirectIface(t)) return [direct, direct];
+    const wrapper = this.derefWrapper(m, direct);
+    return isPtrSet ? [wrapper, wrapper] : [wrapper, direct];
+  }
+
+  /** derefWrapper emits `pkg.(*T).M`, calling the value method T.M on *p. */
+  private derefWrapper(m: Func, target: string): string {
+    const recvT = m.sig.recv!.type;
+    const name = recvT.tag === "Named" ? recvT.obj.name : "?";
+    const wsym = `${m.pkg?.path ?? ""}.(*${name}).${m.name}`;
+    if (this.done.has(wsym)) return wsym;
+    this.done.set(wsym, wsym);
+    const params = paramTypes(m.sig, false);
+    const res = resultType(m.sig);
+    const b = new FnBuilder(wsym, [PTR, ...params], res, { linkage: "linkonce_odr" });
+    const rt = mirType(recvT);
+    const recv = copy(place(1, { p: "deref", ty: rt }));
+    const args = [recv, ...params.map((_, i) => copy(place(i + 2)))];
+    const r = b.call({ c: "fn", sym: target }, args, res);
+    if (r) b.assign(place(0), { r: "use", op: r });
+    b.ret();
+    this.pl.bodies.push(b.finish());
+    return wsym;
+  }
+
+  /**
+   * shape returns a header-only descriptor for memory of MIR type t (closure objects, backing
+   * arrays): all the collector needs is the size and the pointer bitmap.
+   */
+  shape(t: MirType): string {
+    const name = `type:.shape.${typeStr(t)}`;
+    if (this.done.has(name)) return name;
+    this.done.set(name, name);
+    const words = pointerWords(t);
+    const ptrdata = words.length ? (Math.max(...words) + 1) * 8 : 0;
+    const parts = [
+      int(sizeOf(t)),
+      int(ptrdata),
+      int(fnv1a32(name)),
+      int(0),
+      int(alignOf(t)),
+      int(alignOf(t)),
+      int(0),
+      NULL,
+      ptrdata ? sym(this.gcbits(words)) : NULL,
+      str(name.slice(5)),
+      NULL,
+    ];
+    this.pl.globals.push({
+      sym: name,
+      ty: HEADER,
+      init: { g: "agg", parts },
+      linkage: "linkonce_odr",
+      constant: true,
+    });
+    return name;
+  }
+
+  /** itab returns the symbol of the constant itab for concrete type t and interface it. */
+  itab(t: Type, iface: Type): string {
+    const name = `go:itab.${goTypeString(t, byImportPath)}${localSuffix(t)},${goTypeString(iface, byImportPath)}`;
+    if (this.done.has(name)) return name;
+    this.done.set(name, name);
+    const it = under(iface) as Interface;
+    const ms = ifaceMethods(it);
+    const set = methodSet(t);
+    const funs = ms.map((im) => {
+      const m = set.find((x) => methodName(x) === methodName(im));
+      if (!m) return NULL;
+      return sym(this.methodCode(t, m)[0], true);
+    });
+    const parts: GlobalInit[] = [
+      sym(this.desc(iface)),
+      sym(this.desc(t)),
+      int(fnv1a32(goTypeString(t))),
+      int(0),
+      ...funs,
+    ];
+    const ty = structType([PTR, PTR, U32, U32, ...funs.map(() => PTR)]);
+    this.pl.globals.push({
+      sym: name,
+      ty,
+      init: { g: "agg", parts },
+      linkage: "linkonce_odr",
+      constant: true,
+    });
+    return name;
+  }
+}
+
+/** localSuffix tells apart named types declared inside functions (same name, distinct types). */
+function localSuffix(t: Type): string {
+  if (t.tag === "Pointer") return localSuffix(t.elem);
+  if (t.tag !== "Named") return "";
+  const parent = t.obj.parent;
+  if (!parent || parent.what.startsWith("package") || parent.what === "universe") return "";
+  return `·${t.obj.pos}`;
+}
+
+/** methodName is the name as method tables spell it (unexported: qualified by package path). */
+export function methodName(m: Func): string {
+  return m.exported ? m.name : `${m.pkg?.path ?? ""}.${m.name}`;
+}
+
+function withoutRecv(s: Signature): Signature {
+  return { ...s, recv: null } as Signature;
+}
+
+function byName(a: Func, b: Func): number {
+  const x = methodName(a);
+  const y = methodName(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** ifaceMethods is the full method list of an interface (embedded ones included), sorted. */
+export function ifaceMethods(it: Interface): Func[] {
+  const out: Func[] = [];
+  const seen = new Set<string>();
+  const add = (i: Interface) => {
+    for (const m of i.methods) {
+      if (!seen.has(m.name)) {
+        seen.add(m.name);
+        out.push(m);
+      }
+    }
+    for (const e of i.embeddeds) {
+      const u = under(e);
+      if (u.tag === "Interface") add(u);
+    }
+  };
+  add(it);
+  return out.sort(byName);
+}
+
+/**
+ * methodSet is the method set of t (Go spec "Method sets"): value methods of T, all methods of
+ * *T, sorted. Promoted methods of embedded fields are not included yet.
+ */
+export function methodSet(t: Type): Func[] {
+  let named: Named | null = null;
+  let ptr = false;
+  if (t.tag === "Named") named = t;
+  else if (t.tag === "Pointer" && t.elem.tag === "Named") {
+    named = t.elem;
+    ptr = true;
+  }
+  if (!named || under(named).tag === "Interface") return [];
+  const ms = named.methods.filter((m) => ptr || !m.hasPtrRecv);
+  return [...ms].sort(byName);
+}
+
+/** hasPromotedMethods reports struct types whose embedded fields bring methods. */
+export function hasPromotedMethods(t: Type): boolean {
+  const base = t.tag === "Pointer" ? t.elem : t;
+  const u = under(base);
+  if (u.tag !== "Struct") return false;
+  return u.fields.some((f) => {
+    if (!f.embedded) return false;
+    const ft = f.type.tag === "Pointer" ? f.type.elem : f.type;
+    return (
+      (ft.tag === "Named" && ft.methods.length > 0) ||
+      under(ft).tag === "Interface" ||
+      hasPromotedMethods(ft)
+    );
+  });
+}

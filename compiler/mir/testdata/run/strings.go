@@ -1,0 +1,17 @@
+package main
+
+func main() {
+	s := "héllo"
+	println(len(s), s[1], s[0:2] == "h\xc3")
+	for i, r := range s {
+		println(i, r)
+	}
+	t := s + ", " + "world"
+	println(t, len(t))
+	b := []byte(t)
+	b[0] = 'H'
+	println(string(b), string(rune(0x4e16)), string(b[1:3]))
+	println("a" < "b", "abc" < "abd", "ab" < "abc", "x" == "x")
+	var e string
+	println(e == "", len(e))
+}
