@@ -18,7 +18,7 @@ import { BOOL, IFACE, PTR, U32, arrayType, structType, type MirType } from "../t
 import { asCopy, lowerExpr } from "./expr.js";
 import { derefPlace, field, type FuncLowerer } from "./func.js";
 import { basicKind, mirType, under } from "./gotypes.js";
-import { lowerBlock } from "./stmt.js";
+import { lowerBlock, lowerStmt } from "./stmt.js";
 import { hasPromotedMethods, ifaceMethods, isDirectIface } from "./typedesc.js";
 
 const NIL: Operand = { o: "const", ty: PTR, v: { c: "zero" } };
@@ -242,7 +242,7 @@ export function typeAssert(fl: FuncLowerer, e: ast.TypeAssertExpr, commaOk: bool
 
 /** typeSwitch lowers `switch [v :=] x.(type) { ... }`. */
 export function typeSwitch(fl: FuncLowerer, s: ast.TypeSwitchStmt, label: string | null): void {
-  if (s.init) lowerStmtRef.fn!(fl, s.init);
+  if (s.init) lowerStmt(fl, s.init);
   const guard = s.assign.kind === "AssignStmt" ? s.assign.rhs[0] : (s.assign as ast.ExprStmt).x;
   const x = (guard as ast.TypeAssertExpr).x;
   const xt = fl.typeOf(x);
@@ -315,9 +315,6 @@ function toIfaceFromSwitch(fl: FuncLowerer, iv: Place, xt: Type, T: Type, tw: Pl
   if (isEmptyIface(T)) return fl.temp({ r: "agg", ty: IFACE, ops: [copy(tw), copy(field(iv, 1))] });
   return ifaceToIface(fl, copy(iv), xt, T);
 }
-
-/** lowerStmtRef breaks the import cycle with stmt.ts (set there). */
-export const lowerStmtRef: { fn: ((fl: FuncLowerer, s: ast.Stmt) => void) | null } = { fn: null };
 
 /** ifaceEqual compares two interface values of the same interface type. */
 export function ifaceEqual(fl: FuncLowerer, a: Operand, b: Operand, t: Type): Operand {

@@ -18,7 +18,7 @@ import { lowerCall } from "./call.js";
 import { arith, compareValues, lowerCond, lowerExpr, lowerPlace, coerce } from "./expr.js";
 import { derefPlace, field, type FuncLowerer } from "./func.js";
 import { mirType, under } from "./gotypes.js";
-import { lowerStmtRef, typeAssert, typeSwitch } from "./iface.js";
+import { typeAssert, typeSwitch } from "./iface.js";
 
 function unparen(e: ast.Expr): ast.Expr {
   while (e.kind === "ParenExpr") e = e.x;
@@ -26,7 +26,6 @@ function unparen(e: ast.Expr): ast.Expr {
 }
 
 /** lowerBlock lowers the statements of a block. */
-lowerStmtRef.fn = (fl, s) => lowerStmt(fl, s);
 
 export function lowerBlock(fl: FuncLowerer, b: ast.BlockStmt): void {
   for (const s of b.list) lowerStmt(fl, s);
