@@ -1,7 +1,15 @@
 // `rog build`: compile packages and dependencies. Loads the packages, writes build.ninja into
 // the build directory and runs Ninja; then copies the executable out, as `go build` does.
 
-import { chmodSync, copyFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join, resolve } from "node:path";
 import { UsageError, UserError } from "../diag.js";
 import type { Command } from "./main.js";
@@ -103,8 +111,15 @@ export async function build(patterns: string[], flags: BuildFlags, cwd: string):
   return { gen, entries };
 }
 
-/** installExecutable copies a built program to dst, replacing it atomically. */
+/**
+ * installExecutable copies a built program to dst, replacing a regular file atomically. A dst
+ * that exists but is no regular file (`-o /dev/null`, a pipe) is written into, never replaced.
+ */
 export function installExecutable(src: string, dst: string): void {
+  if (existsSync(dst) && !statSync(dst).isFile()) {
+    copyFileSync(src, dst);
+    return;
+  }
   const tmp = `${dst}.rog-tmp-${process.pid}`;
   try {
     copyFileSync(src, tmp);
