@@ -21,6 +21,8 @@ export interface ModuleCtx {
   useRuntime(sym: string, argTys: string[], ret: string): string[];
   /** useSymbol records a reference to sym as a value (a function's code when fn). */
   useSymbol(sym: string, fn: boolean): void;
+  /** useGlobal records a reference to an external data symbol of the given LLVM type. */
+  useGlobal(sym: string, ty: string): void;
   /** dbgLoc returns the `, !dbg !N` suffix for a line of the body being emitted, or "". */
   dbgLoc(line: number): string;
 }
@@ -31,6 +33,7 @@ export class FnEmitter {
   private readonly cold: string[] = [];
   private n = 0;
   private line = 0;
+  private curBlock = 0;
 
   constructor(
     private readonly mod: ModuleCtx,
@@ -67,6 +70,7 @@ export class FnEmitter {
     this.emit("br label %bb0");
 
     b.blocks.forEach((blk, i) => {
+      this.curBlock = i;
       this.out.push(`bb${i}:`);
       for (const s of blk.stmts) {
         this.line = s.line || this.line;
@@ -330,6 +334,7 @@ export class FnEmitter {
   private term(t: Terminator): void {
     switch (t.t) {
       case "goto":
+        if (t.target <= this.curBlock) return this.backEdge(t.target);
         return this.emit(`br label %bb${t.target}`);
       case "switch":
         return this.switchTerm(t);
@@ -346,6 +351,28 @@ export class FnEmitter {
       case "unreachable":
         return this.emit("unreachable");
     }
+  }
+
+  /**
+   * backEdge jumps back to a loop head through a safepoint: when the runtime has asked for
+   * preemption (a non-zero `rog_preempt_requested`), call `rog_preempt` first.
+   */
+  private backEdge(target: number): void {
+    this.mod.useGlobal("rog_preempt_requested", "i32");
+    this.mod.useRuntime("rog_preempt", [], "void");
+    const f = this.tmp();
+    this.emit(`${f} = load atomic i32, ptr @rog_preempt_requested monotonic, align 4`);
+    const c = this.tmp();
+    this.emit(`${c} = icmp ne i32 ${f}, 0`);
+    const slow = `preempt${this.n++}`;
+    this.emit(
+      `br i1 ${c}, label %${slow}, label %bb${target}, !prof !{!"branch_weights", i32 1, i32 2000}`,
+    );
+    const saved = this.out.length;
+    this.out.push(`${slow}:`);
+    this.emit("call void @rog_preempt()");
+    this.emit(`br label %bb${target}`);
+    this.cold.push(...this.out.splice(saved));
   }
 
   private switchTerm(t: Extract<Terminator, { t: "switch" }>): void {

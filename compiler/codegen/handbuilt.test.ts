@@ -24,12 +24,28 @@ function handBuilt(): MirPackage {
   add.assign(place(0), { r: "bin", op: "+", a: copy(place(1)), b: copy(place(2)) });
   add.ret();
 
-  // func main() { println("hello", add(40, 2), 7 > 3) }
+  // func main() { s := 0; for i := 0; i < 5; i++ { s += i }; println("hello", add(40, s-8), 7 > 3) }
   const m = new FnBuilder("main.main", [], VOID, { file: "main.go", line: 5 });
   m.line = 6;
   const s = m.local(STRING, "s");
   m.assign(place(s), { r: "use", op: constStr("hello") });
-  const sum = m.call({ c: "fn", sym: "main.add" }, [constInt(I64, 40), constInt(I64, 2)], I64)!;
+  const acc = m.local(I64, "s");
+  const i = m.local(I64, "i");
+  m.assign(place(acc), { r: "use", op: constInt(I64, 0) });
+  m.assign(place(i), { r: "use", op: constInt(I64, 0) });
+  const head = m.newBlock();
+  const body = m.newBlock();
+  const exit = m.newBlock();
+  m.goto(head);
+  m.setBlock(head);
+  m.branch(m.temp({ r: "bin", op: "<", a: copy(place(i)), b: constInt(I64, 5) }), body, exit);
+  m.setBlock(body);
+  m.assign(place(acc), { r: "bin", op: "+", a: copy(place(acc)), b: copy(place(i)) });
+  m.assign(place(i), { r: "bin", op: "+", a: copy(place(i)), b: constInt(I64, 1) });
+  m.goto(head);
+  m.setBlock(exit);
+  const arg = m.temp({ r: "bin", op: "-", a: copy(place(acc)), b: constInt(I64, 8) });
+  const sum = m.call({ c: "fn", sym: "main.add" }, [constInt(I64, 40), arg], I64)!;
   const gt = m.temp({ r: "bin", op: ">", a: constInt(I64, 7), b: constInt(I64, 3) });
   m.call({ c: "rt", sym: "rog_printlock" }, []);
   m.call({ c: "rt", sym: "rog_printstring" }, [
@@ -59,6 +75,12 @@ describe("hand-built MIR", () => {
     expect(printPackage(back)).toBe(printPackage(pkg));
     expect(serializeMir(back)).toEqual(bytes);
     expect(printPackage(pkg)).toContain("_0 = _1 + _2;");
+  });
+
+  it("puts a safepoint on the loop back-edge", () => {
+    const ll = emitLLVM(handBuilt());
+    expect(ll).toMatch(/load atomic i32, ptr @rog_preempt_requested monotonic/);
+    expect(ll).toContain("call void @rog_preempt()");
   });
 
   it("compiles, links and runs", () => {

@@ -159,6 +159,11 @@ class ModuleEmitter implements ModuleCtx {
     return argTys;
   }
 
+  useGlobal(sym: string, ty: string): void {
+    if (this.defined.has(sym) || this.decls.has(sym)) return;
+    this.decls.set(sym, `@${sym} = external global ${ty}`);
+  }
+
   useSymbol(sym: string, fn: boolean): void {
     if (this.defined.has(sym) || this.decls.has(sym)) return;
     if (RUNTIME[sym]) {

@@ -34,3 +34,5 @@ void rog_panic_nilderef(void) {
   exit(2);
 }
 int main(void) { __rog_program_main(); return 0; }
+unsigned rog_preempt_requested;
+void rog_preempt(void) {}
