@@ -1,4 +1,5 @@
-// Builds every example (a directory under examples/ with an expected.out) with `go build` and
+// Builds every example (a directory under examples/ with an expected.out, or a main package
+// with one inside a module there, like monorepo/cmd/app) with `go build` and
 // with rog, runs it, and compares its merged stdout and stderr with the expected output.
 // Benchmarks run at their quick size (expected.quick.out) unless ROG_EXAMPLES_FULL=1.
 // Examples listed in examples/rog-pending.txt must still fail with rog; all others must pass.
@@ -30,10 +31,11 @@ function expected(ex: Example): string {
 
 /** buildAndRun builds the example with one compiler, runs it, and says whether it passed. */
 async function buildAndRun(compiler: string, ex: Example): Promise<Outcome> {
-  const src = lib.makeVariant(ex, variant, join(scratch, `${compiler}-${ex.name}`));
-  const exe = join(scratch, `${compiler}-${ex.name}.exe`);
+  const label = `${compiler}-${ex.name.replaceAll("/", "-")}`;
+  const src = lib.makeVariant(ex, variant, join(scratch, label));
+  const exe = join(scratch, `${label}.exe`);
   // -trimpath keeps the temporary directory out of go's cache keys, so reruns hit the cache.
-  const b = await lib.build(compiler, src, exe, { goFlags: ["-trimpath"] });
+  const b = await lib.build(compiler, src, exe, { goFlags: ["-trimpath"], pkg: ex.pkg });
   if (!b.ok) return { ok: false, why: `build failed: ${b.error}` };
   const r = await lib.run(exe, [], { timeoutMs: 60_000 });
   if (r.code !== 0) return { ok: false, why: `exit status ${r.code}:\n${r.output}` };

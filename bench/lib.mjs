@@ -22,17 +22,45 @@ export const pendingFile = join(examplesDir, "rog-pending.txt");
 const markerRe = /^(\s*const\s+size\s*=\s*)([0-9_]+)(\s*\/\/\s*bench:size\s+quick=([0-9_]+).*)$/m;
 
 /**
- * listExamples returns every directory under examples/ that has an expected.out, sorted by
- * name, with its size marker when it has one (then it is also a benchmark).
+ * listExamples returns every example, sorted by name: a directory under examples/ with an
+ * expected.out, or a module under examples/ whose main packages have one (named
+ * `<module dir>/<package dir>`, like `monorepo/cmd/app`). Each has its copyable root `dir`, the
+ * package to build relative to it (`pkg`, "." for the root), the directory holding its expected
+ * outputs (`outDir`), and its size marker when it is a benchmark.
  */
 export function listExamples() {
   const out = [];
   for (const name of readdirSync(examplesDir).sort()) {
     const dir = join(examplesDir, name);
-    if (!statSync(dir).isDirectory() || !existsSync(join(dir, "expected.out"))) continue;
-    out.push({ name, dir, size: findSizeMarker(dir) });
+    if (!statSync(dir).isDirectory()) continue;
+    if (existsSync(join(dir, "expected.out"))) {
+      out.push({ name, dir, pkg: ".", outDir: dir, size: findSizeMarker(dir) });
+      continue;
+    }
+    for (const sub of findExpected(dir, "")) {
+      const outDir = join(dir, sub);
+      out.push({
+        name: `${name}/${sub}`,
+        dir,
+        pkg: `./${sub}`,
+        outDir,
+        size: findSizeMarker(outDir),
+      });
+    }
   }
   return out;
+}
+
+/** findExpected lists the subdirectories (relative, depth first, sorted) with an expected.out. */
+function findExpected(root, rel) {
+  const found = [];
+  for (const e of readdirSync(join(root, rel), { withFileTypes: true })) {
+    if (!e.isDirectory() || e.name.startsWith(".") || e.name === "testdata") continue;
+    const sub = rel === "" ? e.name : `${rel}/${e.name}`;
+    if (existsSync(join(root, sub, "expected.out"))) found.push(sub);
+    found.push(...findExpected(root, sub));
+  }
+  return found.sort();
 }
 
 /** findSizeMarker returns {file, full, quick} for the directory's size marker, or null. */
@@ -51,7 +79,8 @@ function toInt(digits) {
 
 /** expectedFile is the expected output of a variant ("full" or "quick") of an example. */
 export function expectedFile(example, variant) {
-  return join(example.dir, variant === "quick" ? "expected.quick.out" : "expected.out");
+  const dir = example.outDir ?? example.dir;
+  return join(dir, variant === "quick" ? "expected.quick.out" : "expected.out");
 }
 
 /**
@@ -63,8 +92,9 @@ export function makeVariant(example, variant, dest, nonce) {
   rmSync(dest, { recursive: true, force: true });
   copyTree(example.dir, dest);
   const marker = example.size;
+  const pkgDir = join(dest, example.pkg ?? ".");
   if (marker && variant === "quick") {
-    const file = join(dest, marker.file);
+    const file = join(pkgDir, marker.file);
     const text = readFileSync(file, "utf8").replace(
       markerRe,
       (_, a, _n, c) => a + marker.quick + c,
@@ -72,7 +102,7 @@ export function makeVariant(example, variant, dest, nonce) {
     writeFileSync(file, text);
   }
   if (nonce !== undefined) {
-    const file = join(dest, marker ? marker.file : "main.go");
+    const file = join(pkgDir, marker ? marker.file : "main.go");
     if (existsSync(file))
       writeFileSync(file, readFileSync(file, "utf8") + `\n// bench nonce ${nonce}\n`);
   }
@@ -159,26 +189,31 @@ export const compilers = ["gc", "rog", "gccgo"];
 
 /**
  * build builds the Go program in srcDir to out with one compiler and resolves to
- * {ok, ms, error}: error is the compiler's first line of output when the build failed. goFlags
- * are extra `go build` flags (gc only).
+ * {ok, ms, error}: error is the compiler's first line of output when the build failed. pkg is
+ * the package directory relative to srcDir (a module root); goFlags are extra `go build` flags.
  */
-export async function build(compiler, srcDir, out, { env, goFlags = [] } = {}) {
+export async function build(compiler, srcDir, out, { env, goFlags = [], pkg = "." } = {}) {
   let r;
   if (compiler === "gc") {
     // A directory without go.mod is built as a list of files, as `go run *.go` would.
-    const what = existsSync(join(srcDir, "go.mod")) ? ["."] : goFiles(srcDir);
+    const what = existsSync(join(srcDir, "go.mod"))
+      ? [pkg]
+      : goFiles(join(srcDir, pkg)).map((f) => join(pkg, f));
     r = await run("go", ["build", ...goFlags, "-o", out, ...what], {
       cwd: srcDir,
       env: goEnv(env),
     });
   } else if (compiler === "rog") {
-    r = await run(process.execPath, [join(repoRoot, "bin", "rog.js"), "build", "-o", out, srcDir], {
+    const target = join(srcDir, pkg);
+    r = await run(process.execPath, [join(repoRoot, "bin", "rog.js"), "build", "-o", out, target], {
       cwd: repoRoot,
       env: { ...process.env, ...env },
     });
   } else if (compiler === "gccgo") {
     if (!hasCommand("gccgo-12")) return { ok: false, ms: 0, error: "gccgo-12 not installed" };
-    r = await run("gccgo-12", ["-O2", "-o", out, ...goFiles(srcDir)], { cwd: srcDir });
+    // gccgo builds one package from its files: enough for the single-package benchmarks.
+    const dir = join(srcDir, pkg);
+    r = await run("gccgo-12", ["-O2", "-o", out, ...goFiles(dir)], { cwd: dir });
   } else {
     throw new Error(`unknown compiler ${compiler}`);
   }

@@ -126,7 +126,7 @@ async function buildAll(ex, variant) {
       `${process.pid}-${c}`,
     );
     const exe = join(scratch, `${ex.name}.${c}.exe`);
-    const b = await lib.build(c, src, exe);
+    const b = await lib.build(c, src, exe, { pkg: ex.pkg });
     const entry = { build: { ok: b.ok, ms: round(b.ms), error: b.error }, exe, runs: [] };
     res.by[c] = entry;
     if (!b.ok) {
@@ -216,7 +216,7 @@ async function countInstructions(all) {
         // Instruction counts are taken at the quick size, which valgrind can afford.
         const src = lib.makeVariant(res.example, "quick", join(scratch, `${res.name}-${c}-q`));
         exe = join(scratch, `${res.name}.${c}.quick.exe`);
-        if (!(await lib.build(c, src, exe)).ok) continue;
+        if (!(await lib.build(c, src, exe, { pkg: res.example.pkg })).ok) continue;
       }
       entry.instructions = await instructionsOf(exe);
     }
