@@ -165,9 +165,13 @@ export class Interface {
  */
 export class Named {
   readonly tag = "Named";
-  underlying: Type;
-  /** methods are the declared methods, in source order (for an instance: the origin's). */
-  methods: Func[] = [];
+  private _underlying: Type;
+  private _methods: Func[] = [];
+  /**
+   * expand, when set, fills in underlying and methods on first access (instances of generic
+   * types are expanded lazily so that recursive generic types terminate).
+   */
+  expand: ((n: Named) => void) | null = null;
   constructor(
     readonly obj: TypeName,
     underlying: Type | null,
@@ -175,7 +179,33 @@ export class Named {
     readonly typeArgs: Type[] = [],
     readonly origin: Named | null = null,
   ) {
-    this.underlying = underlying ?? INVALID_PLACEHOLDER;
+    this._underlying = underlying ?? INVALID_PLACEHOLDER;
+  }
+
+  private resolve(): void {
+    const f = this.expand;
+    if (f) {
+      this.expand = null;
+      f(this);
+    }
+  }
+
+  /** underlying is the underlying type (never a Named), once the declaration has been checked. */
+  get underlying(): Type {
+    this.resolve();
+    return this._underlying;
+  }
+  set underlying(t: Type) {
+    this._underlying = t;
+  }
+
+  /** methods are the declared methods, in source order (for an instance: instantiated copies). */
+  get methods(): Func[] {
+    this.resolve();
+    return this._methods;
+  }
+  set methods(ms: Func[]) {
+    this._methods = ms;
   }
 }
 
