@@ -39,8 +39,6 @@ export function lowerCall(fl: FuncLowerer, e: ast.CallExpr): Operand | null {
     const m = methodCall(fl, fun);
     callee = m.callee;
     args.push(m.recv);
-  } else if (fun.kind === "SelectorExpr" && fl.info.selections.get(fun)?.kind === "methodExpr") {
-    return fl.unsupported(fun, "method expressions");
   } else {
     callee = { c: "closure", fv: asCopy(fl, lowerExpr(fl, e.fun)) };
   }
@@ -64,7 +62,10 @@ function directFunc(fl: FuncLowerer, fun: ast.Expr): Func | null {
 }
 
 /** methodCall computes the callee and receiver argument of `x.m(...)`. */
-function methodCall(fl: FuncLowerer, fun: ast.SelectorExpr): { callee: Callee; recv: Operand } {
+export function methodCall(
+  fl: FuncLowerer,
+  fun: ast.SelectorExpr,
+): { callee: Callee; recv: Operand } {
   const sel = fl.info.selections.get(fun)!;
   const m = sel.obj as Func;
   if (fl.info.instances.has(fun.sel)) fl.unsupported(fun, "methods of generic types");

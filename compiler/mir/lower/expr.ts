@@ -8,6 +8,7 @@ import { BOOL, I32, I64, PTR, U8, U64, sizeOf, type MirType } from "../types.js"
 import { lowerCall } from "./call.js";
 import { derefPlace, field, type FuncLowerer } from "./func.js";
 import { ifaceEqual, typeAssert } from "./iface.js";
+import { methodExpr, methodValue } from "./method.js";
 import { basicKind, constRvalue, isUnsigned, mirType, under } from "./gotypes.js";
 
 /** lowerExpr lowers an expression that has one value. */
@@ -88,7 +89,7 @@ function selector(fl: FuncLowerer, e: ast.SelectorExpr): Operand {
     return ident(fl, e.sel);
   }
   if (sel.kind === "field") return copy(lowerPlace(fl, e));
-  return fl.unsupported(e, sel.kind === "method" ? "method values" : "method expressions");
+  return sel.kind === "method" ? methodValue(fl, e) : methodExpr(fl, e);
 }
 
 /** lowerPlace lowers an addressable expression (or materialises a value) to a place. */

@@ -275,6 +275,11 @@ export class FuncLowerer {
 
   // ---- helpers
 
+  /** exprValue lowers an expression (for modules that cannot import expr.ts directly). */
+  exprValue(e: ast.Expr): Operand {
+    return lowerExpr(this, e);
+  }
+
   /** store writes an operand to a place. */
   store(p: Place, v: Operand): void {
     this.b.assign(p, { r: "use", op: v });

@@ -72,6 +72,11 @@ export class PkgLowerer {
     return { path: this.pkg.path, globals: this.globals, bodies: this.bodies };
   }
 
+  /** hasBody reports whether a body with this symbol was already emitted. */
+  hasBody(sym: string): boolean {
+    return this.bodies.some((b) => b.sym === sym);
+  }
+
   /** unsupported reports a construct the compiler cannot lower yet. */
   unsupported(f: ast.File, pos: number, what: string): never {
     throw new DiagnosticsError([

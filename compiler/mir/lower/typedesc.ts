@@ -419,7 +419,7 @@ export class TypeDescs {
   }
 
   /** derefWrapper emits `pkg.(*T).M`, calling the value method T.M on *p. */
-  private derefWrapper(m: Func, target: string): string {
+  derefWrapper(m: Func, target: string): string {
     const recvT = m.sig.recv!.type;
     const name = recvT.tag === "Named" ? recvT.obj.name : "?";
     const wsym = `${m.pkg?.path ?? ""}.(*${name}).${m.name}`;

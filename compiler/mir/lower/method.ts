@@ -1,0 +1,127 @@
+// Method values `x.M` and method expressions `T.M` (Go spec "Method values", "Method
+// expressions"): closures that bind a receiver, and functions taking it as first argument.
+
+import type * as ast from "../../syntax/ast.js";
+import type { Func } from "../../types/object.js";
+import type { Interface, Type } from "../../types/type.js";
+import { FnBuilder } from "../builder.js";
+import { copy, place, type Operand } from "../mir.js";
+import { IFACE, PTR, structType, type MirType } from "../types.js";
+import { funcValue } from "./expr.js";
+import { derefPlace, type FuncLowerer } from "./func.js";
+import { mirType, paramTypes, resultType, under } from "./gotypes.js";
+import { methodCall } from "./call.js";
+import { ifaceMethods } from "./typedesc.js";
+import { byImportPath, goTypeString } from "./typestr.js";
+
+/** methodValue lowers `x.M` used as a value: a closure holding the receiver. */
+export function methodValue(fl: FuncLowerer, e: ast.SelectorExpr): Operand {
+  const sel = fl.info.selections.get(e)!;
+  const m = sel.obj as Func;
+  const isIface = under(fl.typeOf(e.x)).tag === "Interface";
+  if (isIface && sel.index.length > 1)
+    return fl.unsupported(e, "method values through embedded interfaces");
+  let recv: Operand;
+  let target: string;
+  if (isIface) {
+    // The interface is evaluated (and nil-checked) when the method value is made.
+    const iv = fl.materialise(fl.temp({ r: "use", op: fl.exprValue(e.x) }));
+    fl.nilCheck(copy({ local: iv.local, proj: [...iv.proj, { p: "field", i: 0 }] }));
+    recv = copy(iv);
+    target = `${goTypeString(fl.typeOf(e.x), byImportPath)}.${m.name}`;
+  } else {
+    const mc = methodCall(fl, e);
+    recv = mc.recv;
+    target = (mc.callee as { sym: string }).sym;
+  }
+  const recvTy = fl.b.rvType({ r: "use", op: recv });
+  const wsym = `${target}-fm`;
+  if (!fl.pl.hasBody(wsym)) {
+    fl.pl.bodies.push(boundWrapper(fl, wsym, m, recvTy, isIface ? fl.typeOf(e.x) : null, target));
+  }
+  const objTy = structType([PTR, recvTy]);
+  const obj = fl.alloc(objTy);
+  const bound = recv;
+  fl.store(derefPlace(obj, objTy), {
+    o: "copy",
+    place: fl.materialise(
+      fl.temp({
+        r: "agg",
+        ty: objTy,
+        ops: [{ o: "const", ty: PTR, v: { c: "sym", sym: wsym, fn: true } }, bound],
+      }),
+    ),
+  } as Operand);
+  return obj;
+}
+
+/** boundWrapper builds `T.M-fm(ctx, args...)`: load the receiver from ctx and call the method. */
+function boundWrapper(
+  fl: FuncLowerer,
+  wsym: string,
+  m: Func,
+  recvTy: MirType,
+  iface: Type | null,
+  target: string,
+): ReturnType<FnBuilder["finish"]> {
+  const params = paramTypes(m.sig, false);
+  const res = resultType(m.sig);
+  const b = new FnBuilder(wsym, params, res, { linkage: "linkonce_odr", withCtx: true });
+  const objTy = structType([PTR, iface ? IFACE : recvTy]);
+  const held = copy(place(b.ctx, { p: "deref", ty: objTy }, { p: "field", i: 1 }));
+  const args = params.map((_, i) => copy(place(i + 1)));
+  let r: Operand | null;
+  if (iface) {
+    const ms = ifaceMethods(under(iface) as Interface);
+    const idx = ms.findIndex((x) => x.name === m.name);
+    const iv = b.temp({ r: "use", op: held });
+    const ivp = (iv as { place: ReturnType<typeof place> }).place;
+    const tab = b.temp({ r: "use", op: copy({ local: ivp.local, proj: [{ p: "field", i: 0 }] }) });
+    const tabP = (tab as { place: ReturnType<typeof place> }).place;
+    const itabTy = structType([
+      PTR,
+      PTR,
+      { k: "int", bits: 32, signed: false },
+      { k: "int", bits: 32, signed: false },
+      { k: "array", len: ms.length, elem: PTR },
+    ]);
+    const fn = copy({
+      local: tabP.local,
+      proj: [
+        { p: "deref", ty: itabTy },
+        { p: "field", i: 4 },
+        {
+          p: "index",
+          idx: {
+            o: "const",
+            ty: { k: "int", bits: 64, signed: true },
+            v: { c: "int", v: BigInt(idx) },
+          },
+        },
+      ],
+    });
+    const data = copy({ local: ivp.local, proj: [{ p: "field", i: 1 }] });
+    r = b.call(
+      { c: "ptr", fn, ctx: { o: "const", ty: PTR, v: { c: "zero" } } },
+      [data, ...args],
+      res,
+    );
+  } else {
+    r = b.call({ c: "fn", sym: target }, [held, ...args], res);
+  }
+  if (r) b.assign(place(0), { r: "use", op: r });
+  b.ret();
+  return b.finish();
+}
+
+/** methodExpr lowers `T.M` / `(*T).M` used as a value: a function taking the receiver first. */
+export function methodExpr(fl: FuncLowerer, e: ast.SelectorExpr): Operand {
+  const m = fl.info.selections.get(e)!.obj as Func;
+  const T = fl.typeOf(e.x);
+  if (under(T).tag === "Interface")
+    return fl.unsupported(e, "method expressions of interface types");
+  const sym = fl.pl.funcObjSym(m);
+  if (T.tag === "Pointer" && !m.hasPtrRecv) return funcValue(fl, fl.pl.types.derefWrapper(m, sym));
+  void mirType;
+  return funcValue(fl, sym);
+}
