@@ -4,7 +4,7 @@
 
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
-import { copyFileSync, openSync, closeSync, writeFileSync } from "node:fs";
+import { copyFileSync, openSync, closeSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -136,9 +136,7 @@ export function readPending() {
 
 /** makeTemp creates a fresh directory for scratch work under the system temp directory. */
 export function makeTemp(label) {
-  const dir = join(tmpdir(), `rog-${label}-${process.pid}-${Date.now().toString(36)}`);
-  mkdirSync(dir, { recursive: true });
-  return dir;
+  return mkdtempSync(join(tmpdir(), `rog-${label}-`));
 }
 
 /**

@@ -166,8 +166,8 @@ export function renderSvg(report) {
   // Legend.
   others.forEach((c, k) => {
     const lx = left + width - 150 + k * 75;
-    out.push(`<rect x="${lx}" y="8" width="10" height="10" fill="${colour[c]}"/>`);
-    out.push(text(lx + 14, 17, c, "start", 11));
+    out.push(`<rect x="${lx}" y="25" width="10" height="10" fill="${colour[c]}"/>`);
+    out.push(text(lx + 14, 34, c, "start", 11));
   });
   out.push("</svg>", "");
   return out.join("\n");
