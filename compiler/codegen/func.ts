@@ -449,11 +449,13 @@ export class FnEmitter {
     this.out.push(`${fail}:`);
     const entry = PANIC_ENTRY[t.kind];
     if (entry) {
-      const args = t.args.map((a) => this.toI64(a));
       const params = this.mod.useRuntime(
         entry,
-        args.map(() => "i64"),
+        t.args.map(() => "i64"),
         "void",
+      );
+      const args = t.args.map((a, i) =>
+        this.widen(this.operand(a), this.opType(a), params[i] === "i32" ? 32 : 64),
       );
       const list = args.map((a, i) => `${params[i]} ${a}`).join(", ");
       this.emit(`call void @${entry}(${list})`);

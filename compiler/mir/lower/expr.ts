@@ -2,6 +2,7 @@
 // expressions become places. Runtime checks (nil, bounds, division, shifts) are explicit.
 
 import type * as ast from "../../syntax/ast.js";
+import { parseLiteral } from "../../types/constops.js";
 import type { Type } from "../../types/type.js";
 import { constBool, constInt, copy, place, type BinOp, type Operand, type Place } from "../mir.js";
 import { BOOL, I32, I64, PTR, U8, U64, sizeOf, type MirType } from "../types.js";
@@ -14,7 +15,7 @@ import { basicKind, constRvalue, isUnsigned, mirType, under } from "./gotypes.js
 /** lowerExpr lowers an expression that has one value. */
 export function lowerExpr(fl: FuncLowerer, e: ast.Expr): Operand {
   const tv = fl.info.types.get(e);
-  if (tv && tv.mode === "constant" && tv.value && tv.value.kind !== "unknown") {
+  if (tv && tv.value && tv.value.kind !== "unknown") {
     const rv = constRvalue(tv.value, mirType(tv.type));
     return rv.r === "use" ? rv.op : fl.temp(rv);
   }
@@ -45,6 +46,13 @@ export function lowerExpr(fl: FuncLowerer, e: ast.Expr): Operand {
       return compositeLit(fl, e, fl.typeOf(e));
     case "FuncLit":
       return fl.lowerFuncLit(e);
+    case "BasicLit": {
+      // A literal the checker left without a value (an operand of a non-constant shift).
+      const v = parseLiteral(e.litKind, e.value);
+      if (!v) return fl.unsupported(e, "this literal");
+      const rv = constRvalue(v, mirType(fl.typeOf(e)));
+      return rv.r === "use" ? rv.op : fl.temp(rv);
+    }
     case "TypeAssertExpr":
       return typeAssert(fl, e, false)[0];
     default:
