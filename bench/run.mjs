@@ -4,14 +4,13 @@
 // one, runs the binaries interleaved for several rounds, and writes bench/results/latest.json,
 // latest.md (a table) and latest.svg (a chart of the time ratios to gc).
 //
-//   npm run bench [-- --quick] [--rounds N] [--only a,b] [--no-instructions]
-//                 [--no-readme]
+//   npm run bench [-- --quick] [--rounds N] [--only a,b] [--no-instructions] [--no-readme]
 //
-// At the end it regenerates README.md's benchmark section (bench/readme.mjs) unless
-// --no-readme.
 // --quick rewrites each size marker to its quick value. Instruction counts come from
 // `perf stat` where it can count instructions, else from valgrind (slow: the quick run counts
-// only gc and rog), and are always taken at the quick size.
+// only gc and rog), and are always taken at the quick size. At the end the script regenerates
+// README.md's benchmark section (bench/readme.mjs) unless --no-readme. bench/README.md says
+// how each figure is measured.
 
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
