@@ -79,6 +79,7 @@ class Parser extends StmtParser {
       return this.partialFile();
     }
     this.packageName = this.name();
+    this.clearDirectives();
     this.want(Tok.Semi);
     if (this.diagnostics.length > 0) return this.partialFile();
 
@@ -115,6 +116,8 @@ class Parser extends StmtParser {
           continue;
         }
       }
+      // Directives after a declaration's last token belong to no declaration.
+      this.clearDirectives();
       if (s.tok !== Tok.EOF && !this.got(Tok.Semi)) {
         this.syntaxError("after top level declaration");
         this.advance(Tok.Import, Tok.Const, Tok.Type, Tok.Var, Tok.Func);

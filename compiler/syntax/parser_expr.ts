@@ -459,7 +459,7 @@ export abstract class ExprParser extends ParserBase {
     if (s.tok === Tok.Lbrack) {
       const lbrack = s.pos;
       this.next();
-      if (context !== "") this.syntaxErrorAt(pos, context + " must have no type parameters");
+      if (context !== "") this.syntaxErrorAt(lbrack, context + " must have no type parameters");
       if (s.tok === Tok.Rbrack) {
         this.syntaxError("empty type parameter list");
         this.next();

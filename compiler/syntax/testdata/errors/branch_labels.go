@@ -1,0 +1,10 @@
+package p
+func f() {
+	for {
+		break L
+	}
+L:
+	for {
+		continue L
+	}
+}

@@ -1,0 +1,4 @@
+package p
+func f() {
+	f(1, 2
+}

@@ -1,0 +1,7 @@
+package p
+func f() {
+	case 1:
+}
+func g() {
+	default:
+}

@@ -1,0 +1,3 @@
+package p
+var x = []int{1, 2
+3}

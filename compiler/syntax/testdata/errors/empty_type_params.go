@@ -1,0 +1,3 @@
+package p
+func f[]() {}
+func g[P any, Q]() {}

@@ -1,0 +1,4 @@
+package p
+var s = '\400'
+var t = "\xZZ"
+var u = "\uD800"

@@ -1,0 +1,7 @@
+package p
+
+func main() {
+	x := 1
+	x = x +
+
+}

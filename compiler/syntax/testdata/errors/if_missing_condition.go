@@ -1,0 +1,10 @@
+package p
+func f() {
+	if {
+	}
+	if ; {
+	}
+	if x;
+	{
+	}
+}

@@ -1,0 +1,4 @@
+package p
+func f() {
+	var x = 1 @ 2
+}

@@ -1,0 +1,9 @@
+package p
+func f() {
+	L:
+}
+func g() {
+	goto M
+	break
+	continue
+}

@@ -1,0 +1,3 @@
+package p
+var _ = x.
+var _ = 1

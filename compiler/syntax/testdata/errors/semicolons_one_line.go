@@ -1,0 +1,1 @@
+package p;import"fmt";func main(){fmt.Println("x" 1)}

@@ -1,0 +1,5 @@
+package p
+var _ = func() {
+	x := struct {
+	}{
+}

@@ -1,0 +1,3 @@
+package p
+type I interface{ ~int | string; m() }
+type J interface { int | }
