@@ -651,7 +651,7 @@ function lenCap(c: Checker, x: Operand, y: Operand, id: "len" | "cap", call: ast
       val = { num: BigInt(y.val.value.length), den: 1n };
     } else {
       const a = u instanceof Pointer ? under(u.elem) : u;
-      if (a instanceof ArrayT && !c.env.hasCallOrRecv && !containsCallOrRecv(y.expr!)) {
+      if (a instanceof ArrayT && !containsCallOrRecv(y.expr!)) {
         mode = "constant";
         val = { num: BigInt(a.len), den: 1n };
       }

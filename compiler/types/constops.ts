@@ -253,7 +253,7 @@ function decodeRunes(bytes: string, escaped: string | null): number[] {
 /** byteStringRunes decodes a byte string as UTF-8 (invalid bytes give U+FFFD). */
 export function byteStringRunes(bytes: string): number[] {
   const arr = Uint8Array.from(bytes, (c) => c.charCodeAt(0));
-  const text = new TextDecoder("utf-8").decode(arr);
+  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(arr);
   return [...text].map((c) => c.codePointAt(0)!);
 }
 

@@ -103,7 +103,7 @@ export function multiExpr(c: Checker, e: ast.Expr, allowCommaOk: boolean): Opera
       return y;
     });
   }
-  if (x.mode === "commaok" && allowCommaOk) {
+  if ((x.mode === "commaok" || x.mode === "mapindex") && allowCommaOk) {
     const ok = new Operand();
     ok.mode = "value";
     ok.expr = e;
@@ -969,9 +969,10 @@ export function implicitTypeAndValue(c: Checker, x: Operand, target: Type): Impl
   const tp = unalias(target);
   if (tp instanceof TypeParam) {
     const ts = typeSetOf(tp);
-    if (!ts.terms || ts.terms.length === 0) {
-      if (x.isNil()) return null;
-      return null;
+    if (!ts.terms || ts.terms.length === 0) return null;
+    if (x.isNil()) {
+      // nil stays untyped; every type in the set must have nil.
+      return hasNil(tp) ? [Typ["untyped nil"], null, null] : null;
     }
     for (const term of ts.terms) {
       const r = implicitTypeAndValue(c, x, term.type);

@@ -15,7 +15,7 @@ import {
   defaultType,
 } from "./predicates.js";
 import { Basic, Named, TypeParam, type Type } from "./type.js";
-import { substType, type SubstMap } from "./subst.js";
+import { makeSubstMap, substType, type SubstMap } from "./subst.js";
 import { typeSetOf } from "./typeset.js";
 import { typeString } from "./typestring.js";
 import { exprString } from "./exprstring.js";
@@ -34,6 +34,13 @@ export function infer(
 ): Type[] | null {
   const n = tparams.length;
   if (explicit.length === n && explicit.every((t) => t)) return explicit;
+  // Rename the parameters so that a recursive call (whose arguments mention the same
+  // parameters) is inferred like any other.
+  const fresh = tparams.map((tp) => new TypeParam(tp.obj, tp.index, null));
+  const ren = makeSubstMap(tparams, fresh);
+  fresh.forEach((tp, i) => (tp.constraint = substType(tparams[i].constraint, ren)));
+  ptypes = ptypes.map((p) => substType(p, ren));
+  tparams = fresh;
   const u = new Unifier(tparams);
   explicit.forEach((t, i) => u.bind(tparams[i], t));
 
@@ -130,9 +137,12 @@ function coreInference(c: Checker, u: Unifier, tparams: TypeParam[], at: ast.Nod
       const core = term.type;
       const b = u.binding(tp);
       if (b) {
-        const target = term.tilde ? under(b) : b;
+        // A type parameter argument stands for its core type here.
+        const bc = unalias(b) instanceof TypeParam ? coreType(b) : b;
+        if (bc === null) continue;
+        const target = term.tilde ? under(bc) : bc;
         const before = u.size();
-        if (!u.unify(core, term.tilde ? target : b, false)) {
+        if (!u.unify(core, target, false)) {
           if (!u.mentions(core)) continue;
           c.error(
             at,
@@ -270,6 +280,11 @@ class Unifier {
       return true;
     }
     if (y instanceof TypeParam && this.set.has(y)) return this.unify(y, x, inexact, depth + 1);
+    // A foreign type parameter matches through its core type when inexact.
+    if (inexact && y instanceof TypeParam && !(x instanceof TypeParam)) {
+      const cy = coreType(y);
+      if (cy && this.unify(x, cy, inexact, depth + 1)) return true;
+    }
     if (x === y || identical(x, y)) return true;
     if (inexact) {
       const xn = x instanceof Named;

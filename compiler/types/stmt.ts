@@ -270,7 +270,7 @@ function exprStmt(c: Checker, s: ast.ExprStmt): void {
         // Conversions and value-producing builtins are not statements.
         const fun = c.info.types.get(inner.fun);
         if (fun && fun.mode === "typexpr") msg = "is not used";
-        else if (isBuiltinCall(c, inner)) msg = "is not used";
+        else if (isBuiltinCall(c, inner) && !stmtBuiltin(c, inner)) msg = "is not used";
         else return;
       } else if (inner.kind === "UnaryExpr" && inner.op === "<-") return;
       else msg = "is not used";
@@ -278,6 +278,15 @@ function exprStmt(c: Checker, s: ast.ExprStmt): void {
   }
   if (msg === "is not used") c.error(s.x, `${describe(x, c.qual)} ${msg}`);
   else c.error(s.x, `${exprString(s.x)} (${x.mode === "builtin" ? "built-in" : "type"}) ${msg}`);
+}
+
+/** stmtBuiltin reports builtins allowed as statements even though they return values. */
+function stmtBuiltin(c: Checker, call: ast.CallExpr): boolean {
+  let f: ast.Expr = call.fun;
+  while (f.kind === "ParenExpr") f = f.x;
+  const id = f.kind === "Ident" ? f : f.kind === "SelectorExpr" ? f.sel : null;
+  const o = id ? c.info.uses.get(id) : undefined;
+  return o instanceof Builtin && (o.builtin === "copy" || o.builtin === "recover");
 }
 
 function isBuiltinCall(c: Checker, call: ast.CallExpr): boolean {
@@ -549,7 +558,7 @@ function caseValue(
     );
     return;
   }
-  if (yy.mode === "constant" && yy.val && yy.val.kind !== "unknown") {
+  if (yy.mode === "constant" && yy.val && yy.val.kind !== "unknown" && yy.val.kind !== "bool") {
     for (const p of seen) {
       if (identical(p.type, yy.type) && cv.compare(p.val, "==", yy.val) === true) {
         c.error(e, `duplicate case ${exprString(e)} in expression switch`);
