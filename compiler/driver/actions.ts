@@ -7,7 +7,20 @@
 import { readFileSync } from "node:fs";
 import { emitLLVM } from "../codegen/module.js";
 import { compileToBitcode, link } from "../codegen/toolchain.js";
-import { UserError } from "../diag.js";
+import { basename } from "node:path";
+import { DiagnosticsError, sortDiagnostics, UserError, type Diagnostic } from "../diag.js";
+import { lowerPackage } from "../mir/lower/package.js";
+import type * as ast from "../syntax/ast.js";
+import { parseFile } from "../syntax/parser.js";
+import { SourceFile } from "../syntax/source.js";
+import {
+  checkPackage,
+  readExportData,
+  unsafePackage,
+  writeExportData,
+  type Importer,
+  type Package,
+} from "../types/index.js";
 import { optimize } from "../mir/compile.js";
 import { deserializeMir, serializeMir } from "../mir/serialize.js";
 
@@ -66,8 +79,87 @@ export interface LinkRequest {
 
 /** runCheck runs the check action. */
 export async function runCheck(r: CheckRequest): Promise<CheckResult> {
-  // TODO(driver): wire parse → types → mir once those libraries land.
-  throw new UserError(`check ${r.importPath}: not supported yet: the check action`);
+  // Files are parsed under their recorded name (import path + base name, as `go build
+  // -trimpath` records them) so outputs do not depend on where the build runs; diagnostics
+  // are shown under the name the user gave.
+  const display = new Map<SourceFile, SourceFile>();
+  const files: ast.File[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const src of r.srcs) {
+    const bytes = readSource(src);
+    const recorded = new SourceFile(`${r.importPath}/${basename(src)}`, bytes);
+    display.set(recorded, new SourceFile(src, bytes));
+    const parsed = parseFile(recorded);
+    files.push(parsed.file);
+    diagnostics.push(...parsed.diagnostics);
+  }
+  if (diagnostics.length) throw new DiagnosticsError(shown(diagnostics, display));
+
+  // A main package's symbols are spelled `main.X` whatever its import path, as with gc's `-p main`.
+  const symbolPath = files[0]?.name.name === "main" ? "main" : r.importPath;
+  const deps = new Map<string, Package>();
+  const importer: Importer = (path) => importFrom(path, r.imports, deps, importer);
+  const checked = checkPackage(symbolPath, files, importer, {
+    goVersion: r.goVersion,
+    std: r.std,
+  });
+  if (checked.diagnostics.length) throw new DiagnosticsError(shown(checked.diagnostics, display));
+
+  try {
+    const mir = lowerPackage(checked.pkg, files, checked.info, { goVersion: r.goVersion });
+    return { rogx: exportData(checked.pkg), rogb: BODIES_HEADER, mir: serializeMir(mir) };
+  } catch (e) {
+    if (e instanceof DiagnosticsError) throw new DiagnosticsError(shown(e.diagnostics, display));
+    throw e;
+  }
+}
+
+/** BODIES_HEADER is an empty .rogb: no inlinable or generic bodies are exported yet. */
+// TODO(mir): export generic and small bodies for dependents' opt and codegen.
+const BODIES_HEADER = new TextEncoder().encode("rogb 1\n");
+
+/** exportData writes .rogx; package main cannot be imported, so it exports only its name. */
+function exportData(pkg: Package): Uint8Array {
+  if (pkg.name === "main") return new TextEncoder().encode("rogx 1 main\n");
+  return writeExportData(pkg);
+}
+
+function importFrom(
+  path: string,
+  files: Record<string, string>,
+  deps: Map<string, Package>,
+  importer: Importer,
+): Package | null {
+  if (path === "unsafe") return unsafePackage;
+  const cached = deps.get(path);
+  if (cached) return cached;
+  const file = files[path];
+  if (file === undefined) return null;
+  const pkg = readExportData(new Uint8Array(readFileSync(file)), path, importer);
+  deps.set(path, pkg);
+  return pkg;
+}
+
+function readSource(path: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch (e) {
+    throw new UserError(
+      `${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(e)}`,
+    );
+  }
+}
+
+/** shown re-homes diagnostics from recorded file names onto the names the user gave. */
+function shown(ds: Diagnostic[], display: Map<SourceFile, SourceFile>): Diagnostic[] {
+  const rehome = (f: SourceFile | null) => (f ? (display.get(f) ?? f) : f);
+  return sortDiagnostics(
+    ds.map((d) => ({
+      ...d,
+      file: rehome(d.file),
+      notes: d.notes?.map((n) => ({ ...n, file: rehome(n.file)! })),
+    })),
+  );
 }
 
 /** readDeps reads the files of a path-to-file map, in sorted key order. */
@@ -91,5 +183,6 @@ export async function runCodegen(r: CodegenRequest): Promise<Uint8Array> {
 
 /** runLink links an executable at r.out. */
 export async function runLink(r: LinkRequest): Promise<void> {
-  link(r);
+  // The main package comes last; its initialiser is `main.init` whatever its import path.
+  link({ ...r, initOrder: [...r.initOrder.slice(0, -1), "main"] });
 }
