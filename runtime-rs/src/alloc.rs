@@ -1,29 +1,57 @@
-//! Allocation entry (milestone version: thread-local bump allocation from lazily committed
-//! chunks, never freed). The size-class heap and the collector replace the inside; the
-//! interface (`alloc_object`, `alloc_bytes`) stays.
+//! Allocation: the fast path generated code inlines (through `rog_alloc` and ThinLTO) and the
+//! slow path behind it.
+//!
+//! Pointer-free objects go to noscan spans with no header. Objects with pointers get one header
+//! word in front holding their type descriptor (the collector reads the pointer bitmap from it)
+//! and go to scan spans. The fast path pops a free slot from the worker's cache word
+//! (cache.rs): a table lookup, a bit scan and a store, no lock and no atomic.
 
-use crate::sys;
+use crate::gc::cache::{self, Cache};
+use crate::gc::heap;
+use crate::gc::sizeclass::*;
 use crate::types::Type;
-use core::cell::Cell;
+use std::sync::Mutex;
 
-const CHUNK: usize = 4 << 20;
+/// The address of every zero-sized allocation (as gc's `zerobase`).
+pub static ZEROBASE: u64 = 0;
 
-thread_local! {
-    static BUMP: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+/// Cache for threads that are not workers (start-up, foreign threads), behind a lock.
+static FALLBACK: Mutex<Option<Box<Cache>>> = Mutex::new(None);
+
+/// Allocates `size` zeroed bytes for a value of type `t` (null, or a type without pointers:
+/// pointer-free memory).
+#[inline(always)]
+pub fn alloc_object(size: usize, t: *const Type) -> *mut u8 {
+    // SAFETY: t is null or a valid descriptor.
+    let scan = !t.is_null() && unsafe { (*t).ptrdata } != 0;
+    let total = size + if scan { 8 } else { 0 };
+    let c = class_of(total);
+    let w = crate::sched::worker();
+    if c != 0 && size != 0 && !w.is_null() {
+        // SAFETY: w is this thread's worker and only this thread touches its cache.
+        let e = unsafe { &(*w).cache.entries[Cache::index(c, !scan)] };
+        let bits = e.bits.get();
+        if bits != 0 {
+            e.bits.set(bits & (bits - 1));
+            let obj = e.base.get() + bits.trailing_zeros() as usize * e.elemsize.get();
+            // SAFETY: obj is a free slot of a span this cache owns.
+            return unsafe { finish(obj, e.elemsize.get(), e.needzero.get(), scan, t) };
+        }
+    }
+    alloc_slow(size, t)
 }
 
-/// Allocates `size` zeroed bytes for a value of type `t` (null: pointer-free).
-#[inline]
-pub fn alloc_object(size: usize, _t: *const Type) -> *mut u8 {
-    let size = (size + 7) & !7;
-    BUMP.with(|b| {
-        let (cur, end) = b.get();
-        if size <= end - cur {
-            b.set((cur + size, end));
-            return cur as *mut u8;
-        }
-        alloc_slow(b, size)
-    })
+/// Zeroes a fresh slot if needed and writes the header of scan objects.
+#[inline(always)]
+unsafe fn finish(obj: usize, elemsize: usize, needzero: bool, scan: bool, t: *const Type) -> *mut u8 {
+    if needzero {
+        core::ptr::write_bytes(obj as *mut u8, 0, elemsize);
+    }
+    if scan {
+        *(obj as *mut *const Type) = t;
+        return (obj + 8) as *mut u8;
+    }
+    obj as *mut u8
 }
 
 /// Allocates `n` zeroed pointer-free bytes.
@@ -33,18 +61,57 @@ pub fn alloc_bytes(n: usize) -> *mut u8 {
 }
 
 #[cold]
-fn alloc_slow(b: &Cell<(usize, usize)>, size: usize) -> *mut u8 {
-    if size >= CHUNK / 4 {
-        let p = sys::reserve(size.max(1));
-        if p.is_null() {
-            crate::panic::fatal("out of memory");
-        }
-        return p;
+#[inline(never)]
+fn alloc_slow(size: usize, t: *const Type) -> *mut u8 {
+    if size == 0 {
+        return &ZEROBASE as *const u64 as *mut u8;
     }
-    let p = sys::reserve(CHUNK);
-    if p.is_null() {
-        crate::panic::fatal("out of memory");
+    heap::init();
+    crate::gc::maybe_collect();
+    // SAFETY: t is null or valid.
+    let scan = !t.is_null() && unsafe { (*t).ptrdata } != 0;
+    let total = size + if scan { 8 } else { 0 };
+    let c = class_of(total);
+    if c == 0 {
+        return alloc_large(total, scan, t);
     }
-    b.set((p as usize + size, p as usize + CHUNK));
-    p
+    let stress = crate::gc::GCSTRESS.load(std::sync::atomic::Ordering::Relaxed) > 0;
+    let w = crate::sched::worker();
+    if w.is_null() {
+        let mut fb = FALLBACK.lock().unwrap_or_else(|e| e.into_inner());
+        let cache = fb.get_or_insert_with(|| Box::new(Cache::new()));
+        return take_slot(cache, c, scan, t, stress);
+    }
+    // SAFETY: w is this thread's worker.
+    take_slot(unsafe { &(*w).cache }, c, scan, t, stress)
+}
+
+fn take_slot(cache: &Cache, c: usize, scan: bool, t: *const Type, stress: bool) -> *mut u8 {
+    let e = &cache.entries[Cache::index(c, !scan)];
+    if e.bits.get() == 0 {
+        cache::refill(e, c, !scan, stress);
+    }
+    let bits = e.bits.get();
+    e.bits.set(bits & (bits - 1));
+    let obj = e.base.get() + bits.trailing_zeros() as usize * e.elemsize.get();
+    // SAFETY: obj is a free slot of a span this cache owns.
+    unsafe { finish(obj, e.elemsize.get(), e.needzero.get(), scan, t) }
+}
+
+fn alloc_large(total: usize, scan: bool, t: *const Type) -> *mut u8 {
+    let pages = total.div_ceil(PAGE);
+    let s = heap::alloc_span(0, pages, !scan);
+    // SAFETY: the span is new and ours until published by the allocation bit.
+    unsafe {
+        (*s).alloc[0] = 1;
+        crate::gc::add_live((*s).elemsize);
+        finish((*s).base, (*s).elemsize, (*s).needzero, scan, t)
+    }
+}
+
+/// Flushes the non-worker cache (the world is stopped).
+pub fn flush_fallback() {
+    if let Some(c) = FALLBACK.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
+        c.flush();
+    }
 }

@@ -5,22 +5,31 @@
 //! - `abi/`: every `extern "C"` entry point generated code calls, one file per area, each a thin
 //!   documented wrapper over the mechanism below it.
 //! - `types`: type descriptors, itabs, value layouts. `rterr`: the runtime's own error values.
-//! - `alloc`: the allocator. `print`: print builtins and diagnostics. `panic`, `panicval`: panics.
-//! - `sched/`: goroutines, workers, stacks. `start`: the C `main`.
-//! - `sys`: the C library functions the runtime uses.
+//!   `iface`, `equal`: interfaces and `==`.
+//! - `alloc`, `gc/`: allocation and the garbage collector.
+//! - `sched/`: goroutines, workers, stacks, timers, preemption. `start`: the C `main`.
+//! - `print`: print builtins and diagnostics. `panic`, `panicval`, `unwind`: panics.
+//! - `signal`: SIGSEGV handling. `sys`: the C library functions the runtime uses.
 
 pub mod abi;
 pub mod alloc;
 pub mod equal;
+pub mod fastrand;
+pub mod gc;
 pub mod iface;
 pub mod panic;
 pub mod panicval;
 pub mod print;
 pub mod rterr;
 pub mod sched;
+pub mod signal;
 pub mod start;
 pub mod sys;
 pub mod types;
+pub mod unwind;
 
 /// Initialises the runtime once, before any Go code runs.
-pub fn start_runtime(_argc: i32, _argv: *const *const u8) {}
+pub fn start_runtime(_argc: i32, _argv: *const *const u8) {
+    gc::init();
+    signal::init();
+}

@@ -175,3 +175,27 @@ pub fn plain_error(msg: &[u8]) -> ! {
 pub fn gopanic(v: crate::types::Eface) -> ! {
     die_with_panic(v, None)
 }
+
+/// A synchronous signal in Go code: nil dereference (SIGSEGV/SIGBUS) or division fault (SIGFPE).
+pub fn signal_panic(sig: i32, code: i32, addr: usize, pc: usize) -> ! {
+    let mut line = print::Buf::<160>::new();
+    let (name, msg): (&[u8], &[u8]) = match sig {
+        8 => (b"SIGFPE: floating-point exception", b"runtime error: integer divide by zero"),
+        7 => (b"SIGBUS: bus error", b"runtime error: invalid memory address or nil pointer dereference"),
+        _ => (
+            b"SIGSEGV: segmentation violation",
+            b"runtime error: invalid memory address or nil pointer dereference",
+        ),
+    };
+    line.extend(b"[signal ");
+    line.extend(name);
+    line.extend(b" code=");
+    print::fmt_hex(&mut line, code as u64);
+    line.extend(b" addr=");
+    print::fmt_hex(&mut line, addr as u64);
+    line.extend(b" pc=");
+    print::fmt_hex(&mut line, pc as u64);
+    line.extend(b"]");
+    let v = crate::rterr::make_error(&crate::rterr::RUNTIME_ERROR_TYPE, msg);
+    die_with_panic(v, Some(line.as_bytes()))
+}

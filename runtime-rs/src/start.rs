@@ -31,11 +31,23 @@ extern "C" fn missing_program_main() {
     crate::panic::fatal("__rog_program_main is missing from the link")
 }
 
-/// The process entry behind `main`: initialises the runtime, runs the program on the main
-/// goroutine, and exits 0 when `main.main` returns (other goroutines are not waited for).
+/// The process entry behind `main`: initialises the runtime and runs the program as goroutine 1
+/// on the scheduler; exits 0 when `main.main` returns (other goroutines are not waited for).
 #[allow(dead_code)]
 extern "C" fn rog_main(argc: i32, argv: *const *const u8) -> i32 {
     crate::start_runtime(argc, argv);
+    crate::sched::start(&MAIN_CLOSURE as *const MainClosure as *mut u8)
+}
+
+/// The func value goroutine 1 runs: a closure object whose code calls the program.
+#[repr(C)]
+struct MainClosure {
+    code: extern "C-unwind" fn(),
+}
+
+static MAIN_CLOSURE: MainClosure = MainClosure { code: run_program };
+
+extern "C-unwind" fn run_program() {
     // SAFETY: the generated program entry takes no arguments and is called once.
     unsafe { __rog_program_main() };
     crate::sys::exit(0)

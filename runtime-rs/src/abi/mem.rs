@@ -11,3 +11,9 @@ use crate::types::Type;
 pub extern "C" fn rog_alloc(size: i64, t: *const Type) -> *mut u8 {
     alloc::alloc_object(size as usize, t)
 }
+
+/// `runtime.GC()`: runs a full collection before returning. Blocks other goroutines meanwhile.
+#[no_mangle]
+pub extern "C" fn rog_gc() {
+    crate::gc::collect();
+}

@@ -6,3 +6,4 @@ pub mod iface;
 pub mod mem;
 pub mod panic;
 pub mod print;
+pub mod sched;

@@ -1,6 +1,508 @@
-//! Goroutines and the scheduler (milestone: only the main goroutine, on the main thread).
+//! Goroutines and the M:N scheduler.
+//!
+//! GOMAXPROCS workers, each an OS thread with its own run queue; the main thread is worker 0.
+//! A worker runs its scheduler loop on its thread stack (the "g0" context) and switches to a
+//! goroutine's stack to run it; a goroutine that blocks, yields or exits switches back to g0,
+//! which then performs the goroutine's `after_switch` action (publishing it to a wait queue's
+//! owner, re-queueing it, freeing it). Doing that action only once the goroutine's stack is no
+//! longer in use is what makes it safe for another worker to resume it at once.
+//!
+//! Finding work: the local queue, then the global queue, then stealing half of another worker's
+//! queue, then timers; a worker with nothing to do sleeps on a condition variable (with a timeout
+//! when a timer is pending). When every worker sleeps, no timer is pending and no goroutine is in
+//! a system call, the program is deadlocked (gc's `all goroutines are asleep`).
+//!
+//! Worker states (`Worker::state`), used by stop-the-world: RUNNING (executing the scheduler or a
+//! goroutine), IDLE (asleep in the scheduler), SYSCALL (a goroutine is in a blocking call),
+//! STOPPED (parked for a collection). Only the worker itself leaves STOPPED, and only once the
+//! stop request is withdrawn.
+//!
+//! Thread-local state is read only through the non-inlined [`worker`] accessor: a goroutine can
+//! migrate between threads across any call that blocks, and LLVM assumes a thread-local address
+//! is constant within a function.
 
-/// The id of the running goroutine (1 for main).
+pub mod context;
+pub mod preempt;
+pub mod stack;
+pub mod syscall;
+pub mod timer;
+
+use context::*;
+use stack::Stack;
+use std::cell::Cell;
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU32, AtomicUsize, Ordering::*};
+use std::sync::{Condvar, Mutex};
+
+pub const RUNNING: u32 = 0;
+pub const IDLE: u32 = 1;
+pub const SYSCALL: u32 = 2;
+pub const STOPPED: u32 = 3;
+
+/// Goroutine status values.
+pub mod gstatus {
+    pub const RUNNABLE: u32 = 1;
+    pub const RUNNING: u32 = 2;
+    pub const WAITING: u32 = 3;
+    pub const SYSCALL: u32 = 4;
+    pub const DEAD: u32 = 5;
+}
+
+/// A goroutine.
+pub struct G {
+    pub id: i64,
+    /// Saved stack pointer while not running; also the low end of the conservative stack scan
+    /// while stopped for a collection or in a system call.
+    pub sp: usize,
+    pub stack: Stack,
+    pub status: AtomicU32,
+    /// Why it waits (`chan receive`, `select`, `sleep`, ...), for deadlock reports.
+    pub wait_reason: &'static str,
+    /// The Go `func()` value it runs.
+    pub entry: *mut u8,
+    /// Wake-up information from whoever readied it (channel operations use it).
+    pub param: usize,
+    /// For select: set by the first case to fire, so others leave it alone.
+    pub select_done: AtomicU32,
+    /// Innermost defer record and panic (see crate::unwind).
+    pub defers: *mut u8,
+    pub panics: *mut u8,
+    /// Lowest sp seen, for releasing deep stacks.
+    pub low_water: usize,
+}
+
+/// A worker: one OS thread running goroutines, with its run queue and allocation cache.
+pub struct Worker {
+    pub id: usize,
+    pub state: AtomicU32,
+    runq: Mutex<VecDeque<*mut G>>,
+    /// g0's saved stack pointer while a goroutine runs.
+    g0_sp: Cell<usize>,
+    pub current: Cell<*mut G>,
+    after_switch: Cell<Option<(fn(*mut G, usize), usize)>>,
+    /// Preemption requested for the running goroutine (set by the monitor thread).
+    pub preempt: AtomicBool,
+    /// Incremented on every goroutine switch; the monitor compares it to find long runners.
+    pub schedtick: AtomicUsize,
+    pub cache: crate::gc::cache::Cache,
+}
+
+// SAFETY: the Cells are touched only by the owning thread (or under stop-the-world).
+unsafe impl Sync for Worker {}
+
+struct Idle {
+    sleeping: usize,
+}
+
+static WORKERS: AtomicUsize = AtomicUsize::new(0);
+static NWORKERS: AtomicUsize = AtomicUsize::new(0);
+static GLOBAL_Q: Mutex<VecDeque<usize>> = Mutex::new(VecDeque::new());
+static IDLE_LOCK: Mutex<Idle> = Mutex::new(Idle { sleeping: 0 });
+static IDLE_CV: Condvar = Condvar::new();
+static NEXT_GOID: AtomicI64 = AtomicI64::new(1);
+/// Live goroutines (gc's runtime.NumGoroutine).
+pub static NGOROUTINES: AtomicI64 = AtomicI64::new(0);
+/// Goroutines inside blocking system calls.
+pub static NSYSCALL: AtomicI64 = AtomicI64::new(0);
+/// Every goroutine ever created (dead ones are reused), for the collector's root scan.
+pub static ALLGS: Mutex<Vec<usize>> = Mutex::new(Vec::new());
+static FREE_GS: Mutex<Vec<usize>> = Mutex::new(Vec::new());
+
+// The calling thread's worker, in a thread-local word read with inline assembly: the asm is
+// opaque to LLVM, so the read is never merged with one made before a goroutine switch (which may
+// have moved the goroutine to another thread). Local-exec TLS: the runtime is always linked
+// into the executable.
+core::arch::global_asm!(
+    ".section .tbss,\"awT\",@nobits",
+    ".p2align 3",
+    ".globl rog_tls_worker",
+    ".type rog_tls_worker,@object",
+    ".size rog_tls_worker, 8",
+    "rog_tls_worker:",
+    ".zero 8",
+    ".text",
+);
+
+/// The worker the calling thread runs (null on threads that are not workers).
+#[inline(always)]
+pub fn worker() -> *const Worker {
+    let w: *const Worker;
+    // SAFETY: reads this thread's rog_tls_worker word.
+    unsafe {
+        core::arch::asm!("mov {}, qword ptr fs:[rog_tls_worker@TPOFF]", out(reg) w,
+            options(nostack, readonly, preserves_flags));
+    }
+    w
+}
+
+fn set_worker(w: *const Worker) {
+    // SAFETY: writes this thread's rog_tls_worker word.
+    unsafe {
+        core::arch::asm!("mov qword ptr fs:[rog_tls_worker@TPOFF], {}", in(reg) w,
+            options(nostack, preserves_flags));
+    }
+}
+
+/// The running goroutine (null outside goroutines).
+pub fn current_g() -> *mut G {
+    let w = worker();
+    if w.is_null() {
+        return core::ptr::null_mut();
+    }
+    // SAFETY: workers live forever.
+    unsafe { (*w).current.get() }
+}
+
+/// The id of the running goroutine (1 for main, 0 outside goroutines).
 pub fn current_goid() -> i64 {
-    1
+    let g = current_g();
+    if g.is_null() {
+        0
+    } else {
+        // SAFETY: the running goroutine is live.
+        unsafe { (*g).id }
+    }
+}
+
+/// All workers.
+pub fn workers() -> &'static [Worker] {
+    let p = WORKERS.load(Acquire) as *const Worker;
+    if p.is_null() {
+        return &[];
+    }
+    // SAFETY: the worker array is leaked at start-up and never changes.
+    unsafe { core::slice::from_raw_parts(p, NWORKERS.load(Acquire)) }
+}
+
+/// GOMAXPROCS: the `GOMAXPROCS` environment variable, else the CPU count.
+fn gomaxprocs() -> usize {
+    if let Some(v) = crate::sys::env(b"GOMAXPROCS\0") {
+        if let Ok(n) = std::str::from_utf8(v).unwrap_or("").parse::<usize>() {
+            if n > 0 {
+                return n.min(256);
+            }
+        }
+    }
+    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+}
+
+/// Number of workers.
+pub fn nworkers() -> usize {
+    NWORKERS.load(Acquire)
+}
+
+/// Creates the workers, runs `main` as goroutine 1 on the calling (main) thread, and never
+/// returns: the program ends by `exit`.
+pub fn start(main: *mut u8) -> ! {
+    let n = gomaxprocs();
+    let ws: Vec<Worker> = (0..n)
+        .map(|id| Worker {
+            id,
+            state: AtomicU32::new(RUNNING),
+            runq: Mutex::new(VecDeque::new()),
+            g0_sp: Cell::new(0),
+            current: Cell::new(core::ptr::null_mut()),
+            after_switch: Cell::new(None),
+            preempt: AtomicBool::new(false),
+            schedtick: AtomicUsize::new(0),
+            cache: crate::gc::cache::Cache::new(),
+        })
+        .collect();
+    let ws = Box::leak(ws.into_boxed_slice());
+    NWORKERS.store(n, Release);
+    WORKERS.store(ws.as_ptr() as usize, Release);
+
+    let g = new_g(main, stack::alloc_main());
+    push_local(&ws[0], g);
+    for w in ws.iter().skip(1) {
+        let w: &'static Worker = w;
+        std::thread::Builder::new()
+            .name(format!("rog-worker-{}", w.id))
+            .stack_size(1 << 20)
+            .spawn(move || schedule_loop(w))
+            .unwrap_or_else(|_| crate::panic::fatal("cannot start worker thread"));
+    }
+    preempt::start_monitor();
+    schedule_loop(&ws[0])
+}
+
+fn new_g(entry: *mut u8, stack: Stack) -> *mut G {
+    let g = Box::into_raw(Box::new(G {
+        id: NEXT_GOID.fetch_add(1, Relaxed),
+        sp: 0,
+        stack,
+        status: AtomicU32::new(gstatus::RUNNABLE),
+        wait_reason: "",
+        entry,
+        param: 0,
+        select_done: AtomicU32::new(0),
+        defers: core::ptr::null_mut(),
+        panics: core::ptr::null_mut(),
+        low_water: stack.hi,
+    }));
+    // SAFETY: g is fresh and its stack unused.
+    unsafe { (*g).sp = init_stack(stack.hi, g as usize) };
+    ALLGS.lock().unwrap_or_else(|e| e.into_inner()).push(g as usize);
+    NGOROUTINES.fetch_add(1, SeqCst);
+    g
+}
+
+/// `go f()`: starts a goroutine running the func value `f`.
+pub fn newproc(f: *mut u8) {
+    let reused = FREE_GS.lock().unwrap_or_else(|e| e.into_inner()).pop();
+    let g = match reused {
+        Some(g) => {
+            let g = g as *mut G;
+            // SAFETY: a dead G from the free list is owned by nobody else.
+            unsafe {
+                (*g).id = NEXT_GOID.fetch_add(1, Relaxed);
+                (*g).entry = f;
+                (*g).param = 0;
+                (*g).defers = core::ptr::null_mut();
+                (*g).panics = core::ptr::null_mut();
+                (*g).stack = stack::alloc();
+                (*g).low_water = (*g).stack.hi;
+                (*g).sp = init_stack((*g).stack.hi, g as usize);
+                (*g).status.store(gstatus::RUNNABLE, SeqCst);
+            }
+            NGOROUTINES.fetch_add(1, SeqCst);
+            g
+        }
+        None => new_g(f, stack::alloc()),
+    };
+    ready_g(g);
+}
+
+/// Runs in the trampoline on a new goroutine's stack.
+pub(crate) extern "C-unwind" fn goroutine_entry(g: *mut G) {
+    // SAFETY: g is the goroutine now running; its entry is a func value.
+    unsafe { rog_call_closure0((*g).entry) };
+    goexit()
+}
+
+/// Ends the running goroutine (its function returned, or runtime.Goexit finished).
+pub fn goexit() -> ! {
+    let g = current_g();
+    NGOROUTINES.fetch_sub(1, SeqCst);
+    switch_out(g, after_exit, 0);
+    unreachable!("a dead goroutine was resumed")
+}
+
+fn after_exit(g: *mut G, _: usize) {
+    // SAFETY: g has switched out for the last time; nothing else refers to it.
+    unsafe {
+        (*g).status.store(gstatus::DEAD, SeqCst);
+        stack::free((*g).stack, (*g).low_water);
+        (*g).entry = core::ptr::null_mut();
+    }
+    FREE_GS.lock().unwrap_or_else(|e| e.into_inner()).push(g as usize);
+}
+
+/// Makes g runnable on the current worker's queue (or the global one) and wakes a sleeper.
+pub fn ready_g(g: *mut G) {
+    // SAFETY: g is a live goroutine that is not running.
+    unsafe { (*g).status.store(gstatus::RUNNABLE, SeqCst) };
+    let w = worker();
+    if w.is_null() {
+        GLOBAL_Q.lock().unwrap_or_else(|e| e.into_inner()).push_back(g as usize);
+    } else {
+        // SAFETY: workers live forever.
+        push_local(unsafe { &*w }, g);
+    }
+    wake_one();
+}
+
+fn push_local(w: &Worker, g: *mut G) {
+    w.runq.lock().unwrap_or_else(|e| e.into_inner()).push_back(g);
+}
+
+fn wake_one() {
+    let idle = IDLE_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    if idle.sleeping > 0 {
+        IDLE_CV.notify_one();
+    }
+}
+
+/// Wakes every sleeping worker (timers changed, the world restarted).
+pub fn wake_all() {
+    let _idle = IDLE_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    IDLE_CV.notify_all();
+}
+
+/// Suspends the running goroutine g and switches to its worker's scheduler, which then calls
+/// `then(g, arg)` once g's stack is free. Returns when someone resumes g.
+pub fn switch_out(g: *mut G, then: fn(*mut G, usize), arg: usize) {
+    let w = worker();
+    // SAFETY: called on a goroutine stack of worker w; g is w's current goroutine.
+    unsafe {
+        let w = &*w;
+        w.after_switch.set(Some((then, arg)));
+        let sp_slot = core::ptr::addr_of_mut!((*g).sp);
+        rog_swapctx(sp_slot, w.g0_sp.get());
+        let g = current_g();
+        if (*g).sp < (*g).low_water {
+            (*g).low_water = (*g).sp;
+        }
+    }
+}
+
+/// Blocks the running goroutine: it sleeps with `reason` until [`ready_g`] is called on it.
+/// `then(g, arg)` runs on the scheduler after the switch; typically it releases the lock that
+/// protects the wait queue g was put on.
+pub fn park(reason: &'static str, then: fn(*mut G, usize), arg: usize) {
+    let g = current_g();
+    // SAFETY: g is running.
+    unsafe {
+        (*g).wait_reason = reason;
+        (*g).status.store(gstatus::WAITING, SeqCst);
+    }
+    switch_out(g, then, arg);
+}
+
+/// `runtime.Gosched`: puts the running goroutine at the back of the global queue.
+pub fn gosched() {
+    let g = current_g();
+    if g.is_null() {
+        return;
+    }
+    switch_out(g, requeue_global, 0);
+}
+
+fn requeue_global(g: *mut G, _: usize) {
+    // SAFETY: g just switched out.
+    unsafe { (*g).status.store(gstatus::RUNNABLE, SeqCst) };
+    GLOBAL_Q.lock().unwrap_or_else(|e| e.into_inner()).push_back(g as usize);
+}
+
+/// A worker's scheduler loop, on its thread stack.
+fn schedule_loop(w: &'static Worker) -> ! {
+    set_worker(w);
+    crate::signal::init_thread();
+    loop {
+        crate::gc::stw::check_stop(w);
+        let g = find_runnable(w);
+        w.schedtick.fetch_add(1, Relaxed);
+        w.preempt.store(false, Relaxed);
+        w.current.set(g);
+        // SAFETY: g is runnable and owned by this worker now; its sp is a suspended context.
+        unsafe {
+            (*g).status.store(gstatus::RUNNING, SeqCst);
+            let g0 = w.g0_sp.as_ptr();
+            rog_swapctx(g0, (*g).sp);
+        }
+        w.current.set(core::ptr::null_mut());
+        if let Some((f, arg)) = w.after_switch.take() {
+            f(g, arg);
+        }
+    }
+}
+
+fn find_runnable(w: &'static Worker) -> *mut G {
+    loop {
+        crate::gc::stw::check_stop(w);
+        if let Some(g) = w.runq.lock().unwrap_or_else(|e| e.into_inner()).pop_front() {
+            return g;
+        }
+        if let Some(g) = GLOBAL_Q.lock().unwrap_or_else(|e| e.into_inner()).pop_front() {
+            return g as *mut G;
+        }
+        if let Some(g) = steal(w) {
+            return g;
+        }
+        let next_timer = timer::run_due();
+        if next_timer == 0 {
+            continue;
+        }
+        sleep(w, next_timer);
+    }
+}
+
+/// Takes half of some other worker's queue.
+fn steal(w: &Worker) -> Option<*mut G> {
+    let ws = workers();
+    let n = ws.len();
+    let start = crate::fastrand::next() as usize % n.max(1);
+    for i in 0..n {
+        let v = &ws[(start + i) % n];
+        if v.id == w.id {
+            continue;
+        }
+        let Ok(mut q) = v.runq.try_lock() else { continue };
+        let take = q.len().div_ceil(2);
+        if take == 0 {
+            continue;
+        }
+        let first = q.pop_front();
+        let mut mine = w.runq.lock().unwrap_or_else(|e| e.into_inner());
+        for _ in 1..take {
+            if let Some(g) = q.pop_front() {
+                mine.push_back(g);
+            }
+        }
+        return first;
+    }
+    None
+}
+
+/// Sleeps until woken or until `deadline` (monotonic ns; -1: no timer pending). Detects
+/// deadlock when every worker would sleep forever.
+fn sleep(w: &'static Worker, deadline: i64) {
+    let mut idle = IDLE_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    if has_work() || crate::gc::stw::stop_requested() {
+        return;
+    }
+    idle.sleeping += 1;
+    if idle.sleeping == nworkers() && deadline < 0 && NSYSCALL.load(SeqCst) == 0 {
+        drop(idle);
+        deadlock();
+    }
+    w.state.store(IDLE, SeqCst);
+    idle = if deadline < 0 {
+        IDLE_CV.wait(idle).unwrap_or_else(|e| e.into_inner())
+    } else {
+        let ns = (deadline - crate::sys::nanotime()).max(0) as u64;
+        IDLE_CV
+            .wait_timeout(idle, std::time::Duration::from_nanos(ns))
+            .unwrap_or_else(|e| e.into_inner())
+            .0
+    };
+    idle.sleeping -= 1;
+    drop(idle);
+    if w.state.compare_exchange(IDLE, RUNNING, SeqCst, SeqCst).is_err() {
+        // Stopped for a collection while asleep: wait for the world to restart.
+        crate::gc::stw::wait_restart(w);
+    }
+}
+
+fn has_work() -> bool {
+    if !GLOBAL_Q.lock().unwrap_or_else(|e| e.into_inner()).is_empty() {
+        return true;
+    }
+    workers().iter().any(|v| !v.runq.lock().unwrap_or_else(|e| e.into_inner()).is_empty())
+}
+
+fn deadlock() -> ! {
+    crate::print::lock();
+    crate::print::str("fatal error: all goroutines are asleep - deadlock!\n");
+    let gs = ALLGS.lock().unwrap_or_else(|e| e.into_inner());
+    for &g in gs.iter() {
+        let g = g as *const G;
+        // SAFETY: every G in ALLGS stays allocated.
+        unsafe {
+            if (*g).status.load(SeqCst) != gstatus::WAITING {
+                continue;
+            }
+            crate::print::str("\ngoroutine ");
+            crate::print::int((*g).id);
+            crate::print::str(" [");
+            crate::print::str((*g).wait_reason);
+            crate::print::str("]:\n");
+        }
+    }
+    crate::sys::exit(2)
+}
+
+/// `runtime.NumGoroutine`.
+pub fn num_goroutine() -> i64 {
+    NGOROUTINES.load(SeqCst)
 }

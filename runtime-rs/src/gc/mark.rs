@@ -1,0 +1,213 @@
+//! Marking and sweeping.
+//!
+//! Roots are scanned conservatively: every aligned word of the program's writable data segments
+//! and of each live goroutine's stack (from its saved stack pointer to the top) that points into
+//! an allocated object marks that object. Heap objects are traced precisely: a scan object's
+//! header word names the element type, and the payload is a run of elements whose pointer words
+//! the type's bitmap lists. Interior pointers are fine in both cases (the page table and the
+//! span's element size find the object start).
+
+use super::cache::PARTIAL;
+use super::heap::{self, Span};
+use crate::sched;
+use crate::types::Type;
+use std::sync::Mutex;
+
+/// Writable PT_LOAD segments of the executable, found once at start-up.
+static DATA_ROOTS: Mutex<Vec<(usize, usize)>> = Mutex::new(Vec::new());
+
+#[repr(C)]
+struct PhdrInfo {
+    addr: u64,
+    name: *const u8,
+    phdr: *const Phdr,
+    phnum: u16,
+}
+
+#[repr(C)]
+struct Phdr {
+    p_type: u32,
+    p_flags: u32,
+    p_offset: u64,
+    p_vaddr: u64,
+    p_paddr: u64,
+    p_filesz: u64,
+    p_memsz: u64,
+    p_align: u64,
+}
+
+extern "C" {
+    fn dl_iterate_phdr(
+        cb: unsafe extern "C" fn(*const PhdrInfo, usize, *mut u8) -> i32,
+        data: *mut u8,
+    ) -> i32;
+}
+
+unsafe extern "C" fn phdr_cb(info: *const PhdrInfo, _size: usize, data: *mut u8) -> i32 {
+    let out = &mut *(data as *mut Vec<(usize, usize)>);
+    for i in 0..(*info).phnum as usize {
+        let ph = &*(*info).phdr.add(i);
+        const PT_LOAD: u32 = 1;
+        const PF_W: u32 = 2;
+        if ph.p_type == PT_LOAD && ph.p_flags & PF_W != 0 {
+            let lo = ((*info).addr + ph.p_vaddr) as usize;
+            out.push((lo & !7, lo + ph.p_memsz as usize));
+        }
+    }
+    1 // the executable comes first; stop there
+}
+
+/// Records the executable's writable segments.
+pub fn init_data_roots() {
+    let mut v: Vec<(usize, usize)> = Vec::new();
+    // SAFETY: the callback only reads the program headers and appends to v.
+    unsafe { dl_iterate_phdr(phdr_cb, &mut v as *mut _ as *mut u8) };
+    *DATA_ROOTS.lock().unwrap_or_else(|e| e.into_inner()) = v;
+}
+
+struct Marker {
+    work: Vec<usize>,
+}
+
+impl Marker {
+    /// Marks the object containing p, if p points into an allocated object.
+    #[inline]
+    fn mark(&mut self, p: usize) {
+        let s = heap::span_of(p);
+        if s.is_null() {
+            return;
+        }
+        // SAFETY: spans in the page table are live while the world is stopped.
+        let s = unsafe { &*s };
+        let i = (p - s.base) / s.elemsize;
+        if i >= s.nelems || !s.is_allocated(i) {
+            return;
+        }
+        if s.set_mark(i) && !s.noscan {
+            self.work.push(s.base + i * s.elemsize);
+        }
+    }
+
+    /// Conservatively marks from every aligned word in [lo, hi).
+    fn scan_range(&mut self, lo: usize, hi: usize) {
+        let mut p = (lo + 7) & !7;
+        while p + 8 <= hi {
+            // SAFETY: the range is readable memory (a data segment or a used stack part).
+            self.mark(unsafe { *(p as *const usize) });
+            p += 8;
+        }
+    }
+
+    /// Traces one scan object through its header's type.
+    fn scan_object(&mut self, obj: usize) {
+        let s = heap::span_of(obj);
+        // SAFETY: obj is a marked object of a live scan span; its header is a descriptor.
+        unsafe {
+            let t = *(obj as *const *const Type);
+            if t.is_null() {
+                return;
+            }
+            let t = &*t;
+            let es = t.size;
+            if es == 0 || t.ptrdata == 0 {
+                return;
+            }
+            let payload = obj + 8;
+            let n = ((*s).elemsize - 8) / es;
+            let words = t.ptrdata / 8;
+            for e in 0..n {
+                let base = payload + e * es;
+                for w in 0..words {
+                    if *t.gcdata.add(w / 8) & (1 << (w % 8)) != 0 {
+                        self.mark(*((base + w * 8) as *const usize));
+                    }
+                }
+            }
+        }
+    }
+
+    fn drain(&mut self) {
+        while let Some(obj) = self.work.pop() {
+            self.scan_object(obj);
+        }
+    }
+}
+
+/// Marks everything reachable. The world is stopped; every goroutine's `sp` is current.
+pub fn mark_all() {
+    let mut m = Marker { work: Vec::with_capacity(1024) };
+    for &(lo, hi) in DATA_ROOTS.lock().unwrap_or_else(|e| e.into_inner()).iter() {
+        m.scan_range(lo, hi);
+    }
+    m.drain();
+    let gs = sched::ALLGS.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    for g in gs {
+        let g = g as *const sched::G;
+        // SAFETY: Gs are never freed; the world is stopped so their fields are stable.
+        unsafe {
+            if (*g).status.load(std::sync::atomic::Ordering::SeqCst) == sched::gstatus::DEAD {
+                continue;
+            }
+            m.mark((*g).entry as usize);
+            m.mark((*g).param);
+            m.scan_range((*g).sp, (*g).stack.hi);
+        }
+        m.drain();
+    }
+    sched::timer::for_each_func(|f| m.mark(f));
+    crate::unwind::for_each_root(|p| m.mark(p));
+    m.drain();
+}
+
+/// Frees unmarked objects and empty spans; returns the live bytes. The world is stopped and all
+/// caches are flushed.
+pub fn sweep() -> usize {
+    for l in PARTIAL.iter() {
+        l.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+    let mut spans = heap::SPANS.lock().unwrap_or_else(|e| e.into_inner());
+    let mut live_total = 0usize;
+    let mut keep = Vec::with_capacity(spans.len());
+    let mut freed_objects = 0u64;
+    for &sp in spans.iter() {
+        let s = sp as *mut Span;
+        // SAFETY: the world is stopped; spans are exclusively ours.
+        let (live, before) = unsafe { sweep_span(&mut *s) };
+        freed_objects += (before - live) as u64;
+        if live == 0 {
+            // SAFETY: no object of s is live.
+            unsafe { heap::free_span(s) };
+            continue;
+        }
+        // SAFETY: as above.
+        unsafe {
+            live_total += live * (*s).elemsize;
+            if live < (*s).nelems {
+                let idx = super::cache::Cache::index((*s).class, (*s).noscan);
+                PARTIAL[idx].lock().unwrap_or_else(|e| e.into_inner()).push(sp);
+            }
+        }
+        keep.push(sp);
+    }
+    *spans = keep;
+    drop(spans);
+    super::FREES.fetch_add(freed_objects, std::sync::atomic::Ordering::Relaxed);
+    heap::coalesce();
+    live_total
+}
+
+/// Turns mark bits into allocation bits; returns (live objects, objects before).
+fn sweep_span(s: &mut Span) -> (usize, usize) {
+    let mut live = 0;
+    let mut before = 0;
+    for (a, m) in s.alloc.iter_mut().zip(s.mark.iter()) {
+        let mw = m.swap(0, std::sync::atomic::Ordering::Relaxed) & *a;
+        before += a.count_ones() as usize;
+        live += mw.count_ones() as usize;
+        *a = mw;
+    }
+    if live < before {
+        s.needzero = true;
+    }
+    (live, before)
+}

@@ -1,0 +1,109 @@
+//! Size classes: the object sizes small allocations are rounded up to, and how many pages a span
+//! of each class spans. Spacing is 16 bytes up to 128, then four classes per power of two (at
+//! most 25 % internal waste). Objects above [`MAX_SMALL`] get a span of their own.
+
+/// Bytes per heap page.
+pub const PAGE: usize = 8192;
+pub const PAGE_SHIFT: usize = 13;
+/// The largest size served by size classes.
+pub const MAX_SMALL: usize = 32768;
+/// Number of classes (class 0 is "large").
+pub const NCLASSES: usize = 42;
+
+const fn make_sizes() -> [usize; NCLASSES] {
+    let mut s = [0usize; NCLASSES];
+    let mut i = 1;
+    s[i] = 8;
+    i += 1;
+    let mut sz = 16;
+    while sz <= 128 {
+        s[i] = sz;
+        i += 1;
+        sz += 16;
+    }
+    let mut base = 128;
+    while base < MAX_SMALL {
+        let step = base / 4;
+        let mut k = 1;
+        while k <= 4 {
+            s[i] = base + k * step;
+            i += 1;
+            k += 1;
+        }
+        base *= 2;
+    }
+    assert!(i == NCLASSES);
+    s
+}
+
+/// Object size of each class.
+pub static SIZES: [usize; NCLASSES] = make_sizes();
+
+const fn make_small_lut() -> [u8; 129] {
+    let sizes = make_sizes();
+    let mut lut = [0u8; 129];
+    let mut i = 0;
+    let mut c = 1;
+    while i <= 128 {
+        let size = i * 8;
+        while sizes[c] < size {
+            c += 1;
+        }
+        lut[i] = c as u8;
+        i += 1;
+    }
+    lut
+}
+
+const fn make_large_lut() -> [u8; 257] {
+    let sizes = make_sizes();
+    let mut lut = [0u8; 257];
+    let mut i = 0;
+    let mut c = 1;
+    while i <= 256 {
+        let size = i * 128;
+        while sizes[c] < size {
+            c += 1;
+        }
+        lut[i] = c as u8;
+        i += 1;
+    }
+    lut
+}
+
+static SMALL_LUT: [u8; 129] = make_small_lut();
+static LARGE_LUT: [u8; 257] = make_large_lut();
+
+/// The class for `size` bytes (1..NCLASSES), or 0 when it is a large object.
+#[inline(always)]
+pub fn class_of(size: usize) -> usize {
+    if size <= 1024 {
+        SMALL_LUT[(size + 7) >> 3] as usize
+    } else if size <= MAX_SMALL {
+        LARGE_LUT[(size + 127) >> 7] as usize
+    } else {
+        0
+    }
+}
+
+/// Pages in a span of class c: room for at least eight objects, at least one page.
+pub fn span_pages(c: usize) -> usize {
+    let bytes = (SIZES[c] * 8).max(PAGE);
+    bytes.div_ceil(PAGE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_cover_sizes() {
+        assert_eq!(SIZES[NCLASSES - 1], MAX_SMALL);
+        for size in 1..=MAX_SMALL {
+            let c = class_of(size);
+            assert!(c > 0 && SIZES[c] >= size, "size {size}");
+            assert!(c == 1 || SIZES[c - 1] < size, "size {size} not tight");
+        }
+        assert_eq!(class_of(MAX_SMALL + 1), 0);
+    }
+}

@@ -1,0 +1,98 @@
+//! Stopping and restarting the world for a collection.
+//!
+//! The collector sets [`STOP`] and the safepoint word, then waits until every other worker is
+//! STOPPED: running workers stop themselves at their goroutine's next safepoint (or at the top of
+//! their scheduler loop); sleeping (IDLE) workers and workers whose goroutine is in a system call
+//! (SYSCALL) are switched to STOPPED by the collector with a compare-and-swap, since they run no
+//! Go code. A STOPPED worker resumes only after [`start`] withdraws the request, and it sets
+//! itself RUNNING again.
+//!
+//! A goroutine that stops at a safepoint spills its registers and records its stack pointer in
+//! `G::sp` first, so its whole stack (and register contents) can be scanned conservatively.
+
+use crate::sched::{self, context, Worker, IDLE, RUNNING, STOPPED, SYSCALL};
+use std::sync::atomic::{AtomicBool, Ordering::*};
+use std::sync::{Condvar, Mutex};
+
+static STOP: AtomicBool = AtomicBool::new(false);
+static WORLD: Mutex<()> = Mutex::new(());
+static WORLD_CV: Condvar = Condvar::new();
+
+pub fn stop_requested() -> bool {
+    STOP.load(SeqCst)
+}
+
+/// Stops every worker but `me`. The caller must hold the collection lock.
+pub fn stop(me: &Worker) {
+    STOP.store(true, SeqCst);
+    sched::preempt::request();
+    for w in sched::workers() {
+        if w.id == me.id {
+            continue;
+        }
+        let mut spins = 0u32;
+        loop {
+            match w.state.load(SeqCst) {
+                STOPPED => break,
+                s @ (IDLE | SYSCALL) => {
+                    if w.state.compare_exchange(s, STOPPED, SeqCst, SeqCst).is_ok() {
+                        break;
+                    }
+                }
+                _ => {
+                    spins += 1;
+                    if spins < 100 {
+                        core::hint::spin_loop();
+                    } else {
+                        std::thread::yield_now();
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Withdraws the stop request and lets every stopped worker continue.
+pub fn start() {
+    {
+        let _g = WORLD.lock().unwrap_or_else(|e| e.into_inner());
+        STOP.store(false, SeqCst);
+        WORLD_CV.notify_all();
+    }
+    sched::wake_all();
+}
+
+/// Waits until the world restarts, then marks `w` RUNNING.
+pub fn wait_restart(w: &Worker) {
+    let mut g = WORLD.lock().unwrap_or_else(|e| e.into_inner());
+    while STOP.load(SeqCst) {
+        g = WORLD_CV.wait(g).unwrap_or_else(|e| e.into_inner());
+    }
+    w.state.store(RUNNING, SeqCst);
+}
+
+/// At the top of the scheduler loop: stop here if a collection asks for it.
+pub fn check_stop(w: &Worker) {
+    if STOP.load(SeqCst) {
+        w.state.store(STOPPED, SeqCst);
+        wait_restart(w);
+    }
+}
+
+/// Called by a goroutine at a safepoint while a stop is requested: records its stack for the
+/// scan and waits for the restart.
+pub fn stop_at_safepoint() {
+    // SAFETY: the callback runs on this goroutine's stack with registers spilled below sp.
+    unsafe { context::rog_with_spilled_regs(core::ptr::null_mut(), stopped_with_sp) };
+}
+
+extern "C-unwind" fn stopped_with_sp(_arg: *mut u8, sp: usize) {
+    let g = sched::current_g();
+    let w = sched::worker();
+    // SAFETY: g is running on w.
+    unsafe {
+        (*g).sp = sp;
+        (*w).state.store(STOPPED, SeqCst);
+        wait_restart(&*w);
+    }
+}

@@ -1,0 +1,107 @@
+//! Goroutine stacks: large, lazily committed, with a guard region below each.
+//!
+//! Stacks are carved from arenas of [`ARENA_SLOTS`] slots of [`STACK_SIZE`] bytes, each arena a
+//! single MAP_NORESERVE mapping (one kernel VMA however many goroutines there are; Linux allows
+//! only ~65k VMAs per process). The kernel commits a stack page on first touch, so an idle
+//! goroutine costs its top page or two plus page tables. The lowest [`GUARD`] bytes of each slot
+//! are a guard region installed with `MADV_GUARD_INSTALL` (Linux 6.13+, which does not split the
+//! VMA); touching it raises SIGSEGV, which the signal handler reports as gc's stack overflow.
+//! On older kernels the guard is missing and overflow is caught only by the compiler's prologue
+//! checks against `rog_stack_guard` (ABI.md §7).
+//!
+//! A dead goroutine's stack goes back on a free list for the next goroutine. Pages it touched
+//! stay committed; stacks that went deep are released with MADV_DONTNEED when freed (see
+//! [`free`]).
+
+use crate::sys;
+use std::sync::Mutex;
+
+/// Bytes reserved per goroutine stack.
+pub const STACK_SIZE: usize = 128 << 20;
+/// Bytes reserved for the main goroutine's stack (gc's maximum stack size is 1 GB).
+pub const MAIN_STACK_SIZE: usize = 1 << 30;
+/// Size of the guard region at the bottom of each stack.
+pub const GUARD: usize = 64 << 10;
+/// Stacks per arena mapping.
+const ARENA_SLOTS: usize = 64;
+/// A stack whose lowest touched address is further than this below its top is released on free.
+const SHALLOW: usize = 64 << 10;
+
+const MADV_GUARD_INSTALL: i32 = 102;
+
+/// One goroutine stack: usable range [lo, hi) and the guard [lo - GUARD, lo).
+#[derive(Clone, Copy, Debug)]
+pub struct Stack {
+    pub lo: usize,
+    pub hi: usize,
+}
+
+struct Pool {
+    free: Vec<Stack>,
+    /// Every arena as (base, length), for the signal handler's overflow test.
+    arenas: Vec<(usize, usize)>,
+}
+
+static POOL: Mutex<Pool> = Mutex::new(Pool { free: Vec::new(), arenas: Vec::new() });
+
+/// Takes a stack from the pool, mapping a new arena when it is empty.
+pub fn alloc() -> Stack {
+    let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(s) = pool.free.pop() {
+        return s;
+    }
+    let base = map_arena(STACK_SIZE, ARENA_SLOTS);
+    pool.arenas.push((base, STACK_SIZE * ARENA_SLOTS));
+    for i in (1..ARENA_SLOTS).rev() {
+        pool.free.push(slot(base, i, STACK_SIZE));
+    }
+    slot(base, 0, STACK_SIZE)
+}
+
+/// Maps the main goroutine's stack.
+pub fn alloc_main() -> Stack {
+    let base = map_arena(MAIN_STACK_SIZE, 1);
+    let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
+    pool.arenas.push((base, MAIN_STACK_SIZE));
+    slot(base, 0, MAIN_STACK_SIZE)
+}
+
+fn map_arena(size: usize, slots: usize) -> usize {
+    let base = sys::reserve(size * slots) as usize;
+    if base == 0 {
+        crate::panic::fatal("out of memory allocating goroutine stack");
+    }
+    for i in 0..slots {
+        // SAFETY: the guard range lies inside the mapping just created.
+        unsafe { sys::madvise((base + i * size) as *mut _, GUARD, MADV_GUARD_INSTALL) };
+    }
+    base
+}
+
+fn slot(base: usize, i: usize, size: usize) -> Stack {
+    let start = base + i * size;
+    Stack { lo: start + GUARD, hi: start + size }
+}
+
+/// Returns a dead goroutine's stack to the pool. `low_water` is the lowest stack address the
+/// goroutine is known to have used (its saved sp at some point, or 0 if unknown).
+pub fn free(s: Stack, low_water: usize) {
+    if low_water != 0 && low_water + SHALLOW < s.hi {
+        // SAFETY: the stack is dead; nothing on it is in use.
+        unsafe { sys::release(s.lo as *mut u8, (s.hi - SHALLOW) - s.lo) };
+    }
+    POOL.lock().unwrap_or_else(|e| e.into_inner()).free.push(s);
+}
+
+/// Whether `addr` lies in the guard region of some goroutine stack (used by the SIGSEGV
+/// handler; takes no lock when the pool is busy and then answers by arena bounds alone).
+pub fn in_guard(addr: usize) -> bool {
+    let Ok(pool) = POOL.try_lock() else { return false };
+    pool.arenas.iter().any(|&(base, len)| {
+        if addr < base || addr >= base + len {
+            return false;
+        }
+        let size = if len == MAIN_STACK_SIZE { MAIN_STACK_SIZE } else { STACK_SIZE };
+        (addr - base) % size < GUARD
+    })
+}

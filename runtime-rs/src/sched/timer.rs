@@ -1,0 +1,160 @@
+//! Timers: `time.Sleep` and the runtime timers the overlay's time package builds on.
+//!
+//! One global min-heap ordered by deadline (monotonic nanoseconds). A timer either wakes a
+//! sleeping goroutine or starts a goroutine running a Go `func()` (so timer functions may block).
+//! Workers run due timers whenever they look for work; the earliest deadline is mirrored in
+//! [`NEXT_WHEN`] so that busy workers notice due timers cheaply, and sleeping workers sleep at
+//! most until it.
+
+use super::*;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::sync::atomic::AtomicI64;
+
+/// A runtime timer (the handle generated code holds). Allocated with Box, never freed while the
+/// program may still refer to it.
+pub struct Timer {
+    pub when: i64,
+    pub period: i64,
+    /// Go func() value to run in a new goroutine, or null.
+    pub func: *mut u8,
+    /// Goroutine to wake, or null.
+    pub g: *mut G,
+    /// Bumped on every stop/reset; heap entries with an old sequence are stale.
+    pub seq: u64,
+    pub active: bool,
+}
+
+struct Heap {
+    entries: BinaryHeap<Reverse<(i64, u64, usize)>>,
+}
+
+static HEAP: Mutex<Heap> = Mutex::new(Heap { entries: BinaryHeap::new() });
+/// Earliest pending deadline, or i64::MAX.
+pub static NEXT_WHEN: AtomicI64 = AtomicI64::new(i64::MAX);
+
+fn lock() -> std::sync::MutexGuard<'static, Heap> {
+    HEAP.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Arms t to fire at t.when.
+///
+/// # Safety
+/// t is a live Box-allocated timer.
+pub unsafe fn add(t: *mut Timer) {
+    let mut h = lock();
+    (*t).seq += 1;
+    (*t).active = true;
+    h.entries.push(Reverse(((*t).when, (*t).seq, t as usize)));
+    publish(&h);
+    drop(h);
+    wake_all();
+}
+
+/// Disarms t; returns whether it was armed.
+///
+/// # Safety
+/// As [`add`].
+pub unsafe fn stop(t: *mut Timer) -> bool {
+    let _h = lock();
+    let was = (*t).active;
+    (*t).active = false;
+    (*t).seq += 1;
+    was
+}
+
+fn publish(h: &Heap) {
+    let next = h.entries.peek().map_or(i64::MAX, |e| e.0 .0);
+    NEXT_WHEN.store(next, SeqCst);
+}
+
+/// Runs every due timer. Returns 0 if any fired, else the next deadline, or -1 if none.
+pub fn run_due() -> i64 {
+    let now = crate::sys::nanotime();
+    let mut fired = false;
+    loop {
+        let mut h = lock();
+        let Some(&Reverse((when, seq, t))) = h.entries.peek() else {
+            publish(&h);
+            return if fired { 0 } else { -1 };
+        };
+        let t = t as *mut Timer;
+        // SAFETY: timers in the heap are live; fields are guarded by the heap lock.
+        unsafe {
+            if seq != (*t).seq || !(*t).active {
+                h.entries.pop();
+                continue;
+            }
+            if when > now {
+                publish(&h);
+                return if fired { 0 } else { when };
+            }
+            h.entries.pop();
+            if (*t).period > 0 {
+                (*t).when += (*t).period;
+                h.entries.push(Reverse(((*t).when, (*t).seq, t as usize)));
+            } else {
+                (*t).active = false;
+            }
+            publish(&h);
+            drop(h);
+            fire(t);
+        }
+        fired = true;
+    }
+}
+
+unsafe fn fire(t: *mut Timer) {
+    if !(*t).g.is_null() {
+        let g = (*t).g;
+        (*t).g = core::ptr::null_mut();
+        ready_g(g);
+    } else if !(*t).func.is_null() {
+        newproc((*t).func);
+    }
+}
+
+/// Called by the monitor: wakes a sleeping worker when a timer is due.
+pub fn poke_if_due(now: i64) {
+    if NEXT_WHEN.load(Relaxed) <= now {
+        wake_one();
+    }
+}
+
+/// `time.Sleep(ns)`.
+pub fn sleep(ns: i64) {
+    if ns <= 0 {
+        return;
+    }
+    let g = current_g();
+    let t = Box::into_raw(Box::new(Timer {
+        when: crate::sys::nanotime().saturating_add(ns),
+        period: 0,
+        func: core::ptr::null_mut(),
+        g,
+        seq: 0,
+        active: false,
+    }));
+    park("sleep", arm_after_park, t as usize);
+    // SAFETY: the timer fired (it readied us) and is referenced by nothing else now.
+    unsafe { drop(Box::from_raw(t)) };
+}
+
+fn arm_after_park(_g: *mut G, t: usize) {
+    // SAFETY: t is the sleeping goroutine's timer.
+    unsafe { add(t as *mut Timer) };
+}
+
+/// Calls `f` with the func value of every armed timer (collector roots).
+pub fn for_each_func(mut f: impl FnMut(usize)) {
+    let h = lock();
+    for e in h.entries.iter() {
+        let t = e.0 .2 as *const Timer;
+        // SAFETY: timers in the heap are live.
+        unsafe {
+            if (*t).active && !(*t).func.is_null() {
+                f((*t).func as usize);
+            }
+        }
+    }
+}
