@@ -66,14 +66,17 @@ export async function runCodegen(r: CodegenRequest): Promise<Uint8Array> {
 
 /**
  * runLink fakes link: a shell script printing the string literals of every println call in
- * the linked packages, in link order, so a changed literal changes the program's output.
+ * the linked packages, in link order, so a changed literal changes the program's output; a
+ * `// fake-exit N` comment sets its exit status.
  */
 export async function runLink(r: LinkRequest): Promise<void> {
   const lines: string[] = [];
+  let exit = 0;
   for (const bc of r.bitcode) {
     const text = readFileSync(bc, "utf8");
     for (const m of text.matchAll(/println\("([^"\\']*)"\)/g)) lines.push(m[1]);
+    exit = Number(/\/\/ fake-exit (\d+)/.exec(text)?.[1] ?? exit);
   }
-  const script = ["#!/bin/sh", ...lines.map((l) => `echo '${l}'`), ""].join("\n");
+  const script = ["#!/bin/sh", ...lines.map((l) => `echo '${l}'`), `exit ${exit}`, ""].join("\n");
   writeFileSync(r.out, script, { mode: 0o755 });
 }
