@@ -115,3 +115,14 @@ pub fn flush_fallback() {
         c.flush();
     }
 }
+
+/// Allocates a zeroed array of n elements of type `elem` (scanned as a run of elements when the
+/// element type has pointers). Panics when the size overflows.
+pub fn alloc_array(elem: *const Type, n: usize) -> *mut u8 {
+    // SAFETY: elem is a valid descriptor.
+    let size = unsafe { (*elem).size };
+    match size.checked_mul(n) {
+        Some(total) if total < (1 << 40) => alloc_object(total, elem),
+        _ => crate::panic::plain_error(b"runtime error: makeslice: len out of range"),
+    }
+}

@@ -13,6 +13,7 @@
 
 pub mod abi;
 pub mod alloc;
+pub mod chan;
 pub mod equal;
 pub mod fastrand;
 pub mod gc;

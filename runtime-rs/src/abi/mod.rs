@@ -2,6 +2,7 @@
 //! ABI in ABI.md: its doc comment says which Go operation it implements, its argument contract,
 //! and whether it may block, allocate or panic.
 
+pub mod chan;
 pub mod iface;
 pub mod mem;
 pub mod panic;
