@@ -4,6 +4,7 @@
 
 pub mod chan;
 pub mod iface;
+pub mod map;
 pub mod mem;
 pub mod panic;
 pub mod print;
