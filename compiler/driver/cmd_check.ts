@@ -3,8 +3,10 @@
 // sees only its imports' checked packages, as the per-package check action will); only
 // packages with errors print anything.
 
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { formatDiagnostic, sortDiagnostics, UsageError, type Diagnostic } from "../diag.js";
 import { parseFile } from "../syntax/parser.js";
 import { SourceFile } from "../syntax/source.js";
@@ -38,26 +40,42 @@ export const command: Command = {
     const graph = loadPackages(patterns, { cwd, goroot: root.goroot, gorootVersion: root.version });
     const t1 = performance.now();
     const checked = new Map<string, Package>();
+    const keys = new Map<string, string>();
+    const cache = new ExportCache();
     let failed = false;
     let parseMs = 0;
     let checkMs = 0;
     const out: string[] = [];
+    const importer = (ip: string) => checked.get(ip) ?? null;
     for (const lp of graph.packages) {
       const p0 = performance.now();
+      // Standard-library packages that checked cleanly before are read from the cache.
+      const key = lp.isStd ? cache.key(lp, keys) : "";
+      if (key) {
+        keys.set(lp.importPath, key);
+        const data = cache.get(key);
+        if (data) {
+          checked.set(lp.importPath, readExportData(data, lp.importPath, importer));
+          checkMs += performance.now() - p0;
+          continue;
+        }
+      }
       const { files, diags: syntax } = parsePackage(lp, cwd);
       const p1 = performance.now();
       parseMs += p1 - p0;
       let diags = syntax;
       if (diags.length === 0) {
-        const importer = (ip: string) => checked.get(lp.importMap[ip] ?? ip) ?? null;
-        const res = checkPackage(lp.importPath, files, importer, {
+        const pkgImporter = (ip: string) => importer(lp.importMap[ip] ?? ip);
+        const res = checkPackage(lp.importPath, files, pkgImporter, {
           goVersion: lp.goVersion,
           std: lp.isStd,
         });
         diags = res.diagnostics;
         let pkg = res.pkg;
-        if (viaExport && diags.length === 0) {
-          pkg = readExportData(writeExportData(pkg), lp.importPath, importer);
+        if (diags.length === 0 && (viaExport || key)) {
+          const data = writeExportData(pkg);
+          if (key) cache.put(key, data);
+          if (viaExport) pkg = readExportData(data, lp.importPath, importer);
         }
         checked.set(lp.importPath, pkg);
       }
@@ -111,4 +129,58 @@ function parsePackage(lp: LoadedPackage, cwd: string): { files: ast.File[]; diag
     diags.push(...r.diagnostics);
   }
   return { files, diags };
+}
+
+/**
+ * ExportCache keeps the export data of standard-library packages between runs, keyed by the
+ * checker's own code, the package's files and its dependencies' keys.
+ */
+class ExportCache {
+  private readonly dir = path.join(tc.cacheDir(), "check");
+  private readonly self = ExportCache.buildId();
+  private readonly disabled = process.env.ROG_CHECK_CACHE === "off";
+
+  private static buildId(): string {
+    const h = createHash("sha256");
+    const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "types");
+    for (const f of readdirSync(dir).sort()) {
+      if (f.endsWith(".js")) h.update(f).update(readFileSync(path.join(dir, f)));
+    }
+    return h.digest("hex");
+  }
+
+  key(lp: LoadedPackage, keys: Map<string, string>): string {
+    if (this.disabled) return "";
+    const h = createHash("sha256");
+    h.update(this.self).update(lp.importPath).update(lp.goVersion);
+    for (const f of lp.goFiles) {
+      const st = statSync(path.join(lp.dir, f));
+      h.update(`${f}:${st.size}:${st.mtimeMs}`);
+    }
+    for (const dep of lp.imports) {
+      const k = keys.get(dep);
+      if (k === undefined && dep !== "unsafe" && dep !== "C") return "";
+      h.update(k ?? dep);
+    }
+    return h.digest("hex");
+  }
+
+  get(key: string): Uint8Array | null {
+    try {
+      return readFileSync(path.join(this.dir, key + ".rogx"));
+    } catch {
+      return null;
+    }
+  }
+
+  put(key: string, data: Uint8Array): void {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      const tmp = path.join(this.dir, `${key}.${process.pid}.tmp`);
+      writeFileSync(tmp, data);
+      renameSync(tmp, path.join(this.dir, key + ".rogx"));
+    } catch {
+      // The cache is an optimisation only.
+    }
+  }
 }
