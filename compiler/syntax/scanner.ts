@@ -21,8 +21,23 @@ export type LineHandler = (text: string, textPos: number, applyAt: number) => vo
 const internSize = 1 << 13;
 const internTable: (string | undefined)[] = new Array(internSize);
 
-const latin1 = new TextDecoder("latin1");
-const utf8 = new TextDecoder("utf-8");
+/**
+ * SliceBuffer is a Buffer with Node's direct byte-range-to-string methods, which skip the
+ * argument checks of Buffer.toString; they are present on every Node release we support.
+ */
+type SliceBuffer = Buffer & {
+  latin1Slice(start: number, end: number): string;
+  utf8Slice(start: number, end: number): string;
+};
+
+function sliceBuffer(src: Uint8Array): SliceBuffer {
+  const b = Buffer.from(src.buffer, src.byteOffset, src.byteLength) as SliceBuffer;
+  if (typeof b.latin1Slice !== "function") {
+    b.latin1Slice = (s, e) => b.toString("latin1", s, e);
+    b.utf8Slice = (s, e) => b.toString("utf8", s, e);
+  }
+  return b;
+}
 
 function isLetter(c: number): boolean {
   const l = c | 0x20;
@@ -57,6 +72,8 @@ export class Scanner {
   /** directives lists the directive comments (`//go:`, `//rog:`, `//export`, ...) read so far. */
   readonly directives: Directive[] = [];
 
+  /** buf views src as a Buffer, whose slicing to strings is the fastest Node offers. */
+  private readonly buf: SliceBuffer;
   private off = 0;
   private nlsemi = false;
   private readonly n: number;
@@ -67,6 +84,7 @@ export class Scanner {
     private readonly lineh: LineHandler | null = null,
   ) {
     this.n = src.length;
+    this.buf = sliceBuffer(src);
     // A byte order mark is allowed as the very first character only.
     if (this.n >= 3 && src[0] === 0xef && src[1] === 0xbb && src[2] === 0xbf) this.off = 3;
   }
@@ -162,7 +180,7 @@ export class Scanner {
       while (k < n && s.charCodeAt(k) === b[start + k]) k++;
       if (k === n) return s;
     }
-    const t = latin1.decode(this.src.subarray(start, end));
+    const t = this.buf.latin1Slice(start, end);
     internTable[slot] = t;
     return t;
   }
@@ -202,7 +220,7 @@ export class Scanner {
     this.off = this.end = i;
     this.nlsemi = true;
     this.tok = Tok.Name;
-    this.lit = utf8.decode(b.subarray(start, i));
+    this.lit = this.buf.utf8Slice(start, i);
   }
 
   /**
@@ -266,7 +284,7 @@ export class Scanner {
         (start === 0 || b[start - 1] === 10) &&
         this.startsWith(start + 2, "line ")
       ) {
-        this.lineh(utf8.decode(b.subarray(start + 7, end)), start + 7, i < this.n ? i + 1 : i);
+        this.lineh(this.buf.utf8Slice(start + 7, end), start + 7, i < this.n ? i + 1 : i);
       }
     }
   }
@@ -303,7 +321,7 @@ export class Scanner {
       i - start >= 9 &&
       b[i - 1] === 47
     ) {
-      this.lineh(utf8.decode(b.subarray(start + 7, i - 2)), start + 7, i);
+      this.lineh(this.buf.utf8Slice(start + 7, i - 2), start + 7, i);
     }
     return newline;
   }
@@ -311,7 +329,7 @@ export class Scanner {
   // directive records a `//go:name args`, `//rog:name args`, `//export name`, `//extern name`
   // or `//line` comment.
   private directive(start: number, end: number): void {
-    const text = utf8.decode(this.src.subarray(start + 2, end));
+    const text = this.buf.utf8Slice(start + 2, end);
     const m = /^(go:[a-z_]+|rog:[a-z_]+|export|extern|line)(?:[ \t](.*))?$/.exec(text);
     if (m === null) return;
     if (!m[1].includes(":") && m[2] === undefined) return;
@@ -487,7 +505,7 @@ export class Scanner {
     this.bad = !ok;
     this.nlsemi = true;
     this.off = this.end = end;
-    this.lit = latin1.decode(this.src.subarray(start, end));
+    this.lit = this.buf.latin1Slice(start, end);
   }
 
   private setTextLiteral(
@@ -498,7 +516,7 @@ export class Scanner {
     ascii: boolean,
   ): void {
     this.setLiteral(kind, start, end, ok);
-    if (!ascii) this.lit = utf8.decode(this.src.subarray(start, end));
+    if (!ascii) this.lit = this.buf.utf8Slice(start, end);
   }
 
   private number(start: number): void {
