@@ -37,7 +37,12 @@ export function parseFile(src: SourceFile, opts: ParseOptions = {}): ParseResult
     file = p.partialFile();
   }
   p.finish(file, opts.keepComments === true);
-  const found = p.diagnostics.length > 0 ? p.diagnostics : p.laterErrors();
+  // gc type-checks a file unless it has syntax errors proper (lexical errors do not stop it),
+  // so the held-back checker errors appear under the same condition.
+  const syntaxErrors = p.diagnostics.some((d) => d.message.startsWith("syntax error"));
+  const found = syntaxErrors
+    ? p.diagnostics
+    : [...p.diagnostics, ...p.laterErrors()].slice(0, maxErrors);
   // Like gc, report in position order, and after the 10th error give up at its position.
   const diagnostics = [...found].sort((a, b) => a.offset - b.offset);
   if (found.length >= maxErrors) {

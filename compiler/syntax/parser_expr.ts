@@ -902,7 +902,7 @@ export abstract class ExprParser extends ParserBase {
       if (p.type !== null) {
         typ = p.type;
         if (p.name === null) {
-          errPos = typ.pos;
+          errPos = gcStartPos(typ);
           p.name = { kind: "Ident", pos: errPos, end: errPos, name: "_" };
         }
       } else if (typ !== null) p.type = typ;
@@ -966,6 +966,40 @@ function groupParams(list: Par[]): ast.Field[] {
     out.push({ kind: "Field", pos: p.name.pos, end: type.end, doc: null, names, type, tag: null });
   }
   return out;
+}
+
+/**
+ * gcStartPos is where gc places an error about expression x: its leftmost position, except
+ * that gc positions a function type at its parameter list, after the `func` keyword.
+ */
+export function gcStartPos(x: ast.Expr): number {
+  for (;;) {
+    switch (x.kind) {
+      case "CompositeLit":
+        if (x.type === null) return x.pos;
+        x = x.type;
+        continue;
+      case "KeyValueExpr":
+        x = x.key;
+        continue;
+      case "SelectorExpr":
+      case "IndexExpr":
+      case "IndexListExpr":
+      case "TypeAssertExpr":
+        x = x.x;
+        continue;
+      case "BinaryExpr":
+        x = x.x;
+        continue;
+      case "CallExpr":
+        x = x.fun;
+        continue;
+      case "FuncType":
+        return (x.typeParams ?? x.params).pos;
+      default:
+        return x.pos;
+    }
+  }
 }
 
 /** isValue reports whether x is certainly a value, not a type (for `T{` in headers). */
