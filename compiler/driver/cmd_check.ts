@@ -14,7 +14,12 @@ import type * as ast from "../syntax/ast.js";
 import { checkPackage, readExportData, writeExportData, type Package } from "../types/index.js";
 import { loadPackages, type Package as LoadedPackage } from "../../rules/src/loader.js";
 import * as tc from "../../toolchains/toolchain.js";
+import { defaultContext } from "../../rules/src/constraint.js";
 import type { Command } from "./main.js";
+
+/** BRANCH_ERROR matches the parser's label and branch checks (gc's checkBranches). */
+const BRANCH_ERROR =
+  /^(label \S+ (defined and not used|not defined|already defined)|goto \S+ jumps|(break|continue) (is not|label)|invalid (break|continue) label|fallthrough statement out of place|cannot fallthrough)/;
 
 /** MAX_ERRORS is gc's per-package limit before "too many errors". */
 const MAX_ERRORS = 10;
@@ -26,8 +31,13 @@ export const command: Command = {
     let time = false;
     let viaExport = false;
     const patterns: string[] = [];
-    for (const a of args) {
-      if (a === "-e") all = true;
+    const tags: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a === "-tags" || a === "--tags")
+        tags.push(...(args[++i] ?? "").split(",").filter(Boolean));
+      else if (a.startsWith("-tags=")) tags.push(...a.slice(6).split(",").filter(Boolean));
+      else if (a === "-e") all = true;
       else if (a === "--time" || a === "-time") time = true;
       else if (a === "--export") viaExport = true;
       else if (a === "-v") continue;
@@ -37,7 +47,14 @@ export const command: Command = {
     const cwd = process.cwd();
     const root = tc.goroot();
     const t0 = performance.now();
-    const graph = loadPackages(patterns, { cwd, goroot: root.goroot, gorootVersion: root.version });
+    const minor = parseInt(/^go1\.(\d+)/.exec(root.version)?.[1] ?? "26", 10);
+    const context = tags.length > 0 ? defaultContext(minor, tags) : undefined;
+    const graph = loadPackages(patterns, {
+      cwd,
+      goroot: root.goroot,
+      gorootVersion: root.version,
+      context,
+    });
     const t1 = performance.now();
     const checked = new Map<string, Package>();
     const keys = new Map<string, string>();
@@ -63,14 +80,15 @@ export const command: Command = {
       const { files, diags: syntax } = parsePackage(lp, cwd);
       const p1 = performance.now();
       parseMs += p1 - p0;
+      // Label and branch errors come from the parser but do not stop type checking (as in gc).
       let diags = syntax;
-      if (diags.length === 0) {
+      if (syntax.every((d) => BRANCH_ERROR.test(d.message))) {
         const pkgImporter = (ip: string) => importer(lp.importMap[ip] ?? ip);
         const res = checkPackage(lp.importPath, files, pkgImporter, {
           goVersion: lp.goVersion,
           std: lp.isStd,
         });
-        diags = res.diagnostics;
+        diags = [...syntax, ...res.diagnostics];
         let pkg = res.pkg;
         if (diags.length === 0 && (viaExport || key)) {
           const data = writeExportData(pkg);

@@ -56,8 +56,31 @@ import { emptyInterface } from "./universe.js";
 /** builtinCall checks a call of a builtin function; the result is left in x. */
 export function builtinCall(c: Checker, x: Operand, call: ast.CallExpr, id: BuiltinName): void {
   const name = exprString(call.fun);
-  const args = call.args;
-  const nargs = args.length;
+  let args = call.args;
+  let nargs = args.length;
+  // f(g()) where g returns several values spreads them over the parameters.
+  let spread: Operand[] | null = null;
+  if (nargs === 1 && !["make", "new", "Offsetof", "Sizeof", "Alignof", "len", "cap"].includes(id)) {
+    const y = new Operand();
+    rawExpr(c, y, args[0], null, false);
+    if (!isInvalid(y) && y.type.tag === "Tuple") {
+      spread = y.type.vars.map((v) => {
+        const o = new Operand();
+        o.mode = "value";
+        o.type = v.type;
+        o.expr = args[0];
+        return o;
+      });
+      nargs = spread.length;
+      args = spread.map(() => args[0]);
+    } else if (!isInvalid(y)) {
+      spread = [y];
+      if (modeOf(y) === "commaok") y.mode = "value";
+    } else {
+      x.invalidate();
+      return;
+    }
+  }
   const arity: Record<BuiltinName, [number, boolean]> = {
     append: [1, true],
     cap: [1, false],
@@ -89,7 +112,7 @@ export function builtinCall(c: Checker, x: Operand, call: ast.CallExpr, id: Buil
   const [n, variadic] = arity[id];
   if (call.hasDots && id !== "append") {
     c.error(call, `invalid operation: invalid use of ... with built-in ${name}`);
-    for (const a of args) rawExpr(c, new Operand(), a, null, false);
+    if (!spread) for (const a of args) rawExpr(c, new Operand(), a, null, false);
     x.invalidate();
     return;
   }
@@ -98,13 +121,25 @@ export function builtinCall(c: Checker, x: Operand, call: ast.CallExpr, id: Buil
     const at = nargs < n ? call.rparen : args[n];
     c.error(at, `${msg} arguments for ${exprString(call)} (expected ${n}, found ${nargs})`);
     if (id !== "make" && id !== "new")
-      for (const a of args) rawExpr(c, new Operand(), a, null, false);
+      if (!spread) for (const a of args) rawExpr(c, new Operand(), a, null, false);
     x.invalidate();
     return;
   }
   // Most builtins evaluate their arguments as values; make, new, Offsetof and the type
   // arguments are special.
   const evalArg = (i: number, hint: Type | null = null): Operand => {
+    if (spread) {
+      const o = new Operand();
+      o.assign(spread[i]);
+      if (o.mode === "novalue" || o.mode === "typexpr" || o.mode === "builtin") {
+        c.error(
+          args[i],
+          `${exprString(args[i])} (${o.mode === "novalue" ? "no value" : o.mode === "typexpr" ? "type" : "built-in"}) used as value`,
+        );
+        o.invalidate();
+      }
+      return o;
+    }
     const y = new Operand();
     if (hint) exprWithHint(c, y, args[i], hint);
     else expr(c, y, args[i]);

@@ -542,6 +542,9 @@ export class Checker {
     }
   }
 
+  /** checkBranches makes the checker report label and branch errors itself (off: the parser does). */
+  checkBranches = false;
+
   /** dotUsed collects dot-import PkgNames whose objects were used. */
   readonly dotUsed = new Set<PkgName>();
 

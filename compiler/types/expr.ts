@@ -665,8 +665,8 @@ function comparison(
 ): void {
   let err = "";
   let at: ast.Node | number = e ?? opPos;
-  const xok = assignableTo(c, x, y.type) !== null;
-  const yok = assignableTo(c, y, x.type) !== null;
+  const xok = assignableTo(c, x, y.type);
+  const yok = assignableTo(c, y, x.type);
   if (!xok && !yok) {
     err = `mismatched types ${typeString(x.type, c.qual)} and ${typeString(y.type, c.qual)}`;
   } else if (op === "==" || op === "!=") {

@@ -24,6 +24,9 @@ interface Goto {
 
 /** checkLabels checks all labels and branch statements with labels in a function body. */
 export function checkLabels(c: Checker, body: ast.BlockStmt): void {
+  // Only record label objects unless asked to report (the parser reports these errors).
+  const report = c.checkBranches;
+  const error = (at: ast.Node, msg: string) => report && c.error(at, msg);
   const labels = new Map<string, LabelInfo>();
   const gotos: Goto[] = [];
   const path: { block: ast.Stmt[]; idx: number }[] = [];
@@ -34,7 +37,7 @@ export function checkLabels(c: Checker, body: ast.BlockStmt): void {
     if (name === "_") return;
     const prev = labels.get(name);
     if (prev) {
-      c.error(
+      error(
         s.label,
         `label ${name} already defined at ${c.file.source.format(prev.stmt.label.pos)}`,
       );
@@ -96,7 +99,7 @@ export function checkLabels(c: Checker, body: ast.BlockStmt): void {
         const name = s.label.name;
         const li = labels.get(name);
         if (!li) {
-          c.error(s.label, `label ${name} not defined`);
+          error(s.label, `label ${name} not defined`);
           return;
         }
         li.used = true;
@@ -109,13 +112,13 @@ export function checkLabels(c: Checker, body: ast.BlockStmt): void {
         const kind = target?.stmt.kind;
         const isLoop = kind === "ForStmt" || kind === "RangeStmt";
         if (s.tok === "continue") {
-          if (!target || !isLoop) c.error(s.label, `invalid continue label ${name}`);
+          if (!target || !isLoop) error(s.label, `invalid continue label ${name}`);
         } else if (s.tok === "break") {
           if (
             !target ||
             !(isLoop || kind === "SwitchStmt" || kind === "TypeSwitchStmt" || kind === "SelectStmt")
           ) {
-            c.error(s.label, `invalid break label ${name}`);
+            error(s.label, `invalid break label ${name}`);
           }
         }
         return;
@@ -150,7 +153,7 @@ export function checkLabels(c: Checker, body: ast.BlockStmt): void {
     const li = labels.get(g.s.label!.name)!;
     const at = g.path.findIndex((p) => p.block === li.block);
     if (at < 0) {
-      c.error(
+      error(
         g.s.label!,
         `goto ${li.obj.name} jumps into block starting at ${c.file.source.format(blockStart(li))}`,
       );
@@ -161,7 +164,7 @@ export function checkLabels(c: Checker, body: ast.BlockStmt): void {
       for (let k = from + 1; k < li.idx; k++) {
         const d = varDeclIn(li.block[k]);
         if (d) {
-          c.error(
+          error(
             g.s.label!,
             `goto ${li.obj.name} jumps over variable declaration at line ${c.file.source.position(d.pos).line}`,
           );
@@ -172,7 +175,7 @@ export function checkLabels(c: Checker, body: ast.BlockStmt): void {
   }
 
   for (const li of labels.values()) {
-    if (!li.used) c.softError(li.stmt.label, `label ${li.obj.name} defined and not used`);
+    if (!li.used && report) c.softError(li.stmt.label, `label ${li.obj.name} defined and not used`);
   }
 }
 

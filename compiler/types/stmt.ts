@@ -453,7 +453,8 @@ function tupleStr(c: Checker, ts: Type[]): string {
 }
 
 function branchStmt(c: Checker, s: ast.BranchStmt, ctx: StmtCtx): void {
-  if (s.label) return; // labelled branches are checked with the labels
+  // The parser checks branch statements and labels (as gc's syntax package does).
+  if (s.label || !c.checkBranches) return;
   switch (s.tok) {
     case "break":
       if (!ctx.breakOk) c.error(s, "break is not in a loop, switch, or select");
