@@ -2,22 +2,15 @@
 // with the Rust runtime (or the C stand-in when asked), run the result.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { MirPackage } from "../mir/mir.js";
 import { emitLLVM } from "./module.js";
+import { RUNTIME_LIB } from "./runtimelib.js";
 import { CLANG, compileToBitcode, link } from "./toolchain.js";
 
-/** RUNTIME_LIB is the runtime's LTO archive in this checkout (ROG_RUNTIME_LIB overrides it). */
-export const RUNTIME_LIB =
-  process.env.ROG_RUNTIME_LIB ??
-  join(import.meta.dirname, "../../runtime-rs/target/lto/release/librog_runtime.a");
-
-/** haveRuntime reports whether the runtime archive has been built. */
-export function haveRuntime(): boolean {
-  return existsSync(RUNTIME_LIB);
-}
+export { haveRuntime, RUNTIME_LIB } from "./runtimelib.js";
 
 /** RunResult is what a built program did. */
 export interface RunResult {

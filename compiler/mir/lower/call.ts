@@ -26,6 +26,20 @@ export function lowerCall(fl: FuncLowerer, e: ast.CallExpr): Operand | null {
   if (ftv?.mode === "typexpr") return conversion(fl, e, e.args[0], ftv.type);
   if (ftv?.mode === "builtin") return builtin(fl, e);
 
+  const c = prepareCall(fl, e);
+  fl.at(e);
+  return fl.b.call(c.callee, c.args, c.retTy);
+}
+
+/** PreparedCall is a call whose callee and arguments have been evaluated. */
+export interface PreparedCall {
+  callee: Callee;
+  args: Operand[];
+  retTy: MirType;
+}
+
+/** prepareCall evaluates the callee and arguments of a (non-builtin, non-conversion) call. */
+export function prepareCall(fl: FuncLowerer, e: ast.CallExpr): PreparedCall {
   let fun: ast.Expr = e.fun;
   while (fun.kind === "ParenExpr") fun = fun.x;
   const sig = under(fl.typeOf(e.fun)) as Signature;
@@ -43,8 +57,7 @@ export function lowerCall(fl: FuncLowerer, e: ast.CallExpr): Operand | null {
     callee = { c: "closure", fv: asCopy(fl, lowerExpr(fl, e.fun)) };
   }
   args.push(...lowerArgs(fl, e, sig));
-  fl.at(e);
-  return fl.b.call(callee, args, resultType(sig));
+  return { callee, args, retTy: resultType(sig) };
 }
 
 /** directFunc returns the top-level function a call names directly, if any. */

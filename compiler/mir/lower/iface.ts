@@ -170,7 +170,9 @@ function fromData(fl: FuncLowerer, data: Operand, t: Type): Operand {
  */
 export function typeAssert(fl: FuncLowerer, e: ast.TypeAssertExpr, commaOk: boolean): Operand[] {
   const xt = fl.typeOf(e.x);
-  const T = fl.typeOf(e);
+  let T = fl.typeOf(e);
+  // In a comma-ok assignment the checker records the pair (T, bool).
+  if (T.tag === "Tuple") T = T.vars[0].type;
   const tt = mirType(T);
   const iv = fl.materialise(fl.temp({ r: "use", op: lowerExpr(fl, e.x) }));
   const tw = typeWord(fl, iv, xt);

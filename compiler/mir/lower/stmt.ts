@@ -19,6 +19,7 @@ import { arith, compareValues, lowerCond, lowerExpr, lowerPlace, coerce } from "
 import { derefPlace, field, type FuncLowerer } from "./func.js";
 import { mirType, under } from "./gotypes.js";
 import { typeAssert, typeSwitch } from "./iface.js";
+import { makeThunk } from "./thunk.js";
 
 function unparen(e: ast.Expr): ast.Expr {
   while (e.kind === "ParenExpr") e = e.x;
@@ -72,8 +73,12 @@ export function lowerStmt(fl: FuncLowerer, s: ast.Stmt, label: string | null = n
       return branch(fl, s);
     case "ReturnStmt":
       return returnStmt(fl, s);
-    case "GoStmt":
-      return fl.unsupported(s, "go statements");
+    case "GoStmt": {
+      const thunk = makeThunk(fl, s.call, "go");
+      fl.at(s);
+      fl.b.call({ c: "rt", sym: "rog_newproc" }, [thunk]);
+      return;
+    }
     case "DeferStmt":
       return fl.unsupported(s, "defer statements");
     case "SelectStmt":
@@ -119,9 +124,12 @@ function rhsValues(
   n: number,
 ): Operand[] {
   if (rhs.length === 1 && n === 2 && unparen(rhs[0]).kind === "TypeAssertExpr") {
-    const [v, ok] = typeAssert(fl, unparen(rhs[0]) as ast.TypeAssertExpr, true);
+    const ta = unparen(rhs[0]) as ast.TypeAssertExpr;
+    const [v, ok] = typeAssert(fl, ta, true);
     const tt = targets[0];
-    return [tt ? fl.convert(v, fl.typeOf(rhs[0]), tt) : v, ok];
+    let vt = fl.typeOf(rhs[0]);
+    if (vt.tag === "Tuple") vt = vt.vars[0].type;
+    return [tt ? fl.convert(v, vt, tt) : v, ok];
   }
   if (rhs.length === 1 && n > 1) {
     const t = fl.typeOf(rhs[0]);
@@ -175,8 +183,8 @@ function isBlank(e: ast.Expr): boolean {
 }
 
 function lhsType(fl: FuncLowerer, l: ast.Expr, tok: string): Type {
-  if (tok === ":=" && l.kind === "Ident") {
-    const d = fl.info.defs.get(l);
+  if (l.kind === "Ident") {
+    const d = (tok === ":=" ? fl.info.defs.get(l) : null) ?? fl.info.uses.get(l);
     if (d && d.tag === "Var") return d.type;
   }
   return fl.typeOf(l);
