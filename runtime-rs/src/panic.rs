@@ -171,9 +171,9 @@ pub fn plain_error(msg: &[u8]) -> ! {
     gopanic(crate::rterr::make_error(&crate::rterr::PLAIN_ERROR_TYPE, msg))
 }
 
-/// Starts panicking with value v.
+/// Starts panicking with value v (unwinding, see unwind.rs).
 pub fn gopanic(v: crate::types::Eface) -> ! {
-    die_with_panic(v, None)
+    crate::unwind::gopanic(v, None)
 }
 
 /// A synchronous signal in Go code: nil dereference (SIGSEGV/SIGBUS) or division fault (SIGFPE).
@@ -197,5 +197,5 @@ pub fn signal_panic(sig: i32, code: i32, addr: usize, pc: usize) -> ! {
     print::fmt_hex(&mut line, pc as u64);
     line.extend(b"]");
     let v = crate::rterr::make_error(&crate::rterr::RUNTIME_ERROR_TYPE, msg);
-    die_with_panic(v, Some(line.as_bytes()))
+    crate::unwind::gopanic(v, Some(line.as_bytes()))
 }

@@ -5,12 +5,13 @@
 use crate::print;
 use crate::sys;
 
+/// glibc's `struct sigaction`.
 #[repr(C)]
 struct SigAction {
     handler: usize,
-    flags: u64,
-    restorer: usize,
     mask: [u64; 16],
+    flags: i32,
+    restorer: usize,
 }
 
 #[repr(C)]
@@ -38,14 +39,19 @@ extern "C" {
 const SIGBUS: i32 = 7;
 const SIGFPE: i32 = 8;
 const SIGSEGV: i32 = 11;
-const SA_SIGINFO: u64 = 4;
-const SA_ONSTACK: u64 = 0x0800_0000;
+const SA_SIGINFO: i32 = 4;
+const SA_ONSTACK: i32 = 0x0800_0000;
 const ALTSTACK: usize = 64 << 10;
 
 /// Installs the process-wide handlers (once, at start-up).
 pub fn init() {
     for sig in [SIGSEGV, SIGBUS, SIGFPE] {
-        let mut act = SigAction { handler: handler as *const () as usize, flags: SA_SIGINFO | SA_ONSTACK, restorer: 0, mask: [0; 16] };
+        let mut act = SigAction {
+            handler: handler as *const () as usize,
+            mask: [0; 16],
+            flags: SA_SIGINFO | SA_ONSTACK,
+            restorer: 0,
+        };
         // SAFETY: act is a valid sigaction; the handler is async-signal-safe enough for a crash.
         unsafe {
             sigemptyset(&mut act.mask);
@@ -77,5 +83,52 @@ extern "C" fn handler(sig: i32, info: *const SigInfo, ctx: *mut u8) {
         print::unlock();
         sys::exit(2);
     }
-    crate::panic::signal_panic(sig, code, addr, pc);
+    let g = crate::sched::current_g();
+    if g.is_null() {
+        crate::panic::signal_panic(sig, code, addr, pc);
+    }
+    // Make the faulting code appear to call rog_sigpanic_trampoline: push pc + 1 as the return
+    // address (so the unwinder finds the faulting function's frame) and resume there.
+    // SAFETY: ctx is the interrupted context of this goroutine, whose stack has room below sp.
+    unsafe {
+        (*g).sig = [sig as usize, code as usize, addr, pc];
+        let rsp = ctx.add(160) as *mut usize; // gregs[REG_RSP]
+        let rip = ctx.add(168) as *mut usize; // gregs[REG_RIP]
+        let sp = *rsp - 8;
+        *(sp as *mut usize) = pc + 1;
+        *rsp = sp;
+        *rip = rog_sigpanic_trampoline as *const () as usize;
+    }
+}
+
+core::arch::global_asm!(
+    ".text",
+    ".globl rog_sigpanic_trampoline",
+    ".type rog_sigpanic_trampoline,@function",
+    ".p2align 4",
+    "rog_sigpanic_trampoline:",
+    "    .cfi_startproc",
+    "    push rbp",
+    "    .cfi_adjust_cfa_offset 8",
+    "    .cfi_rel_offset rbp, 0",
+    "    mov rbp, rsp",
+    "    .cfi_def_cfa_register rbp",
+    "    and rsp, -16",
+    "    call {sigpanic}",
+    "    ud2",
+    "    .cfi_endproc",
+    ".size rog_sigpanic_trampoline, . - rog_sigpanic_trampoline",
+    sigpanic = sym sigpanic,
+);
+
+extern "C" {
+    fn rog_sigpanic_trampoline();
+}
+
+/// Raises the panic for the signal recorded in the running goroutine.
+extern "C-unwind" fn sigpanic() -> ! {
+    let g = crate::sched::current_g();
+    // SAFETY: the handler recorded the signal in g just before redirecting here.
+    let [sig, code, addr, pc] = unsafe { (*g).sig };
+    crate::panic::signal_panic(sig as i32, code as i32, addr, pc)
 }

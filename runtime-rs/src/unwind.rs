@@ -1,10 +1,399 @@
-//! Go panics, defer and recover on top of the system unwinder (placeholder until the panic work
-//! lands: roots held by panic records).
+//! Go panics, defer and recover on top of the system unwinder (libgcc_s, Itanium ABI).
+//!
+//! `panic(v)` allocates a [`Panic`] record (which begins with the `_Unwind_Exception` header),
+//! pushes it on the goroutine's panic chain and calls `_Unwind_RaiseException`. The personality
+//! routine [`rog_personality`] reports a handler in every Go frame whose call site has a landing
+//! pad, so the unwinder stops at the nearest Go function with defers. Its landing pad calls
+//! `rog_deferpanic`, which runs the deferred calls of that frame (and of frames already unwound);
+//! if one of them called `recover()`, the function returns normally to its caller; otherwise
+//! the landing pad calls `rog_panic_resume`, which raises the same exception again from there.
+//! When no Go frame is left (`_URC_END_OF_STACK`), the panic is fatal: gc's text and exit 2.
+//!
+//! Defer records live on the goroutine's defer chain (heap objects, newest first), tagged with
+//! the address of the frame that deferred them; stacks grow down, so records whose frame address
+//! is at or below a frame belong to it or to frames already unwound.
+//!
+//! `runtime.Goexit` raises the same way with a record that cannot be recovered; at the end of
+//! the stack the goroutine exits instead of the program.
 
-/// Calls `f` for every Go pointer the panic machinery holds outside goroutine stacks.
-pub fn for_each_root(_f: impl FnMut(usize)) {}
+use crate::sched::{self, G};
+use crate::types::*;
+use core::ptr;
 
-/// `runtime.Goexit` (placeholder: deferred calls are not run yet).
+const CLASS: u64 = u64::from_be_bytes(*b"ROG\0GO\0\0");
+
+#[repr(C)]
+pub struct UnwindException {
+    class: u64,
+    cleanup: Option<extern "C" fn(i32, *mut UnwindException)>,
+    private: [u64; 2],
+}
+
+/// A panic in progress (a heap object; the goroutine's `panics` field points at the newest).
+#[repr(C)]
+pub struct Panic {
+    exc: UnwindException,
+    /// The panic value.
+    pub arg: Eface,
+    /// The panic this one interrupted (a deferred call panicked while it ran).
+    pub link: *mut Panic,
+    pub recovered: bool,
+    pub goexit: bool,
+    /// A deferred call run for this panic is executing (recover may stop it).
+    pub in_defer: bool,
+    /// gc's `[signal ...]` line for panics raised by a fault, else empty.
+    pub signal: [u8; 96],
+    pub signal_len: usize,
+}
+
+/// A deferred call.
+#[repr(C)]
+pub struct Defer {
+    /// The Go func() value to call.
+    pub f: *mut u8,
+    pub link: *mut Defer,
+    /// Address identifying the frame that deferred it.
+    pub frame: usize,
+}
+
+static PANIC_MASK: u8 = 0b0110_0000; // words 5 (arg.data) and 6 (link)
+static PANIC_TYPE: Type = Type {
+    size: core::mem::size_of::<Panic>(),
+    ptrdata: 56,
+    hash: fnv1a(b"runtime._panic"),
+    tflag: 0,
+    align: 8,
+    field_align: 8,
+    kind: kind::STRUCT,
+    equal: None,
+    gcdata: &PANIC_MASK,
+    name: GoString::from_static("runtime._panic"),
+    uncommon: ptr::null(),
+};
+
+static DEFER_MASK: u8 = 0b011;
+static DEFER_TYPE: Type = Type {
+    size: core::mem::size_of::<Defer>(),
+    ptrdata: 16,
+    hash: fnv1a(b"runtime._defer"),
+    tflag: 0,
+    align: 8,
+    field_align: 8,
+    kind: kind::STRUCT,
+    equal: None,
+    gcdata: &DEFER_MASK,
+    name: GoString::from_static("runtime._defer"),
+    uncommon: ptr::null(),
+};
+
+extern "C-unwind" {
+    fn _Unwind_RaiseException(e: *mut UnwindException) -> i32;
+}
+
+extern "C" {
+    fn _Unwind_GetLanguageSpecificData(ctx: *mut u8) -> *const u8;
+    fn _Unwind_GetRegionStart(ctx: *mut u8) -> usize;
+    fn _Unwind_GetIPInfo(ctx: *mut u8, before: *mut i32) -> usize;
+    fn _Unwind_SetGR(ctx: *mut u8, reg: i32, v: usize);
+    fn _Unwind_SetIP(ctx: *mut u8, ip: usize);
+}
+
+fn g() -> *mut G {
+    sched::current_g()
+}
+
+/// Calls `f` with the panic and defer chains of every goroutine (roots for the collector).
+pub fn for_each_root(mut f: impl FnMut(usize)) {
+    let gs = sched::ALLGS.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    for g in gs {
+        let g = g as *const G;
+        // SAFETY: Gs are never freed; the world is stopped.
+        unsafe {
+            f((*g).panics as usize);
+            f((*g).defers as usize);
+        }
+    }
+}
+
+/// `defer f()` in the frame identified by `frame`.
+pub fn deferproc(f: *mut u8, frame: usize) {
+    let gp = g();
+    let d = crate::alloc::alloc_object(core::mem::size_of::<Defer>(), &DEFER_TYPE) as *mut Defer;
+    // SAFETY: d is fresh; gp is running.
+    unsafe {
+        (*d).f = f;
+        (*d).frame = frame;
+        (*d).link = (*gp).defers as *mut Defer;
+        (*gp).defers = d.cast();
+    }
+}
+
+/// Pops and runs the newest defer record if it belongs to `frame` or a frame below it.
+/// Returns false when there is none.
+fn run_one(frame: usize) -> bool {
+    let gp = g();
+    // SAFETY: gp is running; its defer chain holds valid records.
+    unsafe {
+        let d = (*gp).defers as *mut Defer;
+        if d.is_null() || (*d).frame > frame {
+            return false;
+        }
+        (*gp).defers = (*d).link.cast();
+        sched::context::rog_call_closure0((*d).f);
+    }
+    true
+}
+
+/// Normal return from a frame with defers: runs its deferred calls, newest first.
+pub fn deferreturn(frame: usize) {
+    while run_one(frame) {}
+}
+
+/// Starts a panic with value v.
+pub fn gopanic(v: Eface, signal: Option<&[u8]>) -> ! {
+    let gp = g();
+    if gp.is_null() {
+        crate::panic::die_with_panic(v, signal);
+    }
+    let p = crate::alloc::alloc_object(core::mem::size_of::<Panic>(), &PANIC_TYPE) as *mut Panic;
+    // SAFETY: p is a fresh record; gp is running.
+    unsafe {
+        (*p).exc.class = CLASS;
+        (*p).arg = v;
+        if let Some(s) = signal {
+            let n = s.len().min(96);
+            (&mut (*p).signal)[..n].copy_from_slice(&s[..n]);
+            (*p).signal_len = n;
+        }
+        (*p).link = (*gp).panics as *mut Panic;
+        (*gp).panics = p.cast();
+        raise(p)
+    }
+}
+
+/// `runtime.Goexit`.
 pub fn goexit() -> ! {
-    crate::sched::goexit()
+    let gp = g();
+    let p = crate::alloc::alloc_object(core::mem::size_of::<Panic>(), &PANIC_TYPE) as *mut Panic;
+    // SAFETY: as in gopanic.
+    unsafe {
+        (*p).exc.class = CLASS;
+        (*p).goexit = true;
+        (*p).link = (*gp).panics as *mut Panic;
+        (*gp).panics = p.cast();
+        raise(p)
+    }
+}
+
+/// Raises (or re-raises) p; handles the end of the stack.
+unsafe fn raise(p: *mut Panic) -> ! {
+    _Unwind_RaiseException(&mut (*p).exc);
+    // No Go frame with a landing pad is left: run any defers still pending, then die.
+    while run_one(usize::MAX) {}
+    if (*p).goexit {
+        let gp = g();
+        (*gp).panics = (*p).link.cast();
+        sched::goexit();
+    }
+    fatal_panic(p)
+}
+
+/// Prints the panic chain as gc does and exits 2.
+unsafe fn fatal_panic(p: *mut Panic) -> ! {
+    let mut chain = Vec::new();
+    let mut q = p;
+    while !q.is_null() {
+        chain.push(q);
+        q = (*q).link;
+    }
+    // Compute texts before printing (methods may run Go code).
+    let texts: Vec<Option<GoString>> =
+        chain.iter().map(|&q| if (*q).goexit { None } else { crate::panicval::method_text((*q).arg) }).collect();
+    crate::print::lock();
+    let mut first = true;
+    for (i, &q) in chain.iter().enumerate().rev() {
+        if (*q).goexit {
+            continue;
+        }
+        if !first {
+            crate::print::str("\t");
+        }
+        first = false;
+        crate::print::str("panic: ");
+        match texts[i] {
+            Some(s) => crate::panicval::print_indented(s.as_bytes()),
+            None => crate::panicval::print_value((*q).arg),
+        }
+        if (*q).recovered {
+            crate::print::str(" [recovered]");
+        }
+        crate::print::str("\n");
+        if (*q).signal_len > 0 {
+            crate::print::bytes(&(&(*q).signal)[..(*q).signal_len]);
+            crate::print::str("\n");
+        }
+    }
+    crate::print::str("\ngoroutine ");
+    crate::print::int(sched::current_goid());
+    crate::print::str(" [running]:\n");
+    crate::print::unlock();
+    crate::sys::exit(2)
+}
+
+/// The landing pad's call: runs the deferred calls of `frame` (and of frames already unwound)
+/// for the panic `exc`. Returns true when one of them recovered: the frame must then return
+/// normally (after `rog_deferreturn`).
+///
+/// # Safety
+/// exc is the exception the landing pad received.
+pub unsafe fn deferpanic(exc: *mut UnwindException, frame: usize) -> bool {
+    let p = exc as *mut Panic;
+    loop {
+        (*p).in_defer = true;
+        let ran = run_one(frame);
+        (*p).in_defer = false;
+        if !ran {
+            return false;
+        }
+        if (*p).recovered {
+            let gp = g();
+            (*gp).panics = (*p).link.cast();
+            return true;
+        }
+    }
+}
+
+/// Re-raises exc after its frame's defers ran without recovering.
+///
+/// # Safety
+/// exc is a live exception from a landing pad.
+pub unsafe fn resume(exc: *mut UnwindException) -> ! {
+    raise(exc as *mut Panic)
+}
+
+/// `recover()`: the current panic's value if called while a deferred call runs for it and it is
+/// not recovered yet; nil otherwise. (gc also requires the caller to be the deferred function
+/// itself; rog accepts calls from functions it calls too.)
+pub fn gorecover() -> Eface {
+    let gp = g();
+    // SAFETY: gp is running; its panic chain holds valid records.
+    unsafe {
+        let p = (*gp).panics as *mut Panic;
+        if p.is_null() || (*p).goexit || (*p).recovered || !(*p).in_defer {
+            return Eface { typ: ptr::null(), data: ptr::null_mut() };
+        }
+        (*p).recovered = true;
+        (*p).arg
+    }
+}
+
+const SEARCH: i32 = 1;
+const HANDLER_FOUND: i32 = 6;
+const INSTALL_CONTEXT: i32 = 7;
+const CONTINUE_UNWIND: i32 = 8;
+
+/// The personality routine of Go functions (ABI.md §8).
+///
+/// # Safety
+/// Called by the unwinder with its own valid arguments.
+#[no_mangle]
+pub unsafe extern "C" fn rog_personality(
+    _version: i32,
+    actions: i32,
+    class: u64,
+    exc: *mut UnwindException,
+    ctx: *mut u8,
+) -> i32 {
+    if class != CLASS {
+        return CONTINUE_UNWIND;
+    }
+    let lsda = _Unwind_GetLanguageSpecificData(ctx);
+    if lsda.is_null() {
+        return CONTINUE_UNWIND;
+    }
+    let mut before = 0;
+    let mut ip = _Unwind_GetIPInfo(ctx, &mut before);
+    if before == 0 {
+        ip -= 1;
+    }
+    let start = _Unwind_GetRegionStart(ctx);
+    let Some(lp) = find_landing_pad(lsda, start, ip) else { return CONTINUE_UNWIND };
+    if actions & SEARCH != 0 {
+        return HANDLER_FOUND;
+    }
+    _Unwind_SetGR(ctx, 0, exc as usize);
+    _Unwind_SetGR(ctx, 1, 0);
+    _Unwind_SetIP(ctx, lp);
+    INSTALL_CONTEXT
+}
+
+/// Finds the landing pad covering `ip` in an LSDA (gcc_except_table format).
+unsafe fn find_landing_pad(lsda: *const u8, func_start: usize, ip: usize) -> Option<usize> {
+    let mut p = lsda;
+    let lpstart_enc = *p;
+    p = p.add(1);
+    let lpstart = if lpstart_enc == 0xff { func_start } else { read_encoded(&mut p, lpstart_enc) };
+    let ttype_enc = *p;
+    p = p.add(1);
+    if ttype_enc != 0xff {
+        read_uleb(&mut p);
+    }
+    let cs_enc = *p;
+    p = p.add(1);
+    let cs_len = read_uleb(&mut p);
+    let end = p.add(cs_len);
+    let off = ip - func_start;
+    while p < end {
+        let s = read_encoded(&mut p, cs_enc);
+        let l = read_encoded(&mut p, cs_enc);
+        let lp = read_encoded(&mut p, cs_enc);
+        read_uleb(&mut p);
+        if off < s {
+            return None;
+        }
+        if off < s + l {
+            return (lp != 0).then_some(lpstart + lp);
+        }
+    }
+    None
+}
+
+unsafe fn read_uleb(p: &mut *const u8) -> usize {
+    let (mut v, mut shift) = (0usize, 0);
+    loop {
+        let b = **p;
+        *p = p.add(1);
+        v |= ((b & 0x7f) as usize) << shift;
+        shift += 7;
+        if b & 0x80 == 0 {
+            return v;
+        }
+    }
+}
+
+unsafe fn read_encoded(p: &mut *const u8, enc: u8) -> usize {
+    let v = match enc & 0x0f {
+        0x01 => return read_uleb(p),
+        0x02 => {
+            let v = (*p as *const u16).read_unaligned() as usize;
+            *p = p.add(2);
+            v
+        }
+        0x03 => {
+            let v = (*p as *const u32).read_unaligned() as usize;
+            *p = p.add(4);
+            v
+        }
+        0x0b => {
+            let v = (*p as *const i32).read_unaligned() as isize as usize;
+            *p = p.add(4);
+            v
+        }
+        _ => {
+            let v = (*p as *const u64).read_unaligned() as usize;
+            *p = p.add(8);
+            v
+        }
+    };
+    v
 }

@@ -3,6 +3,7 @@
 //! and whether it may block, allocate or panic.
 
 pub mod chan;
+pub mod defer;
 pub mod iface;
 pub mod map;
 pub mod mem;

@@ -69,6 +69,8 @@ pub struct G {
     pub panics: *mut u8,
     /// Lowest sp seen, for releasing deep stacks.
     pub low_water: usize,
+    /// The last synchronous signal: (signal, code, fault address, pc), for its panic.
+    pub sig: [usize; 4],
 }
 
 /// A worker: one OS thread running goroutines, with its run queue and allocation cache.
@@ -239,6 +241,7 @@ fn new_g(entry: *mut u8, stack: Stack) -> *mut G {
         defers: core::ptr::null_mut(),
         panics: core::ptr::null_mut(),
         low_water: stack.hi,
+        sig: [0; 4],
     }));
     // SAFETY: g is fresh and its stack unused.
     unsafe { (*g).sp = init_stack(stack.hi, g as usize) };
