@@ -22,6 +22,12 @@ const examples: Example[] = lib.listExamples();
 const pending: Map<string, string> = lib.readPending();
 const scratch: string = lib.makeTemp("examples-test");
 
+// A hung build or program fails its test instead of stalling the suite; the test's own limit
+// leaves room for both.
+const buildTimeoutMs = 150_000;
+const runTimeoutMs = 60_000;
+const testTimeoutMs = buildTimeoutMs + runTimeoutMs + 30_000;
+
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** expected returns the expected output of the example at the size this run uses. */
@@ -35,9 +41,14 @@ async function buildAndRun(compiler: string, ex: Example): Promise<Outcome> {
   const src = lib.makeVariant(ex, variant, join(scratch, label));
   const exe = join(scratch, `${label}.exe`);
   // -trimpath keeps the temporary directory out of go's cache keys, so reruns hit the cache.
-  const b = await lib.build(compiler, src, exe, { goFlags: ["-trimpath"], pkg: ex.pkg });
+  const b = await lib.build(compiler, src, exe, {
+    goFlags: ["-trimpath"],
+    pkg: ex.pkg,
+    timeoutMs: buildTimeoutMs,
+  });
   if (!b.ok) return { ok: false, why: `build failed: ${b.error}` };
-  const r = await lib.run(exe, [], { timeoutMs: 60_000 });
+  const r = await lib.run(exe, [], { timeoutMs: runTimeoutMs });
+  if (r.signal === "SIGKILL") return { ok: false, why: `timed out after ${runTimeoutMs / 1000} s` };
   if (r.code !== 0) return { ok: false, why: `exit status ${r.code}:\n${r.output}` };
   const want = expected(ex);
   if (r.output !== want) return { ok: false, why: `output differs:\n${r.output}\nwant:\n${want}` };
@@ -57,19 +68,19 @@ test("every benchmark has its quick expected output", () => {
 });
 
 describe.each(examples)("$name", (ex) => {
-  test("go build", async () => {
+  test("go build", { timeout: testTimeoutMs }, async () => {
     const r = await buildAndRun("gc", ex);
     expect(r.ok, r.why).toBe(true);
   });
 
   const reason = pending.get(ex.name);
   if (reason === undefined) {
-    test("rog", async () => {
+    test("rog", { timeout: testTimeoutMs }, async () => {
       const r = await buildAndRun("rog", ex);
       expect(r.ok, r.why).toBe(true);
     });
   } else {
-    test(`rog still fails (pending: ${reason})`, async () => {
+    test(`rog still fails (pending: ${reason})`, { timeout: testTimeoutMs }, async () => {
       const r = await buildAndRun("rog", ex);
       expect(r.ok, `rog now passes ${ex.name}: remove it from examples/rog-pending.txt`).toBe(
         false,

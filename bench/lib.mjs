@@ -149,14 +149,22 @@ export function run(cmd, args, { cwd, env, timeoutMs = 600_000 } = {}) {
   const fd = openSync(file, "w");
   const start = process.hrtime.bigint();
   return new Promise((resolvePromise) => {
+    // detached: the command leads its own process group, so a timeout kills its children too.
     const child = spawn(cmd, args, {
       cwd,
       env: env ?? process.env,
+      detached: true,
       // stdin is an empty pipe rather than "ignore", which would need /dev/null.
       stdio: ["pipe", fd, fd],
     });
     child.stdin?.end();
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
+    }, timeoutMs);
     const finish = (code, signal, error) => {
       clearTimeout(timer);
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -190,7 +198,12 @@ export const compilers = ["gc", "rog", "gccgo"];
  * {ok, ms, error}: error is the compiler's first line of output when the build failed. pkg is
  * the package directory relative to srcDir (a module root); goFlags are extra `go build` flags.
  */
-export async function build(compiler, srcDir, out, { env, goFlags = [], pkg = "." } = {}) {
+export async function build(
+  compiler,
+  srcDir,
+  out,
+  { env, goFlags = [], pkg = ".", timeoutMs = 600_000 } = {},
+) {
   let r;
   if (compiler === "gc") {
     // A directory without go.mod is built as a list of files, as `go run *.go` would.
@@ -206,17 +219,19 @@ export async function build(compiler, srcDir, out, { env, goFlags = [], pkg = ".
     r = await run(process.execPath, [join(repoRoot, "bin", "rog.js"), "build", "-o", out, target], {
       cwd: repoRoot,
       env: { ...process.env, ...env },
+      timeoutMs,
     });
   } else if (compiler === "gccgo") {
     if (!hasCommand("gccgo-12")) return { ok: false, ms: 0, error: "gccgo-12 not installed" };
     // gccgo builds one package from its files: enough for the single-package benchmarks.
     const dir = join(srcDir, pkg);
-    r = await run("gccgo-12", ["-O2", "-o", out, ...goFiles(dir)], { cwd: dir });
+    r = await run("gccgo-12", ["-O2", "-o", out, ...goFiles(dir)], { cwd: dir, timeoutMs });
   } else {
     throw new Error(`unknown compiler ${compiler}`);
   }
   const ok = r.code === 0 && existsSync(out);
-  const first = r.output.split("\n").find((l) => l.trim() !== "") ?? `exit status ${r.code}`;
+  let first = r.output.split("\n").find((l) => l.trim() !== "") ?? `exit status ${r.code}`;
+  if (r.signal === "SIGKILL") first = `timed out after ${timeoutMs / 1000} s`;
   return { ok, ms: r.ms, error: ok ? undefined : first.trim() };
 }
 

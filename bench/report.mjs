@@ -49,6 +49,9 @@ export function renderMarkdown(report) {
       const e = b.by[c];
       if (!e.build.ok) failures.push(`- ${b.name}: ${c}: build failed: ${e.build.error}`);
       else if (!e.outputOk) failures.push(`- ${b.name}: ${c}: wrong output: ${e.outputError}`);
+      else if (e.instructionsError) {
+        failures.push(`- ${b.name}: ${c}: instructions not counted: ${e.instructionsError}`);
+      }
     }
   }
   if (failures.length > 0) lines.push("", "Not measured:", "", ...failures);

@@ -12,7 +12,7 @@
 // README.md's benchmark section (bench/readme.mjs) unless --no-readme. bench/README.md says
 // how each figure is measured.
 
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import * as lib from "./lib.mjs";
@@ -198,47 +198,72 @@ async function pollRss(exe) {
   return { ms: round(Number(process.hrtime.bigint() - start) / 1e6), rssKB: peak, code };
 }
 
-/** countInstructions counts user-space instructions of each correct binary at the quick size. */
+/**
+ * countInstructions counts user-space instructions of each correct binary at the quick size:
+ * the other compilers' binaries first, then gc's only when there is a count to compare it with.
+ */
 async function countInstructions(all) {
   // gccgo's start-up alone costs about a billion instructions under valgrind, so the quick run
   // counts only what the README's rog-versus-gc explanation needs.
-  const counted =
-    mode === "quick" && tools.instructions.startsWith("valgrind") ? ["gc", "rog"] : lib.compilers;
+  const valgrind = tools.instructions.startsWith("valgrind");
+  const others = mode === "quick" && valgrind ? ["rog"] : ["rog", "gccgo"];
   const usable = (res, c) => res.by[c].build.ok && res.by[c].outputOk;
   for (const res of all) {
-    if (!counted.some((c) => c !== "gc" && usable(res, c))) continue; // no ratio to compute
-    for (const c of counted) {
+    let compared = false;
+    for (const c of [...others, "gc"]) {
+      if (!usable(res, c) || (c === "gc" && !compared)) continue;
+      const exe = await quickBinary(res, c);
       const entry = res.by[c];
-      if (!usable(res, c)) continue;
-      let exe = entry.exe;
-      if (mode !== "quick") {
-        // Instruction counts are taken at the quick size, which valgrind can afford.
-        const src = lib.makeVariant(res.example, "quick", join(scratch, `${res.name}-${c}-q`));
-        exe = join(scratch, `${res.name}.${c}.quick.exe`);
-        if (!(await lib.build(c, src, exe, { pkg: res.example.pkg })).ok) continue;
-      }
-      entry.instructions = await instructionsOf(exe);
+      const n = exe ? await instructionsOf(exe) : { error: "quick build failed" };
+      entry.instructions = n.count ?? null;
+      entry.instructionsError = n.error;
+      if (n.count && c !== "gc") compared = true;
+      if (n.error) log(`bench: ${res.name}: ${c}: instructions not counted: ${n.error}`);
     }
     log(`bench: counted instructions of ${res.name}`);
   }
 }
 
+/** quickBinary returns the benchmark's binary at the quick size, building it in a full run. */
+async function quickBinary(res, c) {
+  if (mode === "quick") return res.by[c].exe;
+  // Instruction counts are taken at the quick size, which valgrind can afford.
+  const src = lib.makeVariant(res.example, "quick", join(scratch, `${res.name}-${c}-q`));
+  const exe = join(scratch, `${res.name}.${c}.quick.exe`);
+  return (await lib.build(c, src, exe, { pkg: res.example.pkg })).ok ? exe : null;
+}
+
+/** instructionsOf runs exe under the counting tool and returns {count} or {error}. */
 async function instructionsOf(exe) {
   if (tools.instructions.startsWith("perf")) {
     const r = await lib.run("perf", ["stat", "-x,", "-e", "instructions:u", exe]);
     const m = /^(\d+),[^,]*,instructions/m.exec(r.output);
-    return m ? Number(m[1]) : null;
+    return m ? { count: Number(m[1]) } : { error: firstError(r) };
   }
+  // valgrind 3.19 cannot read the DWARF 5 that clang 22 writes ("unhandled dwarf2 abbrev form
+  // code 0x25", then it gives up), so it runs a copy without debug information: the same code.
+  const bare = `${exe}.nodebug`;
+  copyFileSync(exe, bare);
+  if (lib.hasCommand("strip")) await lib.run("strip", ["--strip-debug", bare]);
   // cachegrind without its cache model just counts instructions (Ir). callgrind would too, but
   // valgrind 3.19's callgrind aborts on gc binaries when a preemption signal (SIGURG) arrives.
   const r = await lib.run("valgrind", [
     "--tool=cachegrind",
     "--cache-sim=no",
     `--cachegrind-out-file=${join(scratch, "cachegrind.out")}`,
-    exe,
+    bare,
   ]);
   const m = /I\s+refs:\s+([\d,]+)/.exec(r.output);
-  return r.code === 0 && m ? Number(m[1].replaceAll(",", "")) : null;
+  return r.code === 0 && m ? { count: Number(m[1].replaceAll(",", "")) } : { error: firstError(r) };
+}
+
+/** firstError picks the line that says why a counting run failed. */
+function firstError(r) {
+  const lines = r.output.split("\n").map((l) => l.trim());
+  const why =
+    lines.find((l) => /fatal error|panic:|Valgrind:.*(fail|can't|Giving up)/i.test(l)) ??
+    lines.find((l) => l !== "" && !l.startsWith("==") && !l.startsWith("--"));
+  return `${why ?? "no count"} (exit status ${r.code})`;
 }
 
 /** summarise turns one benchmark's measurements into its report entry. */
@@ -257,6 +282,7 @@ function summarise(res) {
       cpuMs: median(runs.map((r) => r.cpuMs).filter((x) => x !== undefined)),
       peakRssKB: median(runs.map((r) => r.rssKB)),
       instructions: e.instructions ?? null,
+      instructionsError: e.instructionsError,
     };
   }
   const ratio = (c, key) =>
