@@ -33,6 +33,11 @@ pub mod unwind;
 
 /// Initialises the runtime once, before any Go code runs.
 pub fn start_runtime(_argc: i32, _argv: *const *const u8) {
+    // A Rust panic inside the runtime is a runtime bug, reported like gc's throw.
+    std::panic::set_hook(Box::new(|info| {
+        let msg = format!("runtime bug: {info}");
+        panic::fatal(&msg);
+    }));
     gc::init();
     signal::init();
 }

@@ -17,3 +17,75 @@ pub extern "C" fn rog_alloc(size: i64, t: *const Type) -> *mut u8 {
 pub extern "C" fn rog_gc() {
     crate::gc::collect();
 }
+
+/// `make([]T, len, cap)`: returns the zeroed backing array of `cap` elements of type `elem`.
+/// Panics `runtime error: makeslice: len out of range` / `cap out of range` as gc.
+///
+/// # Safety
+/// elem is a valid descriptor.
+#[no_mangle]
+pub unsafe extern "C-unwind" fn rog_makeslice(elem: *const Type, len: i64, cap: i64) -> *mut u8 {
+    let size = (*elem).size as u128;
+    let limit = 1u128 << 40;
+    if len < 0 || len as u128 * size > limit {
+        crate::panic::runtime_error(b"runtime error: makeslice: len out of range");
+    }
+    if cap < len || cap as u128 * size > limit {
+        crate::panic::runtime_error(b"runtime error: makeslice: cap out of range");
+    }
+    alloc::alloc_array(elem, cap as usize)
+}
+
+/// The slice `append` grows: `{ptr, len, cap}`.
+#[repr(C)]
+pub struct SliceResult {
+    pub ptr: *mut u8,
+    pub len: i64,
+    pub cap: i64,
+}
+
+/// `append` slow path: the slice `{old, oldlen, oldcap}` needs room for `newlen` elements of
+/// type `elem`. Returns a new backing array holding a copy of the old elements, with len
+/// `newlen` and gc's growth policy for cap (double below 256 elements, then about 1.25× plus
+/// 192, rounded up to the allocation size class). The compiler then stores the appended
+/// elements.
+///
+/// # Safety
+/// elem is valid; old points at oldlen elements.
+#[no_mangle]
+pub unsafe extern "C-unwind" fn rog_growslice(
+    old: *mut u8,
+    oldlen: i64,
+    oldcap: i64,
+    newlen: i64,
+    elem: *const Type,
+) -> SliceResult {
+    if newlen < 0 {
+        crate::panic::runtime_error(b"runtime error: growslice: len out of range");
+    }
+    let es = (*elem).size;
+    let mut cap = oldcap.max(0);
+    if newlen > cap * 2 {
+        cap = newlen;
+    } else if cap < 256 {
+        cap *= 2;
+    } else {
+        while cap < newlen {
+            cap += (cap + 3 * 256) / 4;
+        }
+    }
+    let cap = cap.max(newlen) as usize;
+    let cap = if es == 0 {
+        cap
+    } else {
+        // Round up to what the size class gives anyway.
+        let extra = if (*elem).ptrdata != 0 { 8 } else { 0 };
+        let c = crate::gc::sizeclass::class_of(cap * es + extra);
+        if c == 0 { cap } else { (crate::gc::sizeclass::SIZES[c] - extra) / es }
+    };
+    let p = alloc::alloc_array(elem, cap);
+    if oldlen > 0 && es > 0 {
+        core::ptr::copy_nonoverlapping(old, p, oldlen as usize * es);
+    }
+    SliceResult { ptr: p, len: newlen, cap: cap as i64 }
+}
