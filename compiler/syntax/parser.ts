@@ -33,7 +33,15 @@ export function parseFile(src: SourceFile, opts: ParseOptions = {}): ParseResult
   try {
     file = p.file();
   } catch (e) {
-    if (!(e instanceof Bailout)) throw e;
+    if (e instanceof RangeError && /call stack/.test(e.message)) {
+      // The recursive descent ran out of stack: only absurdly deep nesting (thousands of
+      // levels) gets here, which gc would accept.
+      p.diagnostics.push({
+        file: src,
+        offset: p.offset(),
+        message: "not supported yet: nesting this deep",
+      });
+    } else if (!(e instanceof Bailout)) throw e;
     file = p.partialFile();
   }
   p.finish(file, opts.keepComments === true);
@@ -129,6 +137,11 @@ class Parser extends StmtParser {
       }
     }
     return this.partialFile();
+  }
+
+  /** offset is the position of the current token. */
+  offset(): number {
+    return this.s.pos;
   }
 
   /** laterErrors returns the errors held back until the file proved free of syntax errors. */
