@@ -156,7 +156,7 @@ async function runAction(kind: string, specs: Record<string, FlagSpec>, f: Flags
   const start = Date.now();
   absolutize(specs, f);
   await initHashing();
-  const { impl, id } = await loadActions();
+  const id = actionsId();
 
   const outputs = outputRoles(specs, f);
   const useCache = f.strings.has("toolchain") && !f.bools.has("no-cache");
@@ -170,7 +170,7 @@ async function runAction(kind: string, specs: Record<string, FlagSpec>, f: Flags
     return;
   }
 
-  const produced = await execute(kind, impl, f);
+  const produced = await execute(kind, await loadActions(), f);
   for (const o of produced) writeIfChanged(outputs.get(o.role)!, o.data, o.mode);
   if (cache) tryCache(() => cache.put(key, produced));
   logAction(f, kind, start, "run");
@@ -221,17 +221,20 @@ function tryCache<T>(op: () => T): T | null {
 }
 
 /**
- * loadActions picks the action implementations: compiler/driver/actions.ts, or, for rog's own
- * tests only, the module named by ROG_TEST_ACTIONS (a fake compiler that lets the build
- * machinery be tested on its own). Its id goes into every cache key.
+ * actionsId names the action implementations for the cache key: compiler/driver/actions.ts, or,
+ * for rog's own tests only, the module named by ROG_TEST_ACTIONS (a fake compiler that lets the
+ * build machinery be tested on its own).
  */
-async function loadActions(): Promise<{ impl: ActionsImpl; id: string }> {
+function actionsId(): string {
   const testModule = process.env.ROG_TEST_ACTIONS;
-  if (testModule) {
-    const impl = (await import(pathToFileURL(resolve(testModule)).href)) as ActionsImpl;
-    return { impl, id: `test:${digestFile(testModule)}` };
-  }
-  return { impl: await import("./actions.js"), id: "rog" };
+  return testModule ? `test:${digestFile(testModule)}` : "rog";
+}
+
+/** loadActions imports the implementations; only a cache miss pays for loading the compiler. */
+async function loadActions(): Promise<ActionsImpl> {
+  const testModule = process.env.ROG_TEST_ACTIONS;
+  if (testModule) return (await import(pathToFileURL(resolve(testModule)).href)) as ActionsImpl;
+  return await import("./actions.js");
 }
 
 /** execute runs the compiler for the action and returns its outputs by role. */

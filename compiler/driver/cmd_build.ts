@@ -15,12 +15,14 @@ import { UsageError, UserError } from "../diag.js";
 import type { Command } from "./main.js";
 import {
   BuildFailed,
+  buildDir,
   generate,
   type Generated,
   isDir,
   type LogEntry,
   runNinja,
   summary,
+  withBuildLock,
 } from "../../rules/src/build.js";
 import { chromeTrace, markNinjaLog } from "../../rules/src/trace.js";
 
@@ -75,10 +77,24 @@ export interface Built {
 }
 
 /**
- * build generates and runs the build for patterns. With -v it prints each action that ran
- * (`<kind> <target>`, cache hits marked) and the closing `actions:` line.
+ * build generates and runs the build for patterns, holding the build directory's lock, and
+ * calls then before releasing it. With -v it prints each action that ran (`<kind> <target>`,
+ * cache hits marked) and the closing `actions:` line.
  */
-export async function build(patterns: string[], flags: BuildFlags, cwd: string): Promise<Built> {
+export async function build(
+  patterns: string[],
+  flags: BuildFlags,
+  cwd: string,
+  then?: (b: Built) => void,
+): Promise<Built> {
+  return withBuildLock(buildDir(cwd), async () => {
+    const b = await buildLocked(patterns, flags, cwd);
+    then?.(b);
+    return b;
+  });
+}
+
+async function buildLocked(patterns: string[], flags: BuildFlags, cwd: string): Promise<Built> {
   const gen = await generate(patterns, cwd);
   const logPath = join(gen.buildDir, ".ninja_log");
   const mark = markNinjaLog(logPath);
@@ -167,8 +183,7 @@ export const command: Command = {
     const { flags, rest } = parseBuildFlags("rog build", args, true);
     const cwd = process.cwd();
     try {
-      const built = await build(rest, flags, cwd);
-      writeOutputs(built, flags.output, cwd);
+      await build(rest, flags, cwd, (built) => writeOutputs(built, flags.output, cwd));
     } catch (e) {
       if (e instanceof BuildFailed) return 1;
       throw e;

@@ -205,6 +205,22 @@ describe.skipIf(!built)("determinism and the shared cache", () => {
     );
   });
 
+  test("concurrent builds in one build directory take turns", async () => {
+    const d = copy();
+    const cache = newCache();
+    const results = await Promise.all([
+      rogAsync(d, cache, ["build", "-v", "./cmd/app"]),
+      rogAsync(d, cache, ["build", "-v", "./cmd/app"]),
+    ]);
+    for (const r of results) expect(r.code, r.stderr).toBe(0);
+    const summaries = results.map((r) => last(r)).sort();
+    expect(summaries).toEqual([
+      "actions: 0 run, 0 from cache, 10 up to date",
+      "actions: 10 run, 0 from cache, 0 up to date",
+    ]);
+    expect(existsSync(join(d, ".rog", "build", ".rog-lock"))).toBe(false);
+  });
+
   test("damaged cache entries are detected, rebuilt and repaired", () => {
     const cache = newCache();
     expect(rog(copy(), cache, ["build", "./cmd/app"]).code).toBe(0);

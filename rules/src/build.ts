@@ -2,7 +2,7 @@
 // the packages, writing build.ninja and toolchain.id, running Ninja and summarising what ran.
 
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import fg from "fast-glob";
 import { UserError } from "../../compiler/diag.js";
@@ -243,5 +243,52 @@ export function isDir(p: string): boolean {
     return statSync(p).isDirectory();
   } catch {
     return false;
+  }
+}
+
+/**
+ * withBuildLock runs fn while holding the build directory's lock, so two rog processes never
+ * rewrite build.ninja or run Ninja in one directory at once (Ninja's logs are not made for it).
+ * The lock is a directory (mkdir is atomic) holding the owner's pid; a lock whose owner died is
+ * taken over.
+ */
+export async function withBuildLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+  mkdirSync(dir, { recursive: true });
+  const lock = join(dir, ".rog-lock");
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, "pid"), String(process.pid));
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      if (lockOwnerGone(lock)) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function lockOwnerGone(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(lock, "pid"), "utf8"));
+  } catch {
+    // Just created, pid not written yet; or removed meanwhile. Give the owner a moment.
+    try {
+      return Date.now() - statSync(lock).mtimeMs > 5000;
+    } catch {
+      return false;
+    }
+  }
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "ESRCH";
   }
 }
