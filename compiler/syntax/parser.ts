@@ -271,8 +271,10 @@ class Parser extends StmtParser {
   private takeDirectives(pos: number): ast.Directive[] {
     const all = this.s.directives;
     const out: ast.Directive[] = [];
-    while (this.dirIndex < all.length && all[this.dirIndex].pos < pos)
-      out.push(all[this.dirIndex++]);
+    while (this.dirIndex < all.length && all[this.dirIndex].pos < pos) {
+      const d = all[this.dirIndex++];
+      if (d.name !== "line") out.push(d); // line directives belong to positions, not declarations
+    }
     return out;
   }
 
