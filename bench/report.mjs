@@ -13,9 +13,10 @@ export function renderMarkdown(report) {
       `${report.machine.cpus} × ${report.machine.cpu.trim() || "CPU"}. ` +
       `A ratio below 1 is faster than gc. Sizes are the programs' \`bench:size\` values.`,
     "",
-    "| benchmark | size | gc | rog | rog ÷ gc | gccgo | gccgo ÷ gc | peak RSS gc / rog / gccgo | " +
-      "binary gc / rog / gccgo | compile gc / rog / gccgo | instructions rog ÷ gc / gccgo ÷ gc |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| benchmark | size | gc | rog | rog ÷ gc | gccgo | gccgo ÷ gc | CPU time rog ÷ gc / gccgo ÷ gc | " +
+      "peak RSS gc / rog / gccgo | binary gc / rog / gccgo | compile gc / rog / gccgo | " +
+      "instructions rog ÷ gc / gccgo ÷ gc |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const b of report.benchmarks) {
     const by = b.by;
@@ -29,6 +30,7 @@ export function renderMarkdown(report) {
           ratioCell(b.timeRatio.rog),
           timeCell(by.gccgo),
           ratioCell(b.timeRatio.gccgo),
+          `${ratioCell(b.cpuRatio?.rog ?? null)} / ${ratioCell(b.cpuRatio?.gccgo ?? null)}`,
           triple(by, (e) => (e.peakRssKB === null ? null : mib(e.peakRssKB * 1024))),
           triple(by, (e) => (e.binaryBytes === null ? null : mib(e.binaryBytes))),
           triple(by, (e) => (e.build.ok ? `${(e.build.ms / 1000).toFixed(2)} s` : null)),
@@ -38,9 +40,11 @@ export function renderMarkdown(report) {
     );
   }
   const g = report.geomean;
+  const gc = report.geomeanCpu ?? {};
+  const bold = (x) => (x ? `**${x.ratio.toFixed(2)}**` : "–");
   lines.push(
-    `| geometric mean | | | | ${g.rog ? `**${g.rog.ratio.toFixed(2)}**` : "–"} | | ` +
-      `${g.gccgo ? `**${g.gccgo.ratio.toFixed(2)}**` : "–"} | | | | |`,
+    `| geometric mean | | | | ${bold(g.rog)} | | ${bold(g.gccgo)} | ` +
+      `${bold(gc.rog)} / ${bold(gc.gccgo)} | | | | |`,
   );
 
   const failures = [];
@@ -57,14 +61,15 @@ export function renderMarkdown(report) {
   if (failures.length > 0) lines.push("", "Not measured:", "", ...failures);
   lines.push(
     "",
-    `Peak RSS: ${report.tools.rss}. Instructions: ` +
+    "Time is wall-clock; CPU time is user plus system time of all the program's threads, " +
+      "which a loaded machine disturbs less than wall time. " +
+      `Peak RSS and CPU time: ${report.tools.rss}. Instructions: ` +
       (report.tools.instructions
         ? `${report.tools.instructions}, counted at each program's quick size` +
           (report.mode === "quick" && report.tools.instructions.startsWith("valgrind")
             ? " for gc and rog only, where rog builds the program."
             : ".")
-        : "not counted in this run (`perf stat` cannot count instructions on this machine; " +
-          "the full run counts them with valgrind)."),
+        : "not counted in this run."),
     "",
   );
   return lines.join("\n");
