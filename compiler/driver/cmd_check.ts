@@ -29,6 +29,7 @@ export const command: Command = {
   async run(args) {
     let all = false;
     let time = false;
+    let verbose = false;
     let viaExport = false;
     const patterns: string[] = [];
     const tags: string[] = [];
@@ -40,7 +41,7 @@ export const command: Command = {
       else if (a === "-e") all = true;
       else if (a === "--time" || a === "-time") time = true;
       else if (a === "--export") viaExport = true;
-      else if (a === "-v") continue;
+      else if (a === "-v") verbose = true;
       else if (a.startsWith("-")) throw new UsageError(`rog check: unknown flag ${a}`);
       else patterns.push(a);
     }
@@ -84,10 +85,20 @@ export const command: Command = {
       let diags = syntax;
       if (syntax.every((d) => BRANCH_ERROR.test(d.message))) {
         const pkgImporter = (ip: string) => importer(lp.importMap[ip] ?? ip);
-        const res = checkPackage(lp.importPath, files, pkgImporter, {
-          goVersion: lp.goVersion,
-          std: lp.isStd,
-        });
+        let res;
+        try {
+          res = checkPackage(lp.importPath, files, pkgImporter, {
+            goVersion: lp.goVersion,
+            std: lp.isStd,
+          });
+        } catch (e) {
+          // A checker bug must not hide the other packages' results.
+          const msg = `${lp.importPath}: internal compiler error: ${String(e)}`;
+          out.push(msg);
+          if (verbose && e instanceof Error && e.stack) out.push(e.stack);
+          failed = true;
+          continue;
+        }
         diags = [...syntax, ...res.diagnostics];
         let pkg = res.pkg;
         if (diags.length === 0 && (viaExport || key)) {

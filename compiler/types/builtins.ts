@@ -686,7 +686,7 @@ function lenCap(c: Checker, x: Operand, y: Operand, id: "len" | "cap", call: ast
       val = { num: BigInt(y.val.value.length), den: 1n };
     } else {
       const a = u instanceof Pointer ? under(u.elem) : u;
-      if (a instanceof ArrayT && !containsCallOrRecv(y.expr!)) {
+      if (a instanceof ArrayT && !containsCallOrRecv(c, y.expr!)) {
         mode = "constant";
         val = { num: BigInt(a.len), den: 1n };
       }
@@ -700,14 +700,22 @@ function lenCap(c: Checker, x: Operand, y: Operand, id: "len" | "cap", call: ast
 }
 
 /** containsCallOrRecv reports whether e has a (non-constant) call or a receive. */
-function containsCallOrRecv(e: ast.Expr): boolean {
+function containsCallOrRecv(c: Checker, e: ast.Expr): boolean {
   let found = false;
   const visit = (n: ast.Expr | null): void => {
     if (!n || found) return;
     switch (n.kind) {
-      case "CallExpr":
+      case "CallExpr": {
+        // Conversions and constant builtin calls do not count.
+        const f = c.info.types.get(n.fun);
+        const r = c.info.types.get(n);
+        if (f?.mode === "typexpr" || r?.mode === "constant") {
+          for (const a of n.args) visit(a);
+          return;
+        }
         found = true;
         return;
+      }
       case "UnaryExpr":
         if (n.op === "<-") {
           found = true;

@@ -85,7 +85,7 @@ export class Checker {
   readonly delayed: (() => void)[] = [];
   readonly initFuncs: Func[] = [];
   /** dotImports maps objects brought in by `import .` to the PkgName (for unused reports). */
-  readonly dotImports = new Map<Obj, PkgName>();
+  readonly dotImports = new Map<Scope, Map<Obj, PkgName>>();
   readonly fileScopes = new Map<ast.File, Scope>();
   file!: ast.File;
   env: Env;
@@ -443,7 +443,11 @@ export class Checker {
         if (!o.exported) continue;
         const old = fileScope.insert(o);
         if (old) this.error(spec, `${n} redeclared in this block`);
-        else this.dotImports.set(o, pn);
+        else {
+          let m = this.dotImports.get(fileScope);
+          if (!m) this.dotImports.set(fileScope, (m = new Map()));
+          m.set(o, pn);
+        }
       }
       this.recordImplicit(spec, pn);
       return;
@@ -511,10 +515,6 @@ export class Checker {
   }
 
   private unusedImports(): void {
-    const usedDot = new Set<PkgName>();
-    for (const [o, pn] of this.dotImports) {
-      if ((o as { usedByDot?: boolean }).usedByDot) usedDot.add(pn);
-    }
     for (const file of this.files) {
       const fs = this.fileScopes.get(file);
       if (!fs) continue;

@@ -286,7 +286,7 @@ export function ident(c: Checker, x: Operand, e: ast.Ident, allowGeneric: boolea
     if (c.env.decl && (obj instanceof Var || obj instanceof Func || obj instanceof Const))
       c.env.decl.deps.add(obj);
   }
-  const pn = c.dotImports.get(obj);
+  const pn = c.dotImports.get(r[0])?.get(obj);
   if (pn) c.dotUsed.add(pn);
   if (obj instanceof PkgName) {
     c.error(e, `use of package ${obj.name} without selector`);

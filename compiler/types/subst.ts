@@ -142,7 +142,8 @@ class Substituter {
     let out: Func[] | null = null;
     for (let i = 0; i < fs.length; i++) {
       const f = ensureFunc(fs[i]);
-      const u = this.type(f.type);
+      // An interface method's receiver is the interface itself: leave it alone (it would recurse).
+      const u = f.type instanceof Signature ? this.signature(f.type, false) : this.type(f.type);
       if (u !== f.type && !out) out = fs.slice(0, i);
       if (out) {
         if (u === f.type) out.push(f);
@@ -157,10 +158,10 @@ class Substituter {
     return out ?? fs;
   }
 
-  signature(s: Signature): Signature {
+  signature(s: Signature, withRecv = true): Signature {
     const params = this.type(s.params) as Tuple;
     const results = this.type(s.results) as Tuple;
-    const recv = s.recv ? this.vars([s.recv])[0] : null;
+    const recv = s.recv && withRecv ? this.vars([s.recv])[0] : s.recv;
     if (params === s.params && results === s.results && recv === s.recv) return s;
     return new Signature(params, results, s.variadic, recv, s.typeParams, s.recvTypeParams);
   }

@@ -236,8 +236,11 @@ export function funcType(
 ): Signature {
   let tparams: TypeParam[] = [];
   if (typeParams && typeParams.list.length > 0) tparams = collectTypeParams(c, typeParams, scope);
-  const [params, variadic] = paramList(c, ft.params, true, scope);
-  const [results] = ft.results ? paramList(c, ft.results, false, scope) : [[] as Var[]];
+  // Parameter names are in scope only in the body, not in the signature's own types.
+  const pending: [ast.Ident, Var][] = [];
+  const [params, variadic] = paramList(c, ft.params, true, pending);
+  const [results] = ft.results ? paramList(c, ft.results, false, pending) : [[] as Var[]];
+  for (const [n, v] of pending) c.declare(scope, n, v);
   return new Signature(new Tuple(params), new Tuple(results), variadic, recv, tparams);
 }
 
@@ -245,7 +248,7 @@ function paramList(
   c: Checker,
   list: ast.FieldList,
   variadicOk: boolean,
-  scope: Scope,
+  pending: [ast.Ident, Var][],
 ): [Var[], boolean] {
   const out: Var[] = [];
   let variadic = false;
@@ -282,7 +285,7 @@ function paramList(
       const v = new Var(c.pkg, n.name, t, n.pos, c.file.source.filename);
       v.isParam = true;
       v.used = true;
-      c.declare(scope, n, v);
+      pending.push([n, v]);
       out.push(v);
     }
   });
