@@ -28,14 +28,19 @@ pub fn alloc_object(size: usize, t: *const Type) -> *mut u8 {
     let c = class_of(total);
     let w = crate::sched::worker();
     if c != 0 && size != 0 && !w.is_null() {
-        // SAFETY: w is this thread's worker and only this thread touches its cache.
-        let e = unsafe { &(*w).cache.entries[Cache::index(c, !scan)] };
+        // SAFETY: w is this thread's worker and only this thread touches its cache; class_of
+        // returns c < NCLASSES, so the index is in range.
+        let e = unsafe { (*w).cache.entries.get_unchecked(Cache::index(c, !scan)) };
         let bits = e.bits.get();
-        if bits != 0 {
+        if bits != 0 && !e.needzero.get() {
             e.bits.set(bits & (bits - 1));
             let obj = e.base.get() + bits.trailing_zeros() as usize * e.elemsize.get();
-            // SAFETY: obj is a free slot of a span this cache owns.
-            return unsafe { finish(obj, e.elemsize.get(), e.needzero.get(), scan, t) };
+            if scan {
+                // SAFETY: obj is a free, zeroed slot of a scan span this cache owns.
+                unsafe { *(obj as *mut *const Type) = t };
+                return (obj + 8) as *mut u8;
+            }
+            return obj as *mut u8;
         }
     }
     alloc_slow(size, t)
@@ -75,8 +80,16 @@ fn alloc_slow(size: usize, t: *const Type) -> *mut u8 {
     if c == 0 {
         return alloc_large(total, scan, t);
     }
-    let stress = crate::gc::GCSTRESS.load(std::sync::atomic::Ordering::Relaxed) > 0;
     let w = crate::sched::worker();
+    if !w.is_null() {
+        // The fast path leaves slots that need zeroing to us.
+        // SAFETY: as in the fast path.
+        let e = unsafe { &(*w).cache.entries[Cache::index(c, !scan)] };
+        if e.bits.get() != 0 {
+            return take_slot(unsafe { &(*w).cache }, c, scan, t, false);
+        }
+    }
+    let stress = crate::gc::GCSTRESS.load(std::sync::atomic::Ordering::Relaxed) > 0;
     if w.is_null() {
         let mut fb = FALLBACK.lock().unwrap_or_else(|e| e.into_inner());
         let cache = fb.get_or_insert_with(|| Box::new(Cache::new()));
