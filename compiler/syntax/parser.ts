@@ -423,7 +423,7 @@ class Parser extends StmtParser {
         let x: ast.Expr = this.name();
         if (s.tok !== Tok.Lbrack) {
           this.xnest++;
-          x = this.binaryExpr(this.pexpr(x, false), 0);
+          x = this.binaryExpr(this.pexpr(x), 0);
           this.xnest--;
         }
         const [pname, ptype] = extractName(x, s.tok === Tok.Comma);

@@ -88,7 +88,7 @@ export abstract class ExprParser extends ParserBase {
       }
       return { kind: "UnaryExpr", pos, end: x.end, op: "<-", x };
     }
-    return this.pexpr(null, true);
+    return this.pexpr(null);
   }
 
   /** operand parses a literal, name, parenthesised expression, function literal or type. */
@@ -135,8 +135,7 @@ export abstract class ExprParser extends ParserBase {
   }
 
   /** pexpr parses a primary expression: an operand followed by selectors, indices, calls... */
-  protected pexpr(x: ast.Expr | null, keepParens: boolean): ast.Expr {
-    void keepParens;
+  protected pexpr(x: ast.Expr | null): ast.Expr {
     if (x === null) x = this.operand();
     const s = this.s;
     for (;;) {

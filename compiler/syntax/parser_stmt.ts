@@ -183,7 +183,7 @@ export abstract class StmtParser extends ExprParser {
     const pos = s.pos;
     const what = s.tok === Tok.Go ? "go" : "defer";
     this.next();
-    let x = this.pexpr(null, s.tok === Tok.Lparen);
+    let x = this.pexpr(null);
     const t = unparen(x);
     if (t !== x) {
       this.errorAt(x.pos, `expression in ${what} must not be parenthesized`);

@@ -78,9 +78,9 @@ class Printer {
       case "ImportSpec":
       case "ValueSpec":
       case "TypeSpec":
-        return this.spec(n, -1);
+        return this.spec(n);
       case "Field":
-        return this.field(n, "; ");
+        return this.field(n);
       case "FieldList":
         return this.fields(n.list, ", ");
       case "Comment":
@@ -136,7 +136,7 @@ class Printer {
     this.doc(d.doc);
     this.w(d.tok + " ");
     if (d.lparen < 0 && d.specs.length === 1) {
-      this.spec(d.specs[0], -1);
+      this.spec(d.specs[0]);
       return;
     }
     this.w("(");
@@ -144,14 +144,14 @@ class Printer {
     for (const s of d.specs) {
       this.nl();
       this.doc(s.doc);
-      this.spec(s, 0);
+      this.spec(s);
     }
     this.indent--;
     this.nl();
     this.w(")");
   }
 
-  private spec(s: ast.Spec, _inGroup: number): void {
+  private spec(s: ast.Spec): void {
     switch (s.kind) {
       case "ImportSpec":
         if (s.name !== null) this.w(s.name.name + " ");
@@ -235,11 +235,11 @@ class Printer {
   private fields(list: ast.Field[], sep: string): void {
     list.forEach((f, i) => {
       if (i > 0) this.w(sep);
-      this.field(f, sep);
+      this.field(f);
     });
   }
 
-  private field(f: ast.Field, _sep: string): void {
+  private field(f: ast.Field): void {
     if (f.names.length > 0) {
       this.identList(f.names);
       this.w(" ");
@@ -561,7 +561,7 @@ class Printer {
         this.w("struct{");
         if (x.fields.list.length > 0) {
           this.w(" ");
-          this.fieldsWithDocs(x.fields.list);
+          this.fields(x.fields.list, "; ");
           this.w(" ");
         }
         this.w("}");
@@ -592,18 +592,16 @@ class Printer {
         this.w("]");
         this.expr(x.value);
         return;
-      case "ChanType":
+      case "ChanType": {
         this.w(x.dir === "recv" ? "<-chan " : x.dir === "send" ? "chan<- " : "chan ");
+        // `chan <-chan T` would read as `chan<- (chan T)`.
+        const paren = x.dir === "both" && x.value.kind === "ChanType" && x.value.dir === "recv";
+        if (paren) this.w("(");
         this.expr(x.value);
+        if (paren) this.w(")");
         return;
+      }
     }
-  }
-
-  private fieldsWithDocs(list: ast.Field[]): void {
-    list.forEach((f, i) => {
-      if (i > 0) this.w("; ");
-      this.field(f, "; ");
-    });
   }
 }
 

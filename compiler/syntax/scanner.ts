@@ -134,7 +134,7 @@ export class Scanner {
           continue;
         }
       }
-      if (this.punct(c, i, nlsemi)) return;
+      if (this.punct(c, i)) return;
       // Not a token: complain and go on after the character.
       if (c === 0) this.errh(i, "invalid NUL character");
       else this.errh(i, `invalid character ${formatU(c)}`);
@@ -338,7 +338,7 @@ export class Scanner {
 
   // punct scans an operator, punctuation or literal starting with the ASCII byte c; it
   // returns false when c starts no token.
-  private punct(c: number, i: number, nlsemi: boolean): boolean {
+  private punct(c: number, i: number): boolean {
     const b = this.src;
     const d = b[i + 1];
     let len = 1;
@@ -476,7 +476,6 @@ export class Scanner {
       default:
         return false;
     }
-    void nlsemi;
     this.off = this.end = i + len;
     return true;
   }
