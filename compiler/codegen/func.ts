@@ -58,7 +58,11 @@ export class FnEmitter {
     const params = ["ptr nest %ctx"];
     for (let i = 1; i <= b.nparams; i++) params.push(`${ltype(b.locals[i].ty)} %p${i}`);
     const linkage = b.linkage === "external" ? "" : `${b.linkage} `;
-    const head = `define ${linkage}${ret} ${quoteSym(b.sym)}(${params.join(", ")}) #0${this.dbg} {`;
+    const eh = b.blocks.some((x) => x.cleanup);
+    if (eh) this.mod.useRuntime("rog_personality", [], "i32");
+    const pers = eh ? " personality ptr @rog_personality" : "";
+    const sig = `${ret} ${quoteSym(b.sym)}(${params.join(", ")})`;
+    const head = `define ${linkage}${sig} #0${pers}${this.dbg} {`;
 
     this.out.push("entry:");
     b.locals.forEach((l, i) => {
@@ -72,6 +76,7 @@ export class FnEmitter {
     b.blocks.forEach((blk, i) => {
       this.curBlock = i;
       this.out.push(`bb${i}:`);
+      if (blk.cleanup) this.landingPad();
       for (const s of blk.stmts) {
         this.line = s.line || this.line;
         this.assign(s.place, s.rv);
@@ -353,6 +358,15 @@ export class FnEmitter {
     }
   }
 
+  /** landingPad starts a cleanup block: catch the unwinding exception, keep its pointer. */
+  private landingPad(): void {
+    const lp = this.tmp();
+    this.emit(`${lp} = landingpad { ptr, i32 } cleanup`);
+    const exc = this.tmp();
+    this.emit(`${exc} = extractvalue { ptr, i32 } ${lp}, 0`);
+    this.emit(`store ptr ${exc}, ptr %l${this.body.exc}`);
+  }
+
   /**
    * backEdge jumps back to a loop head through a safepoint: when the runtime has asked for
    * preemption (a non-zero `rog_preempt_requested`), call `rog_preempt` first.
@@ -395,10 +409,6 @@ export class FnEmitter {
   }
 
   private call(t: Extract<Terminator, { t: "call" }>): void {
-    if (t.unwind !== null) {
-      // TODO(mir): invoke with landing pads once defer/recover lower to unwinding.
-      throw new InternalError("not supported yet: calls with unwind edges");
-    }
     const ret = ltype(t.retTy);
     const argTys = t.args.map((a) => ltype(this.opType(a)));
     const argVals = t.args.map((a) => this.operand(a));
@@ -425,20 +435,27 @@ export class FnEmitter {
       argVals.unshift(ctx);
     }
     const args = argVals.map((v, i) => `${params[i]} ${v}`).join(", ");
-    const call = `call ${ret} ${fn}(${args})`;
-    if (t.dest && t.retTy.k !== "void") {
-      const r = this.tmp();
-      this.emit(`${r} = ${call}`);
-      const { ptr, ty } = this.addr(t.dest);
-      this.storeTo(ptr, ty, r);
+    const hasResult = t.dest !== null && t.retTy.k !== "void";
+    const r = hasResult ? this.tmp() : "";
+    const assign = hasResult ? `${r} = ` : "";
+    if (t.unwind !== null) {
+      // invoke: the result is stored on the normal path only.
+      const cont = `cont${this.n++}`;
+      this.emit(
+        `${assign}invoke ${ret} ${fn}(${args}) to label %${cont} unwind label %bb${t.unwind}`,
+      );
+      this.out.push(`${cont}:`);
     } else {
-      this.emit(call);
+      this.emit(`${assign}call ${ret} ${fn}(${args})`);
+    }
+    if (hasResult) {
+      const { ptr, ty } = this.addr(t.dest!);
+      this.storeTo(ptr, ty, r);
     }
     this.emit(t.target === null ? "unreachable" : `br label %bb${t.target}`);
   }
 
   private assertTerm(t: Extract<Terminator, { t: "assert" }>): void {
-    if (t.unwind !== null) throw new InternalError("not supported yet: asserts with unwind edges");
     const cond = this.operand(t.cond);
     const fail = `fail${this.n++}`;
     const [yes, no] = t.expected ? [`%bb${t.target}`, `%${fail}`] : [`%${fail}`, `%bb${t.target}`];
@@ -458,7 +475,13 @@ export class FnEmitter {
         this.widen(this.operand(a), this.opType(a), params[i] === "i32" ? 32 : 64),
       );
       const list = args.map((a, i) => `${params[i]} ${a}`).join(", ");
-      this.emit(`call void @${entry}(${list})`);
+      if (t.unwind !== null) {
+        const cont = `cont${this.n++}`;
+        this.emit(`invoke void @${entry}(${list}) to label %${cont} unwind label %bb${t.unwind}`);
+        this.out.push(`${cont}:`);
+      } else {
+        this.emit(`call void @${entry}(${list})`);
+      }
     }
     this.emit("unreachable");
     this.cold.push(...this.out.splice(saved));

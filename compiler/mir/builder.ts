@@ -7,6 +7,7 @@ import {
   copy,
   place,
   successors,
+  type Block,
   type BlockId,
   type Body,
   type Callee,
@@ -25,6 +26,7 @@ import { PTR, VOID, type MirType } from "./types.js";
 interface OpenBlock {
   stmts: Statement[];
   term: Terminator | null;
+  cleanup?: boolean;
 }
 
 /** FnOptions are the optional parts of a body's header. */
@@ -54,6 +56,7 @@ export class FnBuilder {
       linkage: opts.linkage ?? "external",
       nparams: params.length,
       ctx: -1,
+      exc: -1,
       locals: [{ ty: result, name: "" }],
       blocks: [],
       file: opts.file ?? "",
@@ -98,6 +101,13 @@ export class FnBuilder {
   /** rvType is the type of an rvalue in this body. */
   rvType(rv: Rvalue): MirType {
     return rvalueType(this.body, rv);
+  }
+
+  /** newCleanupBlock adds a landing block; the exception pointer lands in the returned local. */
+  newCleanupBlock(): { block: BlockId; exc: LocalId } {
+    if (this.body.exc < 0) this.body.exc = this.local(PTR, ".exc");
+    this.blocks.push({ stmts: [], term: null, cleanup: true });
+    return { block: this.blocks.length - 1, exc: this.body.exc };
   }
 
   /** newBlock adds an empty block (not made current). */
@@ -232,7 +242,9 @@ export class FnBuilder {
     const r = (b: BlockId) => renum.get(b)!;
     for (const [i, blk] of this.blocks.entries()) {
       if (!reach.has(i)) continue;
-      this.body.blocks.push({ stmts: blk.stmts, term: renumberTerm(blk.term!, r) });
+      const out: Block = { stmts: blk.stmts, term: renumberTerm(blk.term!, r) };
+      if (blk.cleanup) out.cleanup = true;
+      this.body.blocks.push(out);
     }
     return this.body;
   }

@@ -153,6 +153,11 @@ export type Terminator =
 export interface Block {
   stmts: Statement[];
   term: Terminator;
+  /**
+   * cleanup marks a landing block: entered only through unwind edges, it first stores the
+   * in-flight exception pointer into Body.exc (ABI.md §8).
+   */
+  cleanup?: boolean;
 }
 
 /** Linkage is how a symbol is visible to the linker. */
@@ -167,6 +172,8 @@ export interface Body {
   nparams: number;
   /** ctx is the local holding the closure context pointer, or -1 when the body ignores it. */
   ctx: LocalId;
+  /** exc is the ptr local that cleanup blocks store the exception pointer in, or -1. */
+  exc: LocalId;
   locals: Local[];
   blocks: Block[];
   /** file is the source file name (relative, as diagnostics print it), "" if none. */

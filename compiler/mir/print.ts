@@ -48,7 +48,7 @@ function printInit(i: GlobalInit): string {
 export function printBody(b: Body): string {
   const params = [];
   for (let i = 1; i <= b.nparams; i++) params.push(`_${i}: ${typeStr(b.locals[i].ty)}`);
-  const ctx = b.ctx >= 0 ? ` ctx _${b.ctx}` : "";
+  const ctx = (b.ctx >= 0 ? ` ctx _${b.ctx}` : "") + (b.exc >= 0 ? ` exc _${b.exc}` : "");
   const where = b.file ? ` // ${b.file}:${b.line}` : "";
   const lines = [
     `fn ${b.sym}(${params.join(", ")}) -> ${typeStr(b.locals[0].ty)} [${b.linkage}]${ctx} {${where}`,
@@ -59,7 +59,7 @@ export function printBody(b: Body): string {
     lines.push(`    let _${i}: ${typeStr(l.ty)};${name}`);
   });
   b.blocks.forEach((blk, i) => {
-    lines.push(`  bb${i}: {`);
+    lines.push(`  bb${i}${blk.cleanup ? " (cleanup)" : ""}: {`);
     for (const s of blk.stmts) lines.push(`    ${printStmt(s)}`);
     lines.push(`    ${printTerm(blk.term)}`);
     lines.push("  }");

@@ -21,7 +21,7 @@ import type {
 } from "./mir.js";
 import { typeStr, type MirType } from "./types.js";
 
-const MAGIC = "rogmir 1\n";
+const MAGIC = "rogmir 2\n";
 
 type J = null | boolean | number | string | J[];
 
@@ -108,11 +108,12 @@ class Writer {
 
   body(b: Body): J {
     const locals = b.locals.map((l): J => [this.type(l.ty), l.name]);
-    const blocks = b.blocks.map((blk): J => [
-      blk.stmts.map((s) => this.stmt(s)),
-      this.term(blk.term),
-    ]);
-    return [b.sym, b.linkage, b.nparams, b.ctx, b.file, b.line, locals, blocks];
+    const blocks = b.blocks.map((blk): J => {
+      const enc: J[] = [blk.stmts.map((s) => this.stmt(s)), this.term(blk.term)];
+      if (blk.cleanup) enc.push(1);
+      return enc;
+    });
+    return [b.sym, b.linkage, b.nparams, b.ctx, b.exc, b.file, b.line, locals, blocks];
   }
 
   stmt(s: Statement): J {
@@ -288,19 +289,21 @@ class Reader {
   }
 
   body(j: J): Body {
-    const [sym, linkage, nparams, ctx, file, line, locals, blocks] = j as A[];
+    const [sym, linkage, nparams, ctx, exc, file, line, locals, blocks] = j as A[];
     return {
       sym,
       linkage,
       nparams,
       ctx,
+      exc,
       file,
       line,
       locals: (locals as A[]).map((l): Local => ({ ty: this.type(l[0]), name: l[1] })),
-      blocks: (blocks as A[]).map((b): Block => ({
-        stmts: (b[0] as J[]).map((s) => this.stmt(s)),
-        term: this.term(b[1]),
-      })),
+      blocks: (blocks as A[]).map((b): Block => {
+        const blk: Block = { stmts: (b[0] as J[]).map((s) => this.stmt(s)), term: this.term(b[1]) };
+        if (b[2]) blk.cleanup = true;
+        return blk;
+      }),
     };
   }
 

@@ -248,6 +248,8 @@ function builtin(fl: FuncLowerer, e: ast.CallExpr): Operand | null {
       const im = coerce(fl, lowerExpr(fl, e.args[1]), ft);
       return fl.temp({ r: "agg", ty, ops: [re, im] });
     }
+    case "recover":
+      return fl.b.call({ c: "rt", sym: "rog_gorecover" }, [], { k: "iface" })!;
     case "real":
     case "imag": {
       const c = fl.materialise(lowerExpr(fl, e.args[0]));
@@ -264,19 +266,32 @@ function rt(fl: FuncLowerer, sym: string, args: Operand[] = []): void {
 
 /** printCall lowers print/println: one runtime call per operand, bracketed by the print lock. */
 function printCall(fl: FuncLowerer, args: ast.Expr[], ln: boolean): void {
+  // Operands are evaluated before the print lock is taken (they may print themselves).
+  const vals = args.map((a) => ({
+    v: lowerExpr(fl, a),
+    t: fl.typeOf(a),
+    at: a as { pos: number },
+  }));
+  printValues(fl, vals, ln);
+}
+
+/** printValues prints evaluated operands as print/println do. */
+export function printValues(
+  fl: FuncLowerer,
+  vals: { v: Operand; t: Type; at: { pos: number } }[],
+  ln: boolean,
+): void {
   rt(fl, "rog_printlock");
-  args.forEach((a, i) => {
+  vals.forEach((x, i) => {
     if (ln && i > 0) rt(fl, "rog_printsp");
-    printOne(fl, a);
+    printOne(fl, x.v, x.t, x.at);
   });
   if (ln) rt(fl, "rog_printnl");
   rt(fl, "rog_printunlock");
 }
 
-function printOne(fl: FuncLowerer, a: ast.Expr): void {
-  const t = fl.typeOf(a);
+function printOne(fl: FuncLowerer, v: Operand, t: Type, a: { pos: number }): void {
   const u = under(t);
-  const v = lowerExpr(fl, a);
   if (u.tag === "Basic") {
     const k = u.kind;
     if (k === "untyped nil") return rt(fl, "rog_printstring", strParts(fl, constStr("nil")));
@@ -423,20 +438,11 @@ function copyCall(fl: FuncLowerer, e: ast.CallExpr): Operand {
 }
 
 function panicCall(fl: FuncLowerer, e: ast.CallExpr): Operand | null {
-  // TODO(mir): panic(v) needs interface boxing with type descriptors (ABI.md §6).
-  const at = fl.typeOf(e.args[0]);
-  const k = basicKind(at);
-  if (k === "string" || k === "untyped string") {
-    const v = fl.materialise(lowerExpr(fl, e.args[0]));
-    fl.b.call(
-      { c: "rt", sym: "__rog_panicstring" },
-      [copy(field(v, 0)), copy(field(v, 1))],
-      VOID,
-      true,
-    );
-    return null;
-  }
-  return fl.unsupported(e, "panic with a non-string value");
+  const a = e.args[0];
+  const any = new Interface([], []);
+  const v = fl.materialise(fl.convert(lowerExpr(fl, a), fl.typeOf(a), any, a));
+  fl.b.call({ c: "rt", sym: "rog_gopanic" }, [copy(field(v, 0)), copy(field(v, 1))], VOID, true);
+  return null;
 }
 
 function minMax(fl: FuncLowerer, e: ast.CallExpr, name: "min" | "max"): Operand {

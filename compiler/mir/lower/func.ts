@@ -19,12 +19,23 @@ import {
   type Place,
   type Rvalue,
 } from "../mir.js";
-import { BOOL, I64, PTR, U64, VOID, hasPointers, sizeOf, typeStr, type MirType } from "../types.js";
+import {
+  BOOL,
+  I64,
+  PTR,
+  U8,
+  U64,
+  VOID,
+  hasPointers,
+  sizeOf,
+  typeStr,
+  type MirType,
+} from "../types.js";
 import { toIface } from "./iface.js";
 import { lowerExpr } from "./expr.js";
 import { mirType, paramTypes, resultType, under } from "./gotypes.js";
 import type { PkgLowerer } from "./package.js";
-import { captured, heapVars } from "./scan.js";
+import { captured, heapVars, walk } from "./scan.js";
 import { lowerBlock } from "./stmt.js";
 
 /** Slot is where a local variable lives: a MIR local, or a heap cell a local points to. */
@@ -115,6 +126,7 @@ export class FuncLowerer {
     const params = [...(sig.recv ? [sig.recv] : []), ...sig.params.vars];
     this.bindParams(params);
     this.bindResults(sig);
+    this.setupDefers(d.body!);
     lowerBlock(this, d.body!);
     this.finishBody(d.body!.rbrace);
   }
@@ -145,9 +157,11 @@ export class FuncLowerer {
     if (!this.b.terminated) {
       this.b.line = this.lineOf(rbrace);
       // Falling off the end is only possible without results or with named ones.
-      if (this.results.some((v) => v.name === "")) this.b.terminate({ t: "unreachable", line: 0 });
-      else this.emitReturn(null);
+      if (this.results.some((v) => v.name === "") && !this.frame) {
+        this.b.terminate({ t: "unreachable", line: 0 });
+      } else this.emitReturn(null);
     }
+    if (this.lpad) this.landingPath(this.lpad);
     this.pl.bodies.push(this.b.finish({ t: "return", line: this.b.line }));
   }
 
@@ -198,6 +212,7 @@ export class FuncLowerer {
     const params = (under(sig) as Signature).params.vars;
     inner.bindParams(params);
     inner.bindResults(under(sig) as Signature);
+    inner.setupDefers(lit.body);
     lowerBlock(inner, lit.body);
     inner.finishBody(lit.body.rbrace);
 
@@ -344,11 +359,50 @@ export class FuncLowerer {
 
   /** emitReturn copies results (or the named results) to _0 and returns. */
   emitReturn(values: Operand[] | null): void {
+    if (this.frame) {
+      // Deferred calls run after the results are set and may change named results.
+      values?.forEach((v, i) => this.store(this.varPlace(this.results[i]), v));
+      this.b.call({ c: "rt", sym: "rog_deferreturn" }, [this.frame]);
+      values = null;
+    }
     const n = this.resultTypes.length;
     const vals = values ?? this.results.map((v) => copy(this.varPlace(v)));
     if (n === 1) this.store(place(0), vals[0]);
     else if (n > 1) vals.forEach((v, i) => this.store(place(0, { p: "field", i }), v));
     this.b.ret();
+  }
+
+  /** frame is `&frame` of a function with defers (ABI.md §8), else null. */
+  frame: Operand | null = null;
+  private lpad: { block: BlockId; exc: LocalId } | null = null;
+
+  /**
+   * setupDefers prepares a body that contains defer statements: a frame slot identifying the
+   * activation, result variables in memory, and one landing block for every call.
+   */
+  setupDefers(body: ast.BlockStmt): void {
+    if (!containsDefer(body)) return;
+    const frame = this.b.local(U8, ".frame");
+    this.frame = this.temp({ r: "ref", place: place(frame) });
+    for (const v of this.results) if (!this.slots.has(v)) this.declareVar(v, null);
+    this.lpad = this.b.newCleanupBlock();
+    this.b.unwind = this.lpad.block;
+  }
+
+  /** landingPath builds the landing block: run deferred calls; return if one recovered. */
+  private landingPath(lp: { block: BlockId; exc: LocalId }): void {
+    const exc = copy(place(lp.exc));
+    this.b.setBlock(lp.block);
+    this.b.unwind = null;
+    const recovered = this.b.call({ c: "rt", sym: "rog_deferpanic" }, [exc, this.frame!], BOOL)!;
+    const yes = this.b.newBlock();
+    const no = this.b.newBlock();
+    this.b.branch(recovered, yes, no);
+    this.b.setBlock(no);
+    this.b.call({ c: "rt", sym: "rog_panic_resume" }, [exc], VOID, true);
+    this.b.setBlock(yes);
+    this.b.unwind = lp.block;
+    this.emitReturn(null);
   }
 
   /** newLitIndex numbers function literals within this body. */
@@ -360,6 +414,17 @@ export class FuncLowerer {
   get boolTy(): MirType {
     return BOOL;
   }
+}
+
+/** containsDefer reports a defer statement in body, outside nested function literals. */
+function containsDefer(body: ast.BlockStmt): boolean {
+  let found = false;
+  walk(body, (n) => {
+    if (n.kind === "FuncLit") return false;
+    if (n.kind === "DeferStmt") found = true;
+    return !found;
+  });
+  return found;
 }
 
 /** derefPlace is the place a pointer operand points at. */

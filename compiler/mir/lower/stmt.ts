@@ -79,8 +79,12 @@ export function lowerStmt(fl: FuncLowerer, s: ast.Stmt, label: string | null = n
       fl.b.call({ c: "rt", sym: "rog_newproc" }, [thunk]);
       return;
     }
-    case "DeferStmt":
-      return fl.unsupported(s, "defer statements");
+    case "DeferStmt": {
+      const thunk = makeThunk(fl, s.call, "defer");
+      fl.at(s);
+      fl.b.call({ c: "rt", sym: "rog_deferproc" }, [thunk, fl.frame!]);
+      return;
+    }
     case "SelectStmt":
       return fl.unsupported(s, "select statements");
     case "SendStmt":

@@ -7,14 +7,15 @@ import { FnBuilder } from "../builder.js";
 import { copy, place, type Callee, type Operand } from "../mir.js";
 import { PTR, VOID, structType, type MirType } from "../types.js";
 import { prepareCall } from "./call.js";
-import { derefPlace, type FuncLowerer } from "./func.js";
+import { printValues } from "./call.js";
+import { derefPlace, FuncLowerer } from "./func.js";
+import { Interface } from "../../types/type.js";
 
 /** makeThunk evaluates the call now and returns a closure object that performs it later. */
 export function makeThunk(fl: FuncLowerer, call: ast.CallExpr, what: string): Operand {
   const ftv = fl.info.types.get(call.fun);
-  if (ftv?.mode === "builtin" || ftv?.mode === "typexpr") {
-    return fl.unsupported(call, `${what} of a builtin or conversion`);
-  }
+  if (ftv?.mode === "builtin") return builtinThunk(fl, call, what);
+  if (ftv?.mode === "typexpr") return fl.unsupported(call, `${what} of a conversion`);
   const c = prepareCall(fl, call);
 
   // Stored values: the callee's dynamic parts, then the arguments.
@@ -32,6 +33,55 @@ export function makeThunk(fl: FuncLowerer, call: ast.CallExpr, what: string): Op
   const code: Operand = { o: "const", ty: PTR, v: { c: "sym", sym: wsym, fn: true } };
   const val = fl.temp({ r: "agg", ty: objTy, ops: [code, ...stored] });
   fl.store(derefPlace(obj, objTy), val);
+  return obj;
+}
+
+/** builtinThunk handles `defer println(x)`, `go panic(v)` and the like. */
+function builtinThunk(fl: FuncLowerer, call: ast.CallExpr, what: string): Operand {
+  let fun: ast.Expr = call.fun;
+  while (fun.kind === "ParenExpr") fun = fun.x;
+  const id = fun.kind === "Ident" ? fun : (fun as ast.SelectorExpr).sel;
+  const o = fl.info.uses.get(id);
+  const name = o && o.tag === "Builtin" ? o.builtin : id.name;
+  if (!["print", "println", "panic", "recover", "close"].includes(name)) {
+    return fl.unsupported(call, `${what} of the ${name} builtin`);
+  }
+  const any = new Interface([], []);
+  const vals = call.args.map((a) => {
+    const t = fl.typeOf(a);
+    const v = fl.exprValue(a);
+    return name === "panic" ? fl.convert(v, t, any, a) : v;
+  });
+  const goTypes = call.args.map((a) => (name === "panic" ? any : fl.typeOf(a)));
+  const types = vals.map((v) => fl.b.rvType({ r: "use", op: v }));
+  const objTy = structType([PTR, ...types]);
+
+  const wsym = `${fl.b.sym}.${what}wrap${fl.nextLit()}`;
+  const inner = new FuncLowerer(fl.pl, fl.file, wsym, null, null, true);
+  inner.b.line = fl.b.line;
+  const stored = types.map((_, i) =>
+    copy(place(inner.b.ctx, { p: "deref", ty: objTy }, { p: "field", i: i + 1 })),
+  );
+  if (name === "print" || name === "println") {
+    const items = stored.map((v, i) => ({ v, t: goTypes[i], at: call.args[i] as { pos: number } }));
+    printValues(inner, items, name === "println");
+  } else if (name === "panic") {
+    const p = inner.materialise(stored[0]);
+    const parts = [0, 1].map((i) =>
+      copy({ local: p.local, proj: [...p.proj, { p: "field" as const, i }] }),
+    );
+    inner.b.call({ c: "rt", sym: "rog_gopanic" }, parts, VOID, true);
+  } else if (name === "recover") {
+    inner.b.call({ c: "rt", sym: "rog_gorecover" }, [], { k: "iface" });
+  } else {
+    inner.b.call({ c: "rt", sym: "rog_closechan" }, [stored[0]]);
+  }
+  if (!inner.b.terminated) inner.b.ret();
+  fl.pl.bodies.push(inner.b.finish());
+
+  const obj = fl.alloc(objTy);
+  const code: Operand = { o: "const", ty: PTR, v: { c: "sym", sym: wsym, fn: true } };
+  fl.store(derefPlace(obj, objTy), fl.temp({ r: "agg", ty: objTy, ops: [code, ...vals] }));
   return obj;
 }
 

@@ -26,7 +26,11 @@ export function removeUnreachable(body: Body): boolean {
   body.blocks.forEach((_, i) => reach.has(i) && renum.set(i, renum.size));
   body.blocks = body.blocks
     .filter((_, i) => reach.has(i))
-    .map((b) => ({ stmts: b.stmts, term: renumberTerm(b.term, (x) => renum.get(x)!) }));
+    .map((b) => ({
+      ...b,
+      stmts: b.stmts,
+      term: renumberTerm(b.term, (x) => renum.get(x)!),
+    }));
   return true;
 }
 

@@ -29,7 +29,8 @@ function main(argv: string[]): number {
     const pkg = optimize(compileFile(files[0]));
     const bc = join(dir, "main.bc");
     writeFileSync(bc, compileToBitcode(emitLLVM(pkg)));
-    link({ out, bitcode: [bc], initOrder: ["main"], runtime: RUNTIME_LIB, thinltoCache: "" });
+    const cache = process.env.ROG_THINLTO_CACHE ?? join(tmpdir(), "rog-thinlto-cache");
+    link({ out, bitcode: [bc], initOrder: ["main"], runtime: RUNTIME_LIB, thinltoCache: cache });
     return 0;
   } catch (e) {
     if (e instanceof DiagnosticsError || e instanceof UserError) {
