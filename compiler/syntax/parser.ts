@@ -94,7 +94,7 @@ class Parser extends StmtParser {
     this.packageName = this.name();
     this.clearDirectives();
     this.want(Tok.Semi);
-    if (this.diagnostics.length > 0) return this.partialFile();
+    if (this.errcnt > 0) return this.partialFile();
 
     let prev = Tok.Import;
     while (s.tok !== Tok.EOF) {

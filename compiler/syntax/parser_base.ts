@@ -52,6 +52,9 @@ export abstract class ParserBase {
    */
   protected readonly later: Diagnostic[] = [];
 
+  /** errcnt counts the errors of the parser and scanner proper (gc's parser keeps the same). */
+  protected errcnt = 0;
+
   private lastSyntaxLine = -1;
   private lastOther: { line: number; msg: string } = { line: -1, msg: "" };
 
@@ -153,6 +156,15 @@ export abstract class ParserBase {
 
   /** errorAt reports msg at offset, dropping the follow-ups gc drops. */
   errorAt(offset: number, msg: string): void {
+    this.errcnt++;
+    this.report(offset, msg);
+  }
+
+  /**
+   * report records a diagnostic without counting it as a parse error: the label checks use
+   * it, since their errors neither silence later syntax errors nor stop other checks in gc.
+   */
+  protected report(offset: number, msg: string): void {
     const line = this.source.position(offset).line;
     if (msg.startsWith("syntax error")) {
       // Only one syntax error per line: the later ones are nearly always consequences.
@@ -180,7 +192,7 @@ export abstract class ParserBase {
    * "expected" is prefixed with the current token ("unexpected X"), as gc does.
    */
   protected syntaxErrorAt(offset: number, msg: string): void {
-    if (this.s.tok === Tok.EOF && this.diagnostics.length > 0) return;
+    if (this.s.tok === Tok.EOF && this.errcnt > 0) return;
     if (msg.startsWith("in ") || msg.startsWith("at ") || msg.startsWith("after ")) msg = " " + msg;
     else if (msg.startsWith("expected ")) msg = ", " + msg;
     else if (msg !== "") {

@@ -37,11 +37,11 @@ export abstract class StmtParser extends ExprParser {
 
   protected funcBody(): ast.BlockStmt {
     this.fnest++;
-    const errors = this.diagnostics.length;
+    const errors = this.errcnt;
     const body = this.blockStmt("");
     this.fnest--;
-    if (this.diagnostics.length === errors) {
-      checkBranches(body, this.source, (off, msg) => this.errorAt(off, msg));
+    if (this.errcnt === errors) {
+      checkBranches(body, this.source, (off, msg) => this.report(off, msg));
     }
     return body;
   }
