@@ -57,64 +57,8 @@ export const command: Command = {
       context,
     });
     const t1 = performance.now();
-    const checked = new Map<string, Package>();
-    const keys = new Map<string, string>();
-    const cache = new ExportCache();
-    let failed = false;
-    let parseMs = 0;
-    let checkMs = 0;
-    const out: string[] = [];
-    const importer = (ip: string) => checked.get(ip) ?? null;
-    for (const lp of graph.packages) {
-      const p0 = performance.now();
-      // Standard-library packages that checked cleanly before are read from the cache.
-      const key = lp.isStd ? cache.key(lp, keys) : "";
-      if (key) {
-        keys.set(lp.importPath, key);
-        const data = cache.get(key);
-        if (data) {
-          checked.set(lp.importPath, readExportData(data, lp.importPath, importer));
-          checkMs += performance.now() - p0;
-          continue;
-        }
-      }
-      const { files, diags: syntax } = parsePackage(lp, cwd);
-      const p1 = performance.now();
-      parseMs += p1 - p0;
-      // Label and branch errors come from the parser but do not stop type checking (as in gc).
-      let diags = syntax;
-      if (syntax.every((d) => BRANCH_ERROR.test(d.message))) {
-        const pkgImporter = (ip: string) => importer(lp.importMap[ip] ?? ip);
-        let res;
-        try {
-          res = checkPackage(lp.importPath, files, pkgImporter, {
-            goVersion: lp.goVersion,
-            std: lp.isStd,
-          });
-        } catch (e) {
-          // A checker bug must not hide the other packages' results.
-          const msg = `${lp.importPath}: internal compiler error: ${String(e)}`;
-          out.push(msg);
-          if (verbose && e instanceof Error && e.stack) out.push(e.stack);
-          failed = true;
-          continue;
-        }
-        diags = [...syntax, ...res.diagnostics];
-        let pkg = res.pkg;
-        if (diags.length === 0 && (viaExport || key)) {
-          const data = writeExportData(pkg);
-          if (key) cache.put(key, data);
-          if (viaExport) pkg = readExportData(data, lp.importPath, importer);
-        }
-        checked.set(lp.importPath, pkg);
-      }
-      checkMs += performance.now() - p1;
-      if (diags.length > 0) {
-        failed = true;
-        out.push(`# ${lp.importPath}`);
-        out.push(...formatLimited(diags, all));
-      }
-    }
+    const session = new CheckSession({ all, verbose, viaExport });
+    const { out, failed, parseMs, checkMs } = session.checkGraph(graph.packages, cwd);
     if (out.length > 0) process.stderr.write(out.join("\n") + "\n");
     if (time) {
       const ms = (x: number) => `${Math.round(x)} ms`;
@@ -126,6 +70,79 @@ export const command: Command = {
     return failed ? 1 : 0;
   },
 };
+
+/** CheckSession checks package graphs, keeping checked packages for later graphs. */
+export class CheckSession {
+  readonly checked = new Map<string, Package>();
+  private readonly keys = new Map<string, string>();
+  private readonly cache = new ExportCache();
+  private readonly importer = (ip: string) => this.checked.get(ip) ?? null;
+
+  constructor(private readonly opts: { all: boolean; verbose: boolean; viaExport: boolean }) {}
+
+  /** checkGraph checks packages (dependencies first) and returns the diagnostics to print. */
+  checkGraph(
+    packages: LoadedPackage[],
+    cwd: string,
+  ): { out: string[]; failed: boolean; parseMs: number; checkMs: number } {
+    let failed = false;
+    let parseMs = 0;
+    let checkMs = 0;
+    const out: string[] = [];
+    for (const lp of packages) {
+      if (this.checked.has(lp.importPath)) continue;
+      const p0 = performance.now();
+      // Standard-library packages that checked cleanly before are read from the this.cache.
+      const key = lp.isStd ? this.cache.key(lp, this.keys) : "";
+      if (key) {
+        this.keys.set(lp.importPath, key);
+        const data = this.cache.get(key);
+        if (data) {
+          this.checked.set(lp.importPath, readExportData(data, lp.importPath, this.importer));
+          checkMs += performance.now() - p0;
+          continue;
+        }
+      }
+      const { files, diags: syntax } = parsePackage(lp, cwd);
+      const p1 = performance.now();
+      parseMs += p1 - p0;
+      // Label and branch errors come from the parser but do not stop type checking (as in gc).
+      let diags = syntax;
+      if (syntax.every((d) => BRANCH_ERROR.test(d.message))) {
+        const pkgImporter = (ip: string) => this.importer(lp.importMap[ip] ?? ip);
+        let res;
+        try {
+          res = checkPackage(lp.importPath, files, pkgImporter, {
+            goVersion: lp.goVersion,
+            std: lp.isStd,
+          });
+        } catch (e) {
+          // A checker bug must not hide the other packages' results.
+          const msg = `${lp.importPath}: internal compiler error: ${String(e)}`;
+          out.push(msg);
+          if (this.opts.verbose && e instanceof Error && e.stack) out.push(e.stack);
+          failed = true;
+          continue;
+        }
+        diags = [...syntax, ...res.diagnostics];
+        let pkg = res.pkg;
+        if (diags.length === 0 && (this.opts.viaExport || key)) {
+          const data = writeExportData(pkg);
+          if (key) this.cache.put(key, data);
+          if (this.opts.viaExport) pkg = readExportData(data, lp.importPath, this.importer);
+        }
+        this.checked.set(lp.importPath, pkg);
+      }
+      checkMs += performance.now() - p1;
+      if (diags.length > 0) {
+        failed = true;
+        out.push(`# ${lp.importPath}`);
+        out.push(...formatLimited(diags, this.opts.all));
+      }
+    }
+    return { out, failed, parseMs, checkMs };
+  }
+}
 
 /** formatLimited sorts diagnostics, drops duplicates, and cuts them at gc's limit. */
 export function formatLimited(diags: Diagnostic[], all: boolean): string[] {

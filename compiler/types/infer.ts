@@ -14,7 +14,7 @@ import {
   unalias,
   defaultType,
 } from "./predicates.js";
-import { Basic, Named, TypeParam, type Type } from "./type.js";
+import { Basic, Named, Signature, TypeParam, type Type } from "./type.js";
 import { makeSubstMap, substType, type SubstMap } from "./subst.js";
 import { typeSetOf } from "./typeset.js";
 import { typeString } from "./typestring.js";
@@ -48,6 +48,7 @@ export function infer(
   for (let i = 0; i < args.length && i < ptypes.length; i++) {
     const a = args[i];
     if (isInvalid(a) || isUntyped(a.type)) continue;
+    if (a.type instanceof Signature && a.type.typeParams.length > 0) continue; // see 2b
     const p = ptypes[i];
     if (!u.mentions(p)) continue;
     if (!u.unify(p, a.type, true)) {
@@ -69,6 +70,32 @@ export function infer(
 
   // 2. Core types of constraints.
   if (!coreInference(c, u, tparams, at)) return null;
+
+  // 2b. Generic functions passed as arguments: their own type parameters join the inference.
+  const genericArgs: { i: number; tps: TypeParam[]; sig: Signature }[] = [];
+  for (let i = 0; i < args.length && i < ptypes.length; i++) {
+    const a = args[i];
+    const sig = a.type;
+    if (isInvalid(a) || !(sig instanceof Signature) || sig.typeParams.length === 0) continue;
+    const own = sig.typeParams.map((tp) => new TypeParam(tp.obj, tp.index, null));
+    const m = makeSubstMap(sig.typeParams, own);
+    own.forEach((tp, k) => (tp.constraint = substType(sig.typeParams[k].constraint, m)));
+    const renamed = substType(new Signature(sig.params, sig.results, sig.variadic), m) as Signature;
+    u.addParams(own);
+    if (!u.unify(ptypes[i], renamed, false)) {
+      c.error(
+        a.expr ?? at,
+        `in call to ${callName(at)}, type ${typeString(a.type, c.qual)} of ${exprString(a.expr!)} does not match ${typeString(u.apply(ptypes[i]), c.qual)}`,
+      );
+      return null;
+    }
+    genericArgs.push({ i, tps: own, sig: renamed });
+  }
+  if (
+    genericArgs.length > 0 &&
+    !coreInference(c, u, [...tparams, ...genericArgs.flatMap((g) => g.tps)], at)
+  )
+    return null;
 
   // 3. Untyped constants for parameters that are a bare type parameter.
   const untypedFor = new Map<TypeParam, Operand[]>();
@@ -104,6 +131,29 @@ export function infer(
     u.bind(tp, defaultType(best.type));
   }
   if (!coreInference(c, u, tparams, at)) return null;
+
+  // The generic arguments become instances.
+  for (const g of genericArgs) {
+    const targs: Type[] = [];
+    for (const tp of g.tps) {
+      const t = u.resolve(tp);
+      if (t === null) {
+        c.error(args[g.i].expr ?? at, `in call to ${callName(at)}, cannot infer ${tp.obj.name}`);
+        return null;
+      }
+      targs.push(t);
+    }
+    const inst = substType(g.sig, makeSubstMap(g.tps, targs)) as Signature;
+    const a = args[g.i];
+    a.type = inst;
+    if (a.expr) {
+      let id: ast.Expr = a.expr;
+      while (id.kind === "ParenExpr") id = id.x;
+      const ident = id.kind === "Ident" ? id : id.kind === "SelectorExpr" ? id.sel : null;
+      if (ident) c.info.instances.set(ident, { typeArgs: targs, type: inst });
+      c.recordTypeAndValue(a.expr, "value", inst, null);
+    }
+  }
 
   // 4. Everything must be known now.
   const out: Type[] = [];
@@ -175,6 +225,11 @@ class Unifier {
   private readonly set: Set<TypeParam>;
   constructor(tparams: TypeParam[]) {
     this.set = new Set(tparams);
+  }
+
+  /** addParams makes more type parameters inferable (those of generic function arguments). */
+  addParams(tps: TypeParam[]): void {
+    for (const tp of tps) this.set.add(tp);
   }
 
   size(): number {
