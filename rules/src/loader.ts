@@ -8,6 +8,7 @@ import { UserError } from "../../compiler/diag.js";
 import { type BuildContext, defaultContext, evalExpr, matchFileName } from "./constraint.js";
 import { GoFileError, type GoFileInfo, scanGoFile } from "./gofile.js";
 import { type GoMod, GoModError, parseGoMod } from "./gomod.js";
+import { overlayDirs } from "./overlay.js";
 
 /** Package is one package of the graph, after build-constraint filtering. */
 export interface Package {
@@ -49,7 +50,10 @@ export interface LoadOptions {
   /** gorootVersion is the GOROOT's release, e.g. "go1.26.8". */
   gorootVersion: string;
   context?: BuildContext;
-  /** overlays maps std import paths to directories that replace GOROOT/src/<path>. */
+  /**
+   * overlays maps std import paths to directories that replace GOROOT/src/<path>; by default
+   * the overlay packages of rules/src/overlay.ts.
+   */
   overlays?: Record<string, string>;
 }
 
@@ -103,7 +107,7 @@ class Loader {
     this.goroot = resolve(opts.goroot);
     this.gorootLang = `go1.${minor}`;
     this.cwd = resolve(opts.cwd);
-    this.overlays = opts.overlays ?? {};
+    this.overlays = opts.overlays ?? overlayDirs();
   }
 
   load(patterns: string[]): PackageGraph {
@@ -236,7 +240,10 @@ class Loader {
     return this.walk(src, src, true)
       .map((d) => relative(src, d).split(sep).join("/"))
       .filter((p) => p !== "" && !p.startsWith("cmd/") && p !== "builtin" && re.test(p))
-      .map((p) => ({ importPath: p, dir: join(src, p), isStd: true, module: null }));
+      .map((p) => {
+        const dir = this.overlays[p] ?? join(src, p);
+        return { importPath: p, dir, isStd: true, module: null };
+      });
   }
 
   /**
