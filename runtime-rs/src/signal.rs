@@ -117,7 +117,6 @@ core::arch::global_asm!(
     "    call {sigpanic}",
     "    ud2",
     "    .cfi_endproc",
-    ".size rog_sigpanic_trampoline, . - rog_sigpanic_trampoline",
     sigpanic = sym sigpanic,
 );
 
@@ -125,7 +124,9 @@ extern "C" {
     fn rog_sigpanic_trampoline();
 }
 
-/// Raises the panic for the signal recorded in the running goroutine.
+/// Raises the panic for the signal recorded in the running goroutine. Exported because assembly
+/// refers to it (see `start.rs`).
+#[export_name = "rog_sigpanic"]
 extern "C-unwind" fn sigpanic() -> ! {
     let g = crate::sched::current_g();
     // SAFETY: the handler recorded the signal in g just before redirecting here.

@@ -7,8 +7,12 @@ use crate::types::Type;
 /// 8-byte aligned. `t` is the type descriptor (its pointer bitmap tells the collector where the
 /// pointers are) or null for pointer-free memory. May trigger a collection; never panics
 /// (out of memory is a fatal error).
+///
+/// `C-unwind` although nothing unwinds out of it: a plain `extern "C"` function gets an abort
+/// landing pad with Rust's personality routine, and LLVM does not inline a function with one
+/// personality into a caller with another (`rog_personality`, every Go function with defers).
 #[no_mangle]
-pub extern "C" fn rog_alloc(size: i64, t: *const Type) -> *mut u8 {
+pub extern "C-unwind" fn rog_alloc(size: i64, t: *const Type) -> *mut u8 {
     alloc::alloc_object(size as usize, t)
 }
 

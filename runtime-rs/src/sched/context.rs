@@ -8,6 +8,11 @@
 //! A new goroutine's stack is prepared (by [`init_stack`]) to look like a suspended context whose
 //! return address is `rog_goroutine_trampoline`, with the `G` pointer in the r12 slot. The
 //! trampoline's CFI marks the return address undefined, so unwinders and backtraces stop there.
+//!
+//! The assembly in this crate defines no local symbols: no `.size f, . - f` (the `.` makes an
+//! unnamed local symbol) and no local labels. A local symbol in module assembly makes LLVM's
+//! ThinLTO summary mark every function with inline assembly as not importable, and the
+//! allocation fast path must be importable to inline into Go code (see `start.rs`).
 
 use core::arch::global_asm;
 
@@ -38,7 +43,6 @@ global_asm!(
     "    pop rbx",
     "    pop rbp",
     "    ret",
-    ".size rog_swapctx, . - rog_swapctx",
     "",
     ".globl rog_goroutine_trampoline",
     ".type rog_goroutine_trampoline,@function",
@@ -51,7 +55,6 @@ global_asm!(
     "    call {entry}",
     "    ud2",
     "    .cfi_endproc",
-    ".size rog_goroutine_trampoline, . - rog_goroutine_trampoline",
     "",
     // Calls a Go func value with no arguments and no results: the closure object goes in r10
     // (the `nest` register) and its first word is the code pointer.
@@ -61,7 +64,6 @@ global_asm!(
     "rog_call_closure0:",
     "    mov r10, rdi",
     "    jmp qword ptr [rdi]",
-    ".size rog_call_closure0, . - rog_call_closure0",
     "",
     // Spills the callee-saved registers onto the stack and calls f(arg, sp) so that a
     // conservative scan from sp sees every pointer the caller's frames hold in registers.
@@ -94,7 +96,6 @@ global_asm!(
     "    .cfi_def_cfa rsp, 8",
     "    ret",
     "    .cfi_endproc",
-    ".size rog_with_spilled_regs, . - rog_with_spilled_regs",
     entry = sym super::goroutine_entry,
 );
 

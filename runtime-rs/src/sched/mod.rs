@@ -276,7 +276,9 @@ pub fn newproc(f: *mut u8) {
     ready_g(g);
 }
 
-/// Runs in the trampoline on a new goroutine's stack.
+/// Runs in the trampoline on a new goroutine's stack. Exported (not internal) because assembly
+/// refers to it: see `start.rs` on why no internal symbol may be referenced from assembly.
+#[export_name = "rog_goroutine_entry"]
 pub(crate) extern "C-unwind" fn goroutine_entry(g: *mut G) {
     // SAFETY: g is the goroutine now running; its entry is a func value.
     unsafe { rog_call_closure0((*g).entry) };

@@ -2,7 +2,9 @@
 # Builds the runtime for cross-language ThinLTO, then for each tests/ir/NAME.ll: compiles it the
 # way codegen does, links it the way the link action does (ABI.md "Linking"), runs it and compares
 # its merged stdout+stderr with NAME.expected and its exit status with NAME.status (default 0).
-# Lines of NAME.expected may end in `...` to match any line with that prefix.
+# Lines of NAME.expected may end in `...` to match any line with that prefix. NAME.nocall lists
+# `function callee` pairs: the function's machine code (llvm-objdump-22 -d) must not call callee,
+# i.e. ThinLTO inlined the runtime entry point into it.
 # Usage: tests/ir/run.sh [NAME...]
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -43,6 +45,19 @@ sys.exit(0 if ok else 1)
 PY
   then
     echo "FAIL $n: output differs"; fail=1; continue
+  fi
+  if [ -f "$here/$n.nocall" ]; then
+    llvm-objdump-22 -d --no-show-raw-insn "$out/$n" >"$out/$n.dis"
+    bad=0
+    while read -r fn callee; do
+      case "$fn" in ''|'#'*) continue ;; esac
+      body=$(awk -v f="<$fn>:" '$2 == f {on=1; next} on && /^$/ {exit} on' "$out/$n.dis")
+      if [ -z "$body" ]; then echo "FAIL $n: no function $fn in the binary"; bad=1; continue; fi
+      if grep -q "<$callee>" <<<"$body"; then
+        echo "FAIL $n: $fn still calls $callee:"; grep "<$callee>" <<<"$body"; bad=1
+      fi
+    done <"$here/$n.nocall"
+    if [ $bad != 0 ]; then fail=1; continue; fi
   fi
   echo "ok   $n"
 done
