@@ -87,12 +87,12 @@ async function timeBuild(compiler, dir, caches) {
     // Without go.mod, go builds a list of files; -o with a trailing slash takes many mains.
     const what = hasMod ? ["./..."] : lib.goFiles(dir);
     const target = hasMod ? out : join(out, "main");
-    r = await lib.run("go", ["build", "-o", target, ...what], {
+    r = await lib.measuredRun("go", ["build", "-o", target, ...what], {
       cwd: dir,
       env: lib.goEnv({ GOCACHE: caches.GOCACHE }),
     });
   } else {
-    r = await lib.run(
+    r = await lib.measuredRun(
       process.execPath,
       [join(lib.repoRoot, "bin", "rog.js"), "build", "-o", out, "./..."],
       {
@@ -108,7 +108,8 @@ async function timeBuild(compiler, dir, caches) {
   const built = existsSync(out) && readdirSync(out).length > 0;
   const ok = r.code === 0 && built;
   const first = r.output.split("\n").find((l) => l.trim() !== "") ?? `exit status ${r.code}`;
-  return { ok, ms: Math.round(r.ms), error: ok ? undefined : first.trim() };
+  const cpuMs = r.cpuMs === undefined ? undefined : Math.round(r.cpuMs);
+  return { ok, ms: Math.round(r.ms), cpuMs, error: ok ? undefined : first.trim() };
 }
 
 /**

@@ -179,6 +179,46 @@ export function run(cmd, args, { cwd, env, timeoutMs = 600_000 } = {}) {
   });
 }
 
+let rusagePath; // undefined: not tried yet; null: no C compiler
+
+/**
+ * rusageHelper compiles bench/rusage.c once per process (into a temporary directory removed at
+ * exit) and returns its path, or null when there is no C compiler.
+ */
+export async function rusageHelper() {
+  if (rusagePath !== undefined) return rusagePath;
+  rusagePath = null;
+  const cc = ["cc", "gcc", "clang-22"].find((c) => hasCommand(c));
+  if (!cc) return null;
+  const dir = makeTemp("rusage");
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  const exe = join(dir, "rusage");
+  const r = await run(cc, ["-O2", "-o", exe, join(repoRoot, "bench", "rusage.c")]);
+  if (r.code === 0) rusagePath = exe;
+  return rusagePath;
+}
+
+/**
+ * measuredRun is run plus what wait4 measured: ms (wall), cpuMs (user + system of the command
+ * and every descendant it waited for) and rssKB (peak RSS of the largest of them). Without the
+ * helper, cpuMs and rssKB are undefined.
+ */
+export async function measuredRun(cmd, args, opts = {}) {
+  const helper = await rusageHelper();
+  if (!helper) return run(cmd, args, opts);
+  const dir = makeTemp("measure");
+  const file = join(dir, "rusage.out");
+  const r = await run(helper, [file, cmd, ...args], opts);
+  try {
+    const [wall, user, sys, kb] = readFileSync(file, "utf8").trim().split(/\s+/).map(Number);
+    return { ...r, ms: wall / 1000, cpuMs: (user + sys) / 1000, rssKB: kb };
+  } catch {
+    return r; // killed before the helper wrote its line
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** hasCommand reports whether a command can be found on PATH (or is an existing path). */
 export function hasCommand(cmd) {
   if (cmd.includes("/")) return existsSync(cmd);
@@ -195,7 +235,7 @@ export const compilers = ["gc", "rog", "gccgo"];
 
 /**
  * build builds the Go program in srcDir to out with one compiler and resolves to
- * {ok, ms, error}: error is the compiler's first line of output when the build failed. pkg is
+ * {ok, ms, cpuMs, error}: error is the compiler's first line of output when the build failed. pkg is
  * the package directory relative to srcDir (a module root); goFlags are extra `go build` flags.
  */
 export async function build(
@@ -210,29 +250,33 @@ export async function build(
     const what = existsSync(join(srcDir, "go.mod"))
       ? [pkg]
       : goFiles(join(srcDir, pkg)).map((f) => join(pkg, f));
-    r = await run("go", ["build", ...goFlags, "-o", out, ...what], {
+    r = await measuredRun("go", ["build", ...goFlags, "-o", out, ...what], {
       cwd: srcDir,
       env: goEnv(env),
     });
   } else if (compiler === "rog") {
     const target = join(srcDir, pkg);
-    r = await run(process.execPath, [join(repoRoot, "bin", "rog.js"), "build", "-o", out, target], {
-      cwd: repoRoot,
-      env: { ...process.env, ...env },
-      timeoutMs,
-    });
+    r = await measuredRun(
+      process.execPath,
+      [join(repoRoot, "bin", "rog.js"), "build", "-o", out, target],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, ...env },
+        timeoutMs,
+      },
+    );
   } else if (compiler === "gccgo") {
     if (!hasCommand("gccgo-12")) return { ok: false, ms: 0, error: "gccgo-12 not installed" };
     // gccgo builds one package from its files: enough for the single-package benchmarks.
     const dir = join(srcDir, pkg);
-    r = await run("gccgo-12", ["-O2", "-o", out, ...goFiles(dir)], { cwd: dir, timeoutMs });
+    r = await measuredRun("gccgo-12", ["-O2", "-o", out, ...goFiles(dir)], { cwd: dir, timeoutMs });
   } else {
     throw new Error(`unknown compiler ${compiler}`);
   }
   const ok = r.code === 0 && existsSync(out);
   let first = r.output.split("\n").find((l) => l.trim() !== "") ?? `exit status ${r.code}`;
   if (r.signal === "SIGKILL") first = `timed out after ${timeoutMs / 1000} s`;
-  return { ok, ms: r.ms, error: ok ? undefined : first.trim() };
+  return { ok, ms: r.ms, cpuMs: r.cpuMs, error: ok ? undefined : first.trim() };
 }
 
 /** goFiles lists the non-test Go files directly in dir, sorted. */

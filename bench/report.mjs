@@ -200,8 +200,9 @@ const scenarios = ["cold", "edit", "fresh"];
 /** renderCompileMarkdown returns the compile report as a markdown table. */
 export function renderCompileMarkdown(report) {
   const lines = [
-    `Compile speed (\`node bench/compile.mjs\`) of ${report.date.slice(0, 10)}: wall time of one ` +
-      "build each. cold: empty caches; edit: rebuild after a one-line edit in a function body " +
+    `Compile speed (\`npm run bench:compile\`) of ${report.date.slice(0, 10)}: wall time of one ` +
+      "build each, with the CPU time of the whole build (all its processes) in brackets. " +
+      "cold: empty caches; edit: rebuild after a one-line edit in a function body " +
       "of a library package; fresh: an unedited copy at another path, caches warm.",
     "",
     "| project | gc cold | rog cold | gc edit | rog edit | gc fresh | rog fresh |",
@@ -218,7 +219,8 @@ export function renderCompileMarkdown(report) {
     for (const s of scenarios) {
       for (const c of ["gc", "rog"]) {
         const t = p.by[c][s];
-        cells.push(t.ok ? `${(t.ms / 1000).toFixed(2)} s` : "failed");
+        const cpu = t.cpuMs === undefined ? "" : ` (${(t.cpuMs / 1000).toFixed(1)} s CPU)`;
+        cells.push(t.ok ? `${(t.ms / 1000).toFixed(2)} s${cpu}` : "failed");
         if (!t.ok) notes.push(`- ${p.name}: ${c} ${s}: build failed: ${t.error}`);
       }
     }

@@ -23,7 +23,6 @@ const opts = parseArgs(process.argv.slice(2));
 const mode = opts.quick ? "quick" : "full";
 const resultsDir = join(lib.repoRoot, "bench", "results");
 const scratch = lib.makeTemp("bench");
-const rusageExe = join(scratch, "rusage");
 const started = Date.now();
 
 const tools = await probeTools();
@@ -104,7 +103,7 @@ async function probeTools() {
   const time = await lib.run("/usr/bin/time", ["-f", "%M", "true"]);
   const gnuTime = time.code === 0 && /^\d+\s*$/.test(time.output);
   const want = process.env.BENCH_RSS ?? "";
-  if (want === "" && (await buildRusage())) t.rss = "wait4 rusage (bench/rusage.c)";
+  if (want === "" && (await lib.rusageHelper())) t.rss = "wait4 rusage (bench/rusage.c)";
   else if (gnuTime && want !== "poll") t.rss = "GNU time (%M, maxrss)";
   const perf = lib.hasCommand("perf")
     ? await lib.run("perf", ["stat", "-x,", "-e", "instructions:u", "true"])
@@ -131,7 +130,8 @@ async function buildAll(ex, variant) {
     );
     const exe = join(scratch, `${ex.name}.${c}.exe`);
     const b = await lib.build(c, src, exe, { pkg: ex.pkg });
-    const entry = { build: { ok: b.ok, ms: round(b.ms), error: b.error }, exe, runs: [] };
+    const build = { ok: b.ok, ms: round(b.ms), cpuMs: b.cpuMs && round(b.cpuMs), error: b.error };
+    const entry = { build, exe, runs: [] };
     res.by[c] = entry;
     if (!b.ok) {
       log(`bench: ${ex.name}: ${c}: build failed: ${b.error}`);
@@ -169,21 +169,11 @@ async function timeRounds(all) {
   }
 }
 
-/** buildRusage compiles bench/rusage.c into the scratch directory; false without a C compiler. */
-async function buildRusage() {
-  const cc = ["cc", "gcc", "clang-22"].find((c) => lib.hasCommand(c));
-  if (!cc) return false;
-  const src = join(lib.repoRoot, "bench", "rusage.c");
-  return (await lib.run(cc, ["-O2", "-o", rusageExe, src])).code === 0;
-}
-
 /** measure runs exe once and returns its wall time, CPU time and peak resident set size. */
 async function measure(exe) {
   if (tools.rss.startsWith("wait4")) {
-    const file = join(scratch, "rusage.out");
-    const r = await lib.run(rusageExe, [file, exe]);
-    const [wall, user, sys, kb] = readFileSync(file, "utf8").trim().split(/\s+/).map(Number);
-    return { ms: round(wall / 1000), cpuMs: round((user + sys) / 1000), rssKB: kb, code: r.code };
+    const r = await lib.measuredRun(exe, []);
+    return { ms: round(r.ms), cpuMs: round(r.cpuMs), rssKB: r.rssKB, code: r.code };
   }
   if (tools.rss.startsWith("GNU time")) {
     const file = join(scratch, "time.out");
