@@ -18,6 +18,7 @@ import {
 } from "./expr.js";
 import { derefPlace, field, type FuncLowerer } from "./func.js";
 import { ifaceCall, toIface } from "./iface.js";
+import { makeChan, makeMap, mapClear, mapDelete } from "./mapchan.js";
 import { basicKind, isUnsigned, mirType, resultType, under } from "./gotypes.js";
 
 /** lowerCall lowers a call expression; it returns null when the call has no value. */
@@ -248,6 +249,34 @@ function builtin(fl: FuncLowerer, e: ast.CallExpr): Operand | null {
       const im = coerce(fl, lowerExpr(fl, e.args[1]), ft);
       return fl.temp({ r: "agg", ty, ops: [re, im] });
     }
+    case "delete":
+      mapDelete(fl, e);
+      return null;
+    case "close":
+      fl.b.call({ c: "rt", sym: "rog_closechan" }, [lowerExpr(fl, e.args[0])]);
+      return null;
+    case "clear": {
+      const t = fl.typeOf(e.args[0]);
+      const v = lowerExpr(fl, e.args[0]);
+      if (under(t).tag === "Map") {
+        mapClear(fl, t, v);
+        return null;
+      }
+      const s = fl.materialise(v);
+      const elem = mirType((under(t) as { elem: Type }).elem);
+      const bytes = fl.temp({
+        r: "bin",
+        op: "*",
+        a: copy(field(s, 1)),
+        b: constInt(I64, sizeOf(elem)),
+      });
+      fl.b.call(
+        { c: "rt", sym: "memset" },
+        [copy(field(s, 0)), constInt({ k: "int", bits: 32, signed: true }, 0), bytes],
+        PTR,
+      );
+      return null;
+    }
     case "recover":
       return fl.b.call({ c: "rt", sym: "rog_gorecover" }, [], { k: "iface" })!;
     case "real":
@@ -353,14 +382,19 @@ function lenCap(fl: FuncLowerer, e: ast.CallExpr, name: "len" | "cap"): Operand 
     const arr = under(t.elem) as { len: number };
     return constInt(I64, arr.len);
   }
-  return fl.unsupported(e, `${name} of maps and channels`);
+  if (t.tag === "Map") return fl.b.call({ c: "rt", sym: "rog_maplen" }, [v], I64)!;
+  const sym = name === "len" ? "rog_chanlen" : "rog_chancap";
+  return fl.b.call({ c: "rt", sym }, [v], I64)!;
 }
 
 function makeCall(fl: FuncLowerer, e: ast.CallExpr): Operand {
   const t = fl.typeOf(e);
   const u = under(t);
-  if (u.tag !== "Slice") return fl.unsupported(e, u.tag === "Map" ? "maps" : "channels");
-  const len = toInt64(fl, lowerExpr(fl, e.args[1]));
+  const arg1 = e.args[1] ? toInt64(fl, lowerExpr(fl, e.args[1])) : null;
+  if (u.tag === "Map") return makeMap(fl, t, arg1);
+  if (u.tag === "Chan") return makeChan(fl, t, arg1);
+  if (u.tag !== "Slice") return fl.unsupported(e, "make of this type");
+  const len = arg1!;
   const cap = e.args[2] ? toInt64(fl, lowerExpr(fl, e.args[2])) : len;
   const elem = mirType(u.elem);
   const p = fl.b.call(

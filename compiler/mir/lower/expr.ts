@@ -10,6 +10,7 @@ import { lowerCall } from "./call.js";
 import { derefPlace, field, type FuncLowerer } from "./func.js";
 import { ifaceEqual, typeAssert } from "./iface.js";
 import { methodExpr, methodValue } from "./method.js";
+import { chanRecv, mapIndex, mapLiteral } from "./mapchan.js";
 import { basicKind, constRvalue, isUnsigned, mirType, under } from "./gotypes.js";
 
 /** lowerExpr lowers an expression that has one value. */
@@ -30,6 +31,7 @@ export function lowerExpr(fl: FuncLowerer, e: ast.Expr): Operand {
       return unary(fl, e);
     case "StarExpr":
     case "IndexExpr":
+      if (e.kind === "IndexExpr" && under(fl.typeOf(e.x)).tag === "Map") return mapIndex(fl, e);
       if (e.kind === "IndexExpr" && under(fl.typeOf(e.x)).tag === "Basic")
         return stringIndex(fl, e);
       return copy(lowerPlace(fl, e));
@@ -193,7 +195,7 @@ function indexPlace(fl: FuncLowerer, e: ast.IndexExpr): Place {
     const ptr = fl.temp({ r: "offset", ptr: copy(field(s, 0)), idx, elem });
     return derefPlace(ptr, elem);
   }
-  if (xt.tag === "Map") return fl.unsupported(e, "maps");
+  if (xt.tag === "Map") return fl.materialise(mapIndex(fl, e));
   return fl.unsupported(e, "index expressions of this type");
 }
 
@@ -394,7 +396,7 @@ function unary(fl: FuncLowerer, e: ast.UnaryExpr): Operand {
         a: coerce(fl, lowerExpr(fl, e.x), mirType(fl.typeOf(e))),
       });
     default:
-      return fl.unsupported(e, "channel receive");
+      return chanRecv(fl, e)[0];
   }
 }
 
@@ -546,7 +548,8 @@ export function compositeLit(fl: FuncLowerer, e: ast.CompositeLit, t: Type): Ope
     });
     return fl.temp({ r: "agg", ty: { k: "slice" }, ops: [p, constInt(I64, n), constInt(I64, n)] });
   }
-  return fl.unsupported(e, u.tag === "Map" ? "maps" : "composite literals of this type");
+  if (u.tag === "Map") return mapLiteral(fl, e, t, (v, vt) => elemValue(fl, v, vt));
+  return fl.unsupported(e, "composite literals of this type");
 }
 
 function elemValue(fl: FuncLowerer, val: ast.Expr, t: Type): Operand {

@@ -20,6 +20,30 @@ import { derefPlace, field, type FuncLowerer } from "./func.js";
 import { mirType, under } from "./gotypes.js";
 import { typeAssert, typeSwitch } from "./iface.js";
 import { makeThunk } from "./thunk.js";
+import {
+  chanRecv,
+  chanSend,
+  mapAssignPlace,
+  mapIndexOk,
+  rangeChan,
+  rangeMap,
+  selectStmt,
+} from "./mapchan.js";
+import { Typ } from "../../types/type.js";
+
+/** selectRecvType gives the types of `v, ok` in a receive case: the element type and bool. */
+function selectRecvType(fl: FuncLowerer, lhs: ast.Expr[], s: ast.SelectStmt): Type[] {
+  for (const c of s.body.list as ast.CommClause[]) {
+    const comm = c.comm;
+    if (comm && comm.kind === "AssignStmt" && comm.lhs === lhs) {
+      let e = comm.rhs[0];
+      while (e.kind === "ParenExpr") e = e.x;
+      const ct = fl.typeOf((e as ast.UnaryExpr).x);
+      return [(under(ct) as unknown as { elem: Type }).elem, Typ.bool];
+    }
+  }
+  return [];
+}
 
 function unparen(e: ast.Expr): ast.Expr {
   while (e.kind === "ParenExpr") e = e.x;
@@ -49,7 +73,7 @@ export function lowerStmt(fl: FuncLowerer, s: ast.Stmt, label: string | null = n
     case "AssignStmt":
       return assign(fl, s);
     case "IncDecStmt": {
-      const p = lowerPlace(fl, s.x);
+      const p = lhsPlace(fl, s.x);
       const t = fl.typeOf(s.x);
       const one = { o: "const", ty: mirType(t), v: { c: "int", v: 1n } } as Operand;
       const oneV =
@@ -86,9 +110,22 @@ export function lowerStmt(fl: FuncLowerer, s: ast.Stmt, label: string | null = n
       return;
     }
     case "SelectStmt":
-      return fl.unsupported(s, "select statements");
+      return selectStmt(
+        fl,
+        s,
+        (c, exit) => {
+          fl.targets.push({ label, breakTo: exit, continueTo: null });
+          for (const st of c.body) lowerStmt(fl, st);
+          fl.targets.pop();
+          if (!fl.b.terminated) fl.b.goto(exit);
+        },
+        (lhs, tok, vals) => {
+          const rx = selectRecvType(fl, lhs, s);
+          assignValues(fl, lhs, tok, vals, rx);
+        },
+      );
     case "SendStmt":
-      return fl.unsupported(s, "channel sends");
+      return chanSend(fl, s);
     case "TypeSwitchStmt":
       return typeSwitch(fl, s, label);
     default:
@@ -127,6 +164,19 @@ function rhsValues(
   targets: (Type | null)[],
   n: number,
 ): Operand[] {
+  const r0 = rhs.length === 1 ? unparen(rhs[0]) : null;
+  if (r0 && n === 2 && isMapIndex(fl, r0)) {
+    const [v, ok] = mapIndexOk(fl, r0);
+    const tt = targets[0];
+    const vt = (under(fl.typeOf(r0.x)) as unknown as { elem: Type }).elem;
+    return [tt ? fl.convert(v, vt, tt) : v, ok];
+  }
+  if (r0 && n === 2 && r0.kind === "UnaryExpr" && r0.op === "<-") {
+    const [v, ok] = chanRecv(fl, r0);
+    const tt = targets[0];
+    const vt = (under(fl.typeOf(r0.x)) as unknown as { elem: Type }).elem;
+    return [tt ? fl.convert(v, vt, tt) : v, ok];
+  }
   if (rhs.length === 1 && n === 2 && unparen(rhs[0]).kind === "TypeAssertExpr") {
     const ta = unparen(rhs[0]) as ast.TypeAssertExpr;
     const [v, ok] = typeAssert(fl, ta, true);
@@ -156,6 +206,10 @@ function assign(fl: FuncLowerer, s: ast.AssignStmt): void {
   if (s.tok === ":=" || s.tok === "=") {
     const targets = s.lhs.map((l) => (isBlank(l) ? null : lhsType(fl, l, s.tok)));
     if (s.lhs.length === 1 && !isBlank(s.lhs[0]) && s.tok === "=") {
+      if (isMapIndex(fl, s.lhs[0])) {
+        const v = fl.convert(lowerExpr(fl, s.rhs[0]), fl.typeOf(s.rhs[0]), targets[0]!, s.rhs[0]);
+        return fl.store(lhsPlace(fl, s.lhs[0]), v);
+      }
       const p = lowerPlace(fl, s.lhs[0]);
       const v = lowerExpr(fl, s.rhs[0]);
       return fl.store(p, fl.convert(v, fl.typeOf(s.rhs[0]), targets[0]!, s.rhs[0]));
@@ -170,16 +224,52 @@ function assign(fl: FuncLowerer, s: ast.AssignStmt): void {
           return;
         }
       }
-      fl.store(lowerPlace(fl, l), vals[i]);
+      fl.store(lhsPlace(fl, l), vals[i]);
     });
     return;
   }
   // x op= y
   const op = s.tok.slice(0, -1) as BinOp;
-  const p = lowerPlace(fl, s.lhs[0]);
+  const p = lhsPlace(fl, s.lhs[0]);
   const t = fl.typeOf(s.lhs[0]);
   const y = lowerExpr(fl, s.rhs[0]);
   fl.store(p, arith(fl, s, op, t, copy(p), y, s.rhs[0]));
+}
+
+/** isMapIndex reports `m[k]` on a map. */
+function isMapIndex(fl: FuncLowerer, e: ast.Expr): e is ast.IndexExpr {
+  while (e.kind === "ParenExpr") e = e.x;
+  return e.kind === "IndexExpr" && under(fl.typeOf(e.x)).tag === "Map";
+}
+
+/** lhsPlace is the place an assignment stores to; `m[k]` inserts the key (mapassign). */
+function lhsPlace(fl: FuncLowerer, e: ast.Expr): Place {
+  while (e.kind === "ParenExpr") e = e.x;
+  if (isMapIndex(fl, e)) return mapAssignPlace(fl, e);
+  return lowerPlace(fl, e);
+}
+
+/** assignValues stores (or declares, for :=) already evaluated values into lhs. */
+function assignValues(
+  fl: FuncLowerer,
+  lhs: ast.Expr[],
+  tok: string,
+  vals: Operand[],
+  types: Type[],
+): void {
+  lhs.forEach((l, i) => {
+    if (isBlank(l)) return;
+    const t = lhsType(fl, l, tok);
+    const v = fl.convert(vals[i], types[i], t, l);
+    if (tok === ":=" && l.kind === "Ident") {
+      const def = fl.info.defs.get(l);
+      if (def && def.tag === "Var") {
+        fl.declareVar(def, v);
+        return;
+      }
+    }
+    fl.store(lhsPlace(fl, l), v);
+  });
 }
 
 function isBlank(e: ast.Expr): boolean {
@@ -268,6 +358,18 @@ function rangeStmt(fl: FuncLowerer, s: ast.RangeStmt, label: string | null): voi
   if (xt.tag === "Basic" && (xt.kind === "string" || xt.kind === "untyped string")) {
     return rangeString(fl, s, label);
   }
+  const loopBody = (cont: number, exit: number) => {
+    fl.targets.push({ label, breakTo: exit, continueTo: cont });
+    lowerBlock(fl, s.body);
+    fl.targets.pop();
+    if (!fl.b.terminated) fl.b.goto(cont);
+  };
+  if (xt.tag === "Map") {
+    return rangeMap(fl, s, (k, v) => bindRangeVars(fl, s, k, v), loopBody);
+  }
+  if (xt.tag === "Chan") {
+    return rangeChan(fl, s, (v) => bindRangeVars(fl, s, v, null), loopBody);
+  }
   let len: Operand;
   let elemAt: ((i: Operand) => Operand) | null = null;
   if (xt.tag === "Basic") {
@@ -301,14 +403,7 @@ function rangeStmt(fl: FuncLowerer, s: ast.RangeStmt, label: string | null): voi
       }
     }
   } else {
-    return fl.unsupported(
-      s,
-      xt.tag === "Map"
-        ? "range over maps"
-        : xt.tag === "Chan"
-          ? "range over channels"
-          : "range over functions",
-    );
+    return fl.unsupported(s, "range over functions");
   }
   const it = fl.b.local(fl.b.rvType({ r: "use", op: len }));
   const itTy = fl.b.localType(it);
@@ -350,7 +445,7 @@ function rangeKeyType(fl: FuncLowerer, s: ast.RangeStmt): Type | null {
 function bindRangeVars(
   fl: FuncLowerer,
   s: ast.RangeStmt,
-  key: Operand,
+  key: Operand | (() => Operand),
   value: (() => Operand) | null,
 ): void {
   const set = (e: ast.Expr | null, v: () => Operand) => {
@@ -363,9 +458,9 @@ function bindRangeVars(
         return;
       }
     }
-    fl.store(lowerPlace(fl, e), coerce(fl, v(), mirType(t)));
+    fl.store(lhsPlace(fl, e), coerce(fl, v(), mirType(t)));
   };
-  set(s.key, () => key);
+  set(s.key, typeof key === "function" ? key : () => key);
   if (value) set(s.value, value);
 }
 
