@@ -31,6 +31,8 @@ interface Header {
 export abstract class StmtParser extends ExprParser {
   /** typeSwitchGuard is the last `x := y.(type)` read by simpleStmt in a switch header. */
   private typeSwitchGuard: ast.Stmt | null = null;
+  /** branches counts the labels and branch statements read so far. */
+  private branches = 0;
 
   /** declStmt parses a const, type or var declaration inside a function. */
   protected abstract declStmt(): ast.DeclStmt;
@@ -38,9 +40,11 @@ export abstract class StmtParser extends ExprParser {
   protected funcBody(): ast.BlockStmt {
     this.fnest++;
     const errors = this.errcnt;
+    const branches = this.branches;
     const body = this.blockStmt("");
     this.fnest--;
-    if (this.errcnt === errors) {
+    // Only labels and branch statements can be misused; most bodies have none.
+    if (this.errcnt === errors && this.branches !== branches) {
       checkBranches(body, this.source, (off, msg) => this.report(off, msg));
     }
     return body;
@@ -133,10 +137,12 @@ export abstract class StmtParser extends ExprParser {
       case Tok.If:
         return this.ifStmt();
       case Tok.Fallthrough:
+        this.branches++;
         this.next();
         return { kind: "BranchStmt", pos, end: this.prevEnd, tok: "fallthrough", label: null };
       case Tok.Break:
       case Tok.Continue: {
+        this.branches++;
         const tok = s.tok === Tok.Break ? "break" : "continue";
         this.next();
         const label = s.tok === Tok.Name ? this.name() : null;
@@ -146,6 +152,7 @@ export abstract class StmtParser extends ExprParser {
       case Tok.Defer:
         return this.callStmt();
       case Tok.Goto: {
+        this.branches++;
         this.next();
         const label = this.name();
         return { kind: "BranchStmt", pos, end: this.prevEnd, tok: "goto", label };
@@ -165,6 +172,7 @@ export abstract class StmtParser extends ExprParser {
 
   private labeledStmt(label: ast.Ident): ast.Stmt | null {
     const s = this.s;
+    this.branches++;
     const colon = s.pos;
     this.want(Tok.Colon);
     if (s.tok === Tok.Rbrace) {
