@@ -18,6 +18,7 @@ import {
 } from "./graph.js";
 import { findModuleRoot, loadPackages, type PackageGraph } from "./loader.js";
 import { renderNinja } from "./ninjagen.js";
+import { overlayDirs } from "./overlay.js";
 
 /**
  * buildDir is where rog builds: $ROG_BUILDDIR, else `.rog/build` under the root of the module
@@ -46,6 +47,7 @@ export async function generate(patterns: string[], cwd: string): Promise<Generat
     cwd,
     goroot: root.goroot,
     gorootVersion: root.version,
+    overlays: overlayDirs(),
   });
   const dir = buildDir(cwd);
   const testActions = process.env.ROG_TEST_ACTIONS;
