@@ -9,6 +9,7 @@
 //! - `alloc`, `gc/`: allocation and the garbage collector.
 //! - `sched/`: goroutines, workers, stacks, timers, preemption. `start`: the C `main`.
 //! - `print`: print builtins and diagnostics. `panic`, `panicval`, `unwind`: panics.
+//!   `traceback`: the stack trace of an unrecovered panic.
 //! - `signal`: SIGSEGV handling. `sys`: the C library functions the runtime uses.
 
 pub mod abi;
@@ -28,6 +29,7 @@ pub mod sched;
 pub mod signal;
 pub mod start;
 pub mod sys;
+pub mod traceback;
 pub mod types;
 pub mod unwind;
 

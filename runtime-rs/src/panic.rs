@@ -157,6 +157,7 @@ pub fn die_with_panic(v: crate::types::Eface, signal_line: Option<&[u8]>) -> ! {
     print::str("\ngoroutine ");
     print::int(crate::sched::current_goid());
     print::str(" [running]:\n");
+    crate::traceback::print(&crate::traceback::capture());
     print::unlock();
     sys::exit(2)
 }

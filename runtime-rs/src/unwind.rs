@@ -155,6 +155,8 @@ pub fn gopanic(v: Eface, signal: Option<&[u8]>) -> ! {
     if gp.is_null() {
         crate::panic::die_with_panic(v, signal);
     }
+    // SAFETY: gp is running; only it touches its trace.
+    unsafe { (*gp).trace = Some(crate::traceback::capture()) };
     let p = crate::alloc::alloc_object(core::mem::size_of::<Panic>(), &PANIC_TYPE) as *mut Panic;
     // SAFETY: p is a fresh record; gp is running.
     unsafe {
@@ -236,6 +238,9 @@ unsafe fn fatal_panic(p: *mut Panic) -> ! {
     crate::print::str("\ngoroutine ");
     crate::print::int(sched::current_goid());
     crate::print::str(" [running]:\n");
+    if let Some(t) = (*g()).trace.as_ref() {
+        crate::traceback::print(t);
+    }
     crate::print::unlock();
     crate::sys::exit(2)
 }

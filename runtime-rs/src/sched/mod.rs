@@ -71,6 +71,8 @@ pub struct G {
     pub low_water: usize,
     /// The last synchronous signal: (signal, code, fault address, pc), for its panic.
     pub sig: [usize; 4],
+    /// The stack trace captured when its latest panic started (printed if it is fatal).
+    pub trace: Option<crate::traceback::Trace>,
 }
 
 /// A worker: one OS thread running goroutines, with its run queue and allocation cache.
@@ -242,6 +244,7 @@ fn new_g(entry: *mut u8, stack: Stack) -> *mut G {
         panics: core::ptr::null_mut(),
         low_water: stack.hi,
         sig: [0; 4],
+        trace: None,
     }));
     // SAFETY: g is fresh and its stack unused.
     unsafe { (*g).sp = init_stack(stack.hi, g as usize) };
@@ -263,6 +266,7 @@ pub fn newproc(f: *mut u8) {
                 (*g).param = 0;
                 (*g).defers = core::ptr::null_mut();
                 (*g).panics = core::ptr::null_mut();
+                (*g).trace = None;
                 (*g).stack = stack::alloc();
                 (*g).low_water = (*g).stack.hi;
                 (*g).sp = init_stack((*g).stack.hi, g as usize);
