@@ -232,6 +232,7 @@ export function unquote(text: string): string | null {
 
 /** utf8Bytes encodes text as UTF-8, one JS char per byte. */
 export function utf8Bytes(s: string): string {
+  if (/^[\x00-\x7f]*$/.test(s)) return s;
   const b = new TextEncoder().encode(s);
   let out = "";
   for (let i = 0; i < b.length; i += 8192) {

@@ -1048,6 +1048,21 @@ function isRealC(v: ConstValue): boolean {
 
 import { isIntegerKind as isIntegerKindB, isNumericKind as isNumericKindB } from "./predicates.js";
 
+/** intRanges holds the value range of each integer type. */
+const intRanges: Partial<Record<string, [bigint, bigint]>> = {
+  int8: [-(1n << 7n), (1n << 7n) - 1n],
+  int16: [-(1n << 15n), (1n << 15n) - 1n],
+  int32: [-(1n << 31n), (1n << 31n) - 1n],
+  int64: [-(1n << 63n), (1n << 63n) - 1n],
+  int: [-(1n << 63n), (1n << 63n) - 1n],
+  uint8: [0n, (1n << 8n) - 1n],
+  uint16: [0n, (1n << 16n) - 1n],
+  uint32: [0n, (1n << 32n) - 1n],
+  uint64: [0n, (1n << 64n) - 1n],
+  uint: [0n, (1n << 64n) - 1n],
+  uintptr: [0n, (1n << 64n) - 1n],
+};
+
 /** representableConst returns v converted to basic type t (rounded for floats), or null. */
 export function representableConst(v: ConstValue, t: Basic): ConstValue | null {
   const k = t.kind;
@@ -1069,20 +1084,8 @@ export function representableConst(v: ConstValue, t: Basic): ConstValue | null {
     const iv = cv.toInt(v);
     if (iv.kind !== "int") return null;
     const x = iv.value;
-    const ranges: Partial<Record<string, [bigint, bigint]>> = {
-      int8: [-(1n << 7n), (1n << 7n) - 1n],
-      int16: [-(1n << 15n), (1n << 15n) - 1n],
-      int32: [-(1n << 31n), (1n << 31n) - 1n],
-      int64: [-(1n << 63n), (1n << 63n) - 1n],
-      int: [-(1n << 63n), (1n << 63n) - 1n],
-      uint8: [0n, (1n << 8n) - 1n],
-      uint16: [0n, (1n << 16n) - 1n],
-      uint32: [0n, (1n << 32n) - 1n],
-      uint64: [0n, (1n << 64n) - 1n],
-      uint: [0n, (1n << 64n) - 1n],
-      uintptr: [0n, (1n << 64n) - 1n],
-    };
-    const r = ranges[k];
+
+    const r = intRanges[k];
     if (r && (x < r[0] || x > r[1])) return null;
     if (k === "untyped rune" || k === "untyped int") return iv;
     return iv;
