@@ -16,8 +16,19 @@ import { BODIES, OVERLAY_DIR, OVERLAYS, overlayDirs } from "./overlay.js";
 
 /** ROOTS are the packages whose transitive std imports the test covers (issue 7). */
 const ROOTS = [
-  "fmt", "strings", "strconv", "sort", "os", "time", "sync", "errors", "math", "bytes", "bufio",
-  "unicode", "encoding/json",
+  "fmt",
+  "strings",
+  "strconv",
+  "sort",
+  "os",
+  "time",
+  "sync",
+  "errors",
+  "math",
+  "bytes",
+  "bufio",
+  "unicode",
+  "encoding/json",
 ];
 
 /** Bodyless is one function declared without a body. */
@@ -150,8 +161,10 @@ describe("bodyless functions of the std packages rog builds", () => {
   test("the Rust entry table names what the runtime still lacks", () => {
     const have = rustDefined();
     const lacking = [...rust].filter((r) => !have.has(r)).sort();
-    process.stdout.write(`Rust entries in the README table not yet in runtime-rs/src: ` +
-      `${lacking.length} of ${rust.size}: ${lacking.join(" ")}\n`);
+    process.stdout.write(
+      `Rust entries in the README table not yet in runtime-rs/src: ` +
+        `${lacking.length} of ${rust.size}: ${lacking.join(" ")}\n`,
+    );
     expect(rust.size).toBeGreaterThan(0);
   });
 });

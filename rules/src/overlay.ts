@@ -99,14 +99,16 @@ export function isOverlay(path: string): boolean {
 
 /**
  * overlayDirs maps each overlay's import path to its directory under root (the project root by
- * default). An overlay whose directory does not exist yet is left out, so the GOROOT package is
- * used until the overlay lands.
+ * default). The overlays depend on one another (internal/abi's layout is the one runtime,
+ * reflect and internal/sync read), so they take effect together: while any overlay directory is
+ * missing, none is used and every package comes from GOROOT.
  */
 export function overlayDirs(root: string = projectRoot()): Record<string, string> {
   const dirs: Record<string, string> = {};
   for (const o of OVERLAYS) {
     const dir = join(root, OVERLAY_DIR, o.path);
-    if (existsSync(dir)) dirs[o.path] = dir;
+    if (!existsSync(dir)) return {};
+    dirs[o.path] = dir;
   }
   return dirs;
 }
