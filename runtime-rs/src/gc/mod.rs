@@ -86,6 +86,9 @@ pub fn init() {
             match k {
                 b"gctrace" => GCTRACE.store(val, Relaxed),
                 b"gcstress" => GCSTRESS.store(val, Relaxed),
+                b"mprotectguard" => {
+                    crate::sched::stack::MPROTECT_GUARDS.store(val == 1, Relaxed)
+                }
                 _ => {}
             }
         }

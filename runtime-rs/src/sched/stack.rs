@@ -6,14 +6,18 @@
 //! goroutine costs its top page or two plus page tables. The lowest [`GUARD`] bytes of each slot
 //! are a guard region installed with `MADV_GUARD_INSTALL` (Linux 6.13+, which does not split the
 //! VMA); touching it raises SIGSEGV, which the signal handler reports as gc's stack overflow.
-//! On older kernels the guard is missing and overflow is caught only by the compiler's prologue
-//! checks against `rog_stack_guard` (ABI.md §7).
+//! Older kernels refuse that advice (EINVAL); the guard is then made with `mprotect(PROT_NONE)`,
+//! which splits the mapping: two VMAs per stack (guard and stack), so `vm.max_map_count` (65530
+//! by default) caps the process at about 32,000 goroutines stacks. Running out of mappings is a
+//! clean fatal error, never a stack without a guard. `ROG_DEBUG=mprotectguard=1` forces the
+//! fallback (tests use it on new kernels).
 //!
 //! A dead goroutine's stack goes back on a free list for the next goroutine. Pages it touched
 //! stay committed; stacks that went deep are released with MADV_DONTNEED when freed (see
 //! [`free`]).
 
 use crate::sys;
+use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
 use std::sync::Mutex;
 
 /// Bytes reserved per goroutine stack.
@@ -28,6 +32,10 @@ const ARENA_SLOTS: usize = 64;
 const SHALLOW: usize = 64 << 10;
 
 const MADV_GUARD_INSTALL: i32 = 102;
+
+/// Guards are made with mprotect: the kernel refused MADV_GUARD_INSTALL, or
+/// `ROG_DEBUG=mprotectguard=1`.
+pub static MPROTECT_GUARDS: AtomicBool = AtomicBool::new(false);
 
 /// One goroutine stack: usable range [lo, hi) and the guard [lo - GUARD, lo).
 #[derive(Clone, Copy, Debug)]
@@ -72,10 +80,28 @@ fn map_arena(size: usize, slots: usize) -> usize {
         crate::panic::fatal("out of memory allocating goroutine stack");
     }
     for i in 0..slots {
-        // SAFETY: the guard range lies inside the mapping just created.
-        unsafe { sys::madvise((base + i * size) as *mut _, GUARD, MADV_GUARD_INSTALL) };
+        install_guard(base + i * size);
     }
     base
+}
+
+/// Makes [lo, lo + GUARD) fault on any access.
+fn install_guard(lo: usize) {
+    if !MPROTECT_GUARDS.load(Relaxed) {
+        // SAFETY: the guard range lies inside a stack arena mapping.
+        if unsafe { sys::madvise(lo as *mut _, GUARD, MADV_GUARD_INSTALL) } == 0 {
+            return;
+        }
+        // Before Linux 6.13: EINVAL. Use mprotect from now on.
+        MPROTECT_GUARDS.store(true, Relaxed);
+    }
+    // SAFETY: as above; the range holds no data.
+    if unsafe { sys::mprotect(lo as *mut _, GUARD, sys::PROT_NONE) } != 0 {
+        crate::panic::fatal(
+            "cannot install a goroutine stack guard page (too many memory mappings? \
+             see vm.max_map_count)",
+        );
+    }
 }
 
 fn slot(base: usize, i: usize, size: usize) -> Stack {

@@ -4,7 +4,7 @@
 # its merged stdout+stderr with NAME.expected and its exit status with NAME.status (default 0).
 # Lines of NAME.expected may end in `...` to match any line with that prefix. NAME.nocall lists
 # `function callee` pairs: the function's machine code (llvm-objdump-22 -d) must not call callee,
-# i.e. ThinLTO inlined the runtime entry point into it.
+# i.e. ThinLTO inlined the runtime entry point into it. NAME.env holds VAR=value words for its run.
 # Usage: tests/ir/run.sh [NAME...]
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -27,7 +27,9 @@ for n in "${names[@]}"; do
   want_status=0
   [ -f "$here/$n.status" ] && want_status=$(cat "$here/$n.status")
   set +e
-  ROG_DEBUG=${ROG_DEBUG:-} "$out/$n" >"$out/$n.out" 2>&1
+  envs=()
+  [ -f "$here/$n.env" ] && read -r -a envs <"$here/$n.env"
+  env ROG_DEBUG="${ROG_DEBUG:-}" "${envs[@]}" "$out/$n" >"$out/$n.out" 2>&1
   status=$?
   set -e
   if [ "$status" != "$want_status" ]; then
