@@ -517,7 +517,11 @@ class Printer {
         this.expr(x.fun, 7);
         this.w("(");
         this.exprList(x.args);
-        if (x.hasDots) this.w("...");
+        if (x.hasDots) {
+          // `10...` would scan as the float `10.` followed by `..`.
+          const last = x.args[x.args.length - 1];
+          this.w(last?.kind === "BasicLit" && last.litKind === "INT" ? " ..." : "...");
+        }
         this.w(")");
         return;
       case "StarExpr":

@@ -52,6 +52,8 @@ func f[T any, U comparable](x ...T) (r U) {
 	b := & ^y
 	c := <-(<-chan int)(nil)
 	ch2 <- <-ch
+	f(10 ...)
+	var c2 chan (<-chan int)
 	if v := (T{}); v == (T{}) {
 	}
 	switch x := y.(type) {
