@@ -46,6 +46,13 @@ export function lookupFieldOrMethod(
   name: string,
 ): LookupResult {
   if (name === "_") return { obj: null, index: null, indirect: false };
+  // A defined pointer type has no methods, but its fields are reachable: x.f means (*x).f.
+  const t = unalias(T);
+  if (t instanceof Named && t.underlying instanceof Pointer) {
+    const r = lookupInner(t.underlying, false, pkg, name);
+    if (r.obj instanceof Func) return { obj: null, index: null, indirect: false };
+    return r;
+  }
   const r = lookupInner(T, addressable, pkg, name);
   if (r.obj || r.index) return r;
   // A pointer to a pointer (or named pointer) has no methods; the spec does not search through.
