@@ -2,7 +2,7 @@
 // Ninja, plus the Rust runtime archive that every link needs.
 
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -101,7 +101,7 @@ export function goroot(): { goroot: string; version: string } {
     throw new UserError(`rog: ${root} is not a Go installation (no src/)`);
   let version = "unknown";
   if (existsSync(versionFile)) {
-    version = run("head", ["-n1", versionFile]).trim();
+    version = readFileSync(versionFile, "utf8").split("\n")[0].trim();
   }
   if (!SUPPORTED_GO.some((v) => version === v || version.startsWith(v + "."))) {
     throw new UserError(

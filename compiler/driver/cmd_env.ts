@@ -5,6 +5,7 @@ import { UserError } from "../diag.js";
 import type { Command } from "./main.js";
 import { ROG_VERSION } from "./version.js";
 import * as tc from "../../toolchains/toolchain.js";
+import { buildDir } from "../../rules/src/build.js";
 
 export const command: Command = {
   summary: "print rog and toolchain environment information",
@@ -39,7 +40,7 @@ export const command: Command = {
     probe("GOVERSION", () => tc.goroot().version);
     probe("ROGRUNTIME", () => tc.runtimeArchive());
     lines.push(`ROGCACHE='${tc.cacheDir()}'`);
-    lines.push(`ROGBUILDDIR='${process.env.ROG_BUILDDIR ?? ".rog/build"}'`);
+    lines.push(`ROGBUILDDIR='${buildDir(process.cwd())}'`);
     lines.push(`GOOS='linux'`, `GOARCH='amd64'`);
     process.stdout.write(lines.join("\n") + "\n");
     return failed ? 1 : 0;
