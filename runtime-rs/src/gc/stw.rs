@@ -2,15 +2,15 @@
 //!
 //! The collector sets [`STOP`] and the safepoint word, then waits until every other worker is
 //! STOPPED: running workers stop themselves at their goroutine's next safepoint (or at the top of
-//! their scheduler loop); sleeping (IDLE) workers and workers whose goroutine is in a system call
-//! (SYSCALL) are switched to STOPPED by the collector with a compare-and-swap, since they run no
-//! Go code. A STOPPED worker resumes only after [`start`] withdraws the request, and it sets
+//! their scheduler loop); sleeping (IDLE) workers are switched to STOPPED by the collector with a
+//! compare-and-swap, since they run no Go code; workers in a system call (SYSCALL, HANDOFF) count
+//! as stopped as they are, and stop themselves before running Go code again (sched/syscall.rs). A STOPPED worker resumes only after [`start`] withdraws the request, and it sets
 //! itself RUNNING again.
 //!
 //! A goroutine that stops at a safepoint spills its registers and records its stack pointer in
 //! `G::sp` first, so its whole stack (and register contents) can be scanned conservatively.
 
-use crate::sched::{self, context, Worker, IDLE, RUNNING, STOPPED, SYSCALL};
+use crate::sched::{self, context, Worker, HANDOFF, IDLE, RUNNING, STOPPED, SYSCALL};
 use std::sync::atomic::{AtomicBool, Ordering::*};
 use std::sync::{Condvar, Mutex};
 
@@ -33,8 +33,10 @@ pub fn stop(me: &Worker) {
         let mut spins = 0u32;
         loop {
             match w.state.load(SeqCst) {
-                STOPPED => break,
-                s @ (IDLE | SYSCALL) => {
+                // A thread back from its call stops itself before running Go code
+                // (syscall.rs); a handed-off worker's new thread stops at its loop's top.
+                STOPPED | SYSCALL | HANDOFF => break,
+                s @ IDLE => {
                     if w.state.compare_exchange(s, STOPPED, SeqCst, SeqCst).is_ok() {
                         break;
                     }

@@ -12,10 +12,18 @@
 //! when a timer is pending). When every worker sleeps, no timer is pending and no goroutine is in
 //! a system call, the program is deadlocked (gc's `all goroutines are asleep`).
 //!
+//! Workers and threads: a [`Worker`] is gc's P (run queue, allocation cache, state); an [`M`] is
+//! an OS thread (its scheduler context and the goroutine it runs). A thread holds at most one
+//! worker; normally each worker stays with its thread for the whole run. The exception is a
+//! blocking system call (syscall.rs): the monitor hands the worker of a thread stuck in one to a
+//! spare thread, and the thread coming back without a worker queues its goroutine globally and
+//! becomes a spare itself.
+//!
 //! Worker states (`Worker::state`), used by stop-the-world: RUNNING (executing the scheduler or a
-//! goroutine), IDLE (asleep in the scheduler), SYSCALL (a goroutine is in a blocking call),
-//! STOPPED (parked for a collection). Only the worker itself leaves STOPPED, and only once the
-//! stop request is withdrawn.
+//! goroutine), IDLE (asleep in the scheduler), SYSCALL (its thread's goroutine is in a blocking
+//! call), HANDOFF (taken from a thread in a system call, being given to a spare thread), STOPPED
+//! (parked for a collection). Only the worker's thread leaves STOPPED, once the stop request is
+//! withdrawn. Whoever moves a worker out of SYSCALL by compare-and-swap owns it.
 //!
 //! Thread-local state is read only through the non-inlined [`worker`] accessor: a goroutine can
 //! migrate between threads across any call that blocks, and LLVM assumes a thread-local address
@@ -38,6 +46,7 @@ pub const RUNNING: u32 = 0;
 pub const IDLE: u32 = 1;
 pub const SYSCALL: u32 = 2;
 pub const STOPPED: u32 = 3;
+pub const HANDOFF: u32 = 4;
 
 /// Goroutine status values.
 pub mod gstatus {
@@ -75,24 +84,36 @@ pub struct G {
     pub trace: Option<crate::traceback::Trace>,
 }
 
-/// A worker: one OS thread running goroutines, with its run queue and allocation cache.
+/// A worker (gc's P): the right to run goroutines, with its run queue and allocation cache.
 pub struct Worker {
     pub id: usize,
     pub state: AtomicU32,
     runq: Mutex<VecDeque<*mut G>>,
-    /// g0's saved stack pointer while a goroutine runs.
-    g0_sp: Cell<usize>,
-    pub current: Cell<*mut G>,
-    after_switch: Cell<Option<(fn(*mut G, usize), usize)>>,
     /// Preemption requested for the running goroutine (set by the monitor thread).
     pub preempt: AtomicBool,
     /// Incremented on every goroutine switch; the monitor compares it to find long runners.
     pub schedtick: AtomicUsize,
+    /// Incremented on every system call entry; the monitor compares it to find long calls.
+    pub syscalltick: AtomicUsize,
     pub cache: crate::gc::cache::Cache,
 }
 
-// SAFETY: the Cells are touched only by the owning thread (or under stop-the-world).
+// SAFETY: the cache is touched only by the owning thread (or under stop-the-world).
 unsafe impl Sync for Worker {}
+
+/// A thread running goroutines (gc's M). Lives forever.
+pub struct M {
+    /// The scheduler context's saved stack pointer while a goroutine runs.
+    g0_sp: Cell<usize>,
+    pub current: Cell<*mut G>,
+    after_switch: Cell<Option<(fn(*mut G, usize), usize)>>,
+    /// A worker handed to this thread while it waits as a spare (a `*const Worker`, 0: none).
+    handed: Mutex<usize>,
+    handed_cv: Condvar,
+}
+
+// SAFETY: the Cells are touched only by the thread itself; `handed` is behind its lock.
+unsafe impl Sync for M {}
 
 struct Idle {
     sleeping: usize,
@@ -108,6 +129,8 @@ static NEXT_GOID: AtomicI64 = AtomicI64::new(1);
 pub static NGOROUTINES: AtomicI64 = AtomicI64::new(0);
 /// Goroutines inside blocking system calls.
 pub static NSYSCALL: AtomicI64 = AtomicI64::new(0);
+/// Threads without a worker, waiting for one (`*const M`).
+static SPARE_MS: Mutex<Vec<usize>> = Mutex::new(Vec::new());
 /// Every goroutine ever created (dead ones are reused), for the collector's root scan.
 pub static ALLGS: Mutex<Vec<usize>> = Mutex::new(Vec::new());
 static FREE_GS: Mutex<Vec<usize>> = Mutex::new(Vec::new());
@@ -123,6 +146,11 @@ core::arch::global_asm!(
     ".type rog_tls_worker,@object",
     ".size rog_tls_worker, 8",
     "rog_tls_worker:",
+    ".zero 8",
+    ".globl rog_tls_m",
+    ".type rog_tls_m,@object",
+    ".size rog_tls_m, 8",
+    "rog_tls_m:",
     ".zero 8",
     ".text",
 );
@@ -147,14 +175,39 @@ fn set_worker(w: *const Worker) {
     }
 }
 
+/// The calling thread's M (null on threads that do not run goroutines).
+#[inline(always)]
+pub fn this_m() -> *const M {
+    let m: *const M;
+    // SAFETY: reads this thread's rog_tls_m word.
+    unsafe {
+        core::arch::asm!("mov {}, qword ptr fs:[rog_tls_m@TPOFF]", out(reg) m,
+            options(nostack, readonly, preserves_flags));
+    }
+    m
+}
+
+fn set_m(m: *const M) {
+    // SAFETY: writes this thread's rog_tls_m word.
+    unsafe {
+        core::arch::asm!("mov qword ptr fs:[rog_tls_m@TPOFF], {}", in(reg) m,
+            options(nostack, preserves_flags));
+    }
+}
+
+/// Lets the calling thread give up its worker (system call hand-off).
+pub(crate) fn drop_worker() {
+    set_worker(core::ptr::null());
+}
+
 /// The running goroutine (null outside goroutines).
 pub fn current_g() -> *mut G {
-    let w = worker();
-    if w.is_null() {
+    let m = this_m();
+    if m.is_null() {
         return core::ptr::null_mut();
     }
-    // SAFETY: workers live forever.
-    unsafe { (*w).current.get() }
+    // SAFETY: Ms live forever.
+    unsafe { (*m).current.get() }
 }
 
 /// The id of the running goroutine (1 for main, 0 outside goroutines).
@@ -204,11 +257,9 @@ pub fn start(main: *mut u8) -> ! {
             id,
             state: AtomicU32::new(RUNNING),
             runq: Mutex::new(VecDeque::new()),
-            g0_sp: Cell::new(0),
-            current: Cell::new(core::ptr::null_mut()),
-            after_switch: Cell::new(None),
             preempt: AtomicBool::new(false),
             schedtick: AtomicUsize::new(0),
+            syscalltick: AtomicUsize::new(0),
             cache: crate::gc::cache::Cache::new(),
         })
         .collect();
@@ -219,15 +270,64 @@ pub fn start(main: *mut u8) -> ! {
     let g = new_g(main, stack::alloc_main());
     push_local(&ws[0], g);
     for w in ws.iter().skip(1) {
-        let w: &'static Worker = w;
-        std::thread::Builder::new()
-            .name(format!("rog-worker-{}", w.id))
-            .stack_size(1 << 20)
-            .spawn(move || schedule_loop(w))
-            .unwrap_or_else(|_| crate::panic::fatal("cannot start worker thread"));
+        start_thread(w);
     }
     preempt::start_monitor();
-    schedule_loop(&ws[0])
+    thread_main(&ws[0])
+}
+
+/// Starts a new thread running goroutines with worker w.
+pub(crate) fn start_thread(w: &'static Worker) {
+    std::thread::Builder::new()
+        .name(format!("rog-worker-{}", w.id))
+        .stack_size(1 << 20)
+        .spawn(move || thread_main(w))
+        .unwrap_or_else(|_| crate::panic::fatal("cannot start worker thread"));
+}
+
+fn new_m() -> &'static M {
+    Box::leak(Box::new(M {
+        g0_sp: Cell::new(0),
+        current: Cell::new(core::ptr::null_mut()),
+        after_switch: Cell::new(None),
+        handed: Mutex::new(0),
+        handed_cv: Condvar::new(),
+    }))
+}
+
+fn thread_main(w: &'static Worker) -> ! {
+    set_m(new_m());
+    set_worker(w);
+    w.state.store(RUNNING, SeqCst);
+    crate::signal::init_thread();
+    schedule_loop()
+}
+
+/// Gives worker w (in state HANDOFF) to a spare thread, starting one if none waits.
+pub(crate) fn hand_off(w: &'static Worker) {
+    let spare = SPARE_MS.lock().unwrap_or_else(|e| e.into_inner()).pop();
+    match spare {
+        Some(m) => {
+            let m = m as *const M;
+            // SAFETY: Ms live forever.
+            let m = unsafe { &*m };
+            *m.handed.lock().unwrap_or_else(|e| e.into_inner()) = w as *const Worker as usize;
+            m.handed_cv.notify_one();
+        }
+        None => start_thread(w),
+    }
+}
+
+/// A thread without a worker waits until [`hand_off`] gives it one.
+fn wait_for_worker(m: &M) -> &'static Worker {
+    SPARE_MS.lock().unwrap_or_else(|e| e.into_inner()).push(m as *const M as usize);
+    let mut h = m.handed.lock().unwrap_or_else(|e| e.into_inner());
+    while *h == 0 {
+        h = m.handed_cv.wait(h).unwrap_or_else(|e| e.into_inner());
+    }
+    let w = core::mem::take(&mut *h) as *const Worker;
+    // SAFETY: workers live forever.
+    unsafe { &*w }
 }
 
 fn new_g(entry: *mut u8, stack: Stack) -> *mut G {
@@ -341,13 +441,13 @@ pub fn wake_all() {
 /// Suspends the running goroutine g and switches to its worker's scheduler, which then calls
 /// `then(g, arg)` once g's stack is free. Returns when someone resumes g.
 pub fn switch_out(g: *mut G, then: fn(*mut G, usize), arg: usize) {
-    let w = worker();
-    // SAFETY: called on a goroutine stack of worker w; g is w's current goroutine.
+    let m = this_m();
+    // SAFETY: called on a goroutine stack of thread m; g is m's current goroutine.
     unsafe {
-        let w = &*w;
-        w.after_switch.set(Some((then, arg)));
+        let m = &*m;
+        m.after_switch.set(Some((then, arg)));
         let sp_slot = core::ptr::addr_of_mut!((*g).sp);
-        rog_swapctx(sp_slot, w.g0_sp.get());
+        rog_swapctx(sp_slot, m.g0_sp.get());
         let g = current_g();
         if (*g).sp < (*g).low_water {
             (*g).low_water = (*g).sp;
@@ -383,24 +483,34 @@ fn requeue_global(g: *mut G, _: usize) {
     GLOBAL_Q.lock().unwrap_or_else(|e| e.into_inner()).push_back(g as usize);
 }
 
-/// A worker's scheduler loop, on its thread stack.
-fn schedule_loop(w: &'static Worker) -> ! {
-    set_worker(w);
-    crate::signal::init_thread();
+/// A thread's scheduler loop, on its thread stack. The worker is read afresh after every
+/// switch: the thread may have lost it in a system call meanwhile.
+fn schedule_loop() -> ! {
+    // SAFETY: thread_main set this thread's M; Ms live forever.
+    let m = unsafe { &*this_m() };
     loop {
+        let mut w = worker();
+        if w.is_null() {
+            let got = wait_for_worker(m);
+            got.state.store(RUNNING, SeqCst);
+            set_worker(got);
+            w = got;
+        }
+        // SAFETY: workers live forever.
+        let w: &'static Worker = unsafe { &*w };
         crate::gc::stw::check_stop(w);
         let g = find_runnable(w);
         w.schedtick.fetch_add(1, Relaxed);
         w.preempt.store(false, Relaxed);
-        w.current.set(g);
-        // SAFETY: g is runnable and owned by this worker now; its sp is a suspended context.
+        m.current.set(g);
+        // SAFETY: g is runnable and owned by this thread now; its sp is a suspended context.
         unsafe {
             (*g).status.store(gstatus::RUNNING, SeqCst);
-            let g0 = w.g0_sp.as_ptr();
+            let g0 = m.g0_sp.as_ptr();
             rog_swapctx(g0, (*g).sp);
         }
-        w.current.set(core::ptr::null_mut());
-        if let Some((f, arg)) = w.after_switch.take() {
+        m.current.set(core::ptr::null_mut());
+        if let Some((f, arg)) = m.after_switch.take() {
             f(g, arg);
         }
     }

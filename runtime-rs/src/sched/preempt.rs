@@ -66,16 +66,25 @@ pub fn start_monitor() {
 fn monitor() {
     let ws = workers();
     let mut last: Vec<(usize, i64)> = vec![(usize::MAX, 0); ws.len()];
+    let mut last_sys: Vec<usize> = vec![usize::MAX; ws.len()];
     loop {
         std::thread::sleep(std::time::Duration::from_millis(1));
         let now = crate::sys::nanotime();
         for (i, w) in ws.iter().enumerate() {
+            // A worker still in the system call it was in at the last tick goes to another
+            // thread (syscall.rs).
+            let sys = w.syscalltick.load(SeqCst);
+            if w.state.load(SeqCst) == SYSCALL && sys == last_sys[i] && super::syscall::retake(w) {
+                last_sys[i] = usize::MAX;
+                continue;
+            }
+            last_sys[i] = sys;
             let tick = w.schedtick.load(Relaxed);
             if tick != last[i].0 {
                 last[i] = (tick, now);
                 continue;
             }
-            let running = w.state.load(Relaxed) == RUNNING && !w.current.get().is_null();
+            let running = w.state.load(Relaxed) == RUNNING;
             if running && now - last[i].1 > TIME_SLICE_NS && !w.preempt.load(Relaxed) {
                 w.preempt.store(true, SeqCst);
                 request();

@@ -29,7 +29,7 @@ for n in "${names[@]}"; do
   set +e
   envs=()
   [ -f "$here/$n.env" ] && read -r -a envs <"$here/$n.env"
-  env ROG_DEBUG="${ROG_DEBUG:-}" "${envs[@]}" "$out/$n" >"$out/$n.out" 2>&1
+  timeout 120 env ROG_DEBUG="${ROG_DEBUG:-}" "${envs[@]}" "$out/$n" >"$out/$n.out" 2>&1
   status=$?
   set -e
   if [ "$status" != "$want_status" ]; then
