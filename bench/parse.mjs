@@ -24,7 +24,8 @@ for (let i = 0; i < args.length; i++) {
   else dir = args[i];
 }
 if (dir === null) {
-  const goroot = process.env.ROG_GOROOT ?? execFileSync("go", ["env", "GOROOT"], { encoding: "utf8" }).trim();
+  const goroot =
+    process.env.ROG_GOROOT ?? execFileSync("go", ["env", "GOROOT"], { encoding: "utf8" }).trim();
   dir = path.join(goroot, "src");
 }
 
@@ -83,11 +84,16 @@ function best(fn) {
 
 const scan = best(scanAll);
 const parse = best(parseAll);
-const rate = (ms) => `${Math.round(lines / (ms / 1000)).toLocaleString("en")} lines/s, ${(bytes / 1e6 / (ms / 1000)).toFixed(1)} MB/s`;
-console.log(`${files.length} files, ${lines} lines, ${(bytes / 1e6).toFixed(1)} MB; best of ${rounds} rounds`);
+const rate = (ms) =>
+  `${Math.round(lines / (ms / 1000)).toLocaleString("en")} lines/s, ${(bytes / 1e6 / (ms / 1000)).toFixed(1)} MB/s`;
+console.log(
+  `${files.length} files, ${lines} lines, ${(bytes / 1e6).toFixed(1)} MB; best of ${rounds} rounds`,
+);
 for (const [what, r, unit] of [
   ["scan ", scan, "tokens"],
   ["parse", parse, "diagnostics"],
 ]) {
-  console.log(`${what}: wall ${r.ms.toFixed(0)} ms, ${rate(r.ms)}; cpu ${r.cpu.toFixed(0)} ms, ${rate(r.cpu)}; ${r.result} ${unit}`);
+  console.log(
+    `${what}: wall ${r.ms.toFixed(0)} ms, ${rate(r.ms)}; cpu ${r.cpu.toFixed(0)} ms, ${rate(r.cpu)}; ${r.result} ${unit}`,
+  );
 }
