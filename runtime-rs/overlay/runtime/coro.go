@@ -3,6 +3,7 @@
 
 package runtime
 
+// iter pulls newcoro and coroswitch from here by linkname (runtime.newcoro, runtime.coroswitch).
 type coro struct {
 	f       func(*coro)
 	started bool
@@ -12,12 +13,10 @@ type coro struct {
 	toCall  chan struct{} // baton to the caller
 }
 
-//go:linkname newcoro iter.newcoro
 func newcoro(f func(*coro)) *coro {
 	return &coro{f: f, toCoro: make(chan struct{}), toCall: make(chan struct{})}
 }
 
-//go:linkname coroswitch iter.coroswitch
 func coroswitch(c *coro) {
 	if c.inside {
 		c.inside = false

@@ -191,21 +191,6 @@ func (t *StructType) Fields() []StructField {
 	return unsafe.Slice(t.Fields_, t.NFields)
 }
 
-// Exported reports whether a field or method name is exported.
-func Exported(name string) bool {
-	return len(name) > 0 && name[0] >= 'A' && name[0] <= 'Z' ||
-		len(name) > 0 && name[0] >= 0x80 && !isQualified(name)
-}
-
-func isQualified(name string) bool {
-	for i := 0; i < len(name); i++ {
-		if name[i] == '.' {
-			return true
-		}
-	}
-	return false
-}
-
 // NumIn returns the number of parameters.
 func (t *FuncType) NumIn() int { return int(t.InCount) }
 

@@ -1,0 +1,277 @@
+// Maps and channels through the runtime's entry points.
+
+package reflect
+
+import (
+	"internal/abi"
+	"unsafe"
+)
+
+//go:linkname makemap rog_makemap
+func makemap(t *abi.Type, hint int) unsafe.Pointer
+
+//go:linkname mapaccess2 rog_mapaccess2
+func mapaccess2(t *abi.Type, m, key unsafe.Pointer) (unsafe.Pointer, uintptr)
+
+//go:linkname mapassign rog_mapassign
+func mapassign(t *abi.Type, m, key unsafe.Pointer) unsafe.Pointer
+
+//go:linkname mapdelete rog_mapdelete
+func mapdelete(t *abi.Type, m, key unsafe.Pointer)
+
+//go:linkname mapclear rog_mapclear
+func mapclear(t *abi.Type, m unsafe.Pointer)
+
+//go:linkname mapiterinit rog_mapiterinit
+func mapiterinit(t *abi.Type, m unsafe.Pointer, it *hiter)
+
+//go:linkname mapiternext rog_mapiternext
+func mapiternext(it *hiter)
+
+// hiter is the runtime's 96-byte iterator; words 0 and 1 point at the current key and value.
+type hiter struct {
+	key  unsafe.Pointer
+	elem unsafe.Pointer
+	rest [10]uintptr
+}
+
+// MakeMap creates a new map with the specified type.
+func MakeMap(typ Type) Value { return MakeMapWithSize(typ, 0) }
+
+// MakeMapWithSize creates a new map with the specified type and room for about n elements.
+func MakeMapWithSize(typ Type, n int) Value {
+	if typ.Kind() != Map {
+		panic("reflect.MakeMapWithSize of non-map type")
+	}
+	t := typ.common()
+	return valueOfPointer(t, makemap(t, n))
+}
+
+func (v Value) mapPtr() unsafe.Pointer { return *(*unsafe.Pointer)(v.ptr) }
+
+// MapIndex returns the value associated with key in the map v (the zero Value if absent).
+func (v Value) MapIndex(key Value) Value {
+	v.mustBe(Map, "reflect.Value.MapIndex")
+	key = key.assignTo("reflect.Value.MapIndex", v.typ_.Key())
+	m := v.mapPtr()
+	if m == nil {
+		return Value{}
+	}
+	p, ok := mapaccess2(v.typ_, m, key.ptr)
+	if ok == 0 {
+		return Value{}
+	}
+	et := v.typ_.Elem()
+	c := unsafe_New(et)
+	typedmemmove(et, c, p)
+	return Value{typ_: et, ptr: c, flag: v.flag&flagRO | key.flag&flagRO}
+}
+
+// MapKeys returns a slice containing all the keys present in the map, in unspecified order.
+func (v Value) MapKeys() []Value {
+	v.mustBe(Map, "reflect.Value.MapKeys")
+	var keys []Value
+	it := v.MapRange()
+	for it.Next() {
+		keys = append(keys, it.Key())
+	}
+	return keys
+}
+
+// SetMapIndex sets the element associated with key in the map v to elem (deletes it when elem
+// is the zero Value).
+func (v Value) SetMapIndex(key, elem Value) {
+	v.mustBe(Map, "reflect.Value.SetMapIndex")
+	v.mustBeExported("reflect.Value.SetMapIndex")
+	key.mustBeExported("reflect.Value.SetMapIndex")
+	key = key.assignTo("reflect.Value.SetMapIndex", v.typ_.Key())
+	m := v.mapPtr()
+	if !elem.IsValid() {
+		if m != nil {
+			mapdelete(v.typ_, m, key.ptr)
+		}
+		return
+	}
+	if m == nil {
+		panic("assignment to entry in nil map")
+	}
+	elem.mustBeExported("reflect.Value.SetMapIndex")
+	elem = elem.assignTo("reflect.Value.SetMapIndex", v.typ_.Elem())
+	p := mapassign(v.typ_, m, key.ptr)
+	typedmemmove(v.typ_.Elem(), p, elem.ptr)
+}
+
+// Clear clears the contents of a map or zeroes the contents of a slice.
+func (v Value) Clear() {
+	switch v.Kind() {
+	case Slice:
+		h := (*sliceHeader)(v.ptr)
+		clear(unsafe.Slice((*byte)(h.Data), uintptr(h.Len)*v.typ_.Elem().Size()))
+	case Map:
+		if m := v.mapPtr(); m != nil {
+			mapclear(v.typ_, m)
+		}
+	default:
+		panic(&ValueError{"reflect.Value.Clear", v.Kind()})
+	}
+}
+
+// A MapIter is an iterator for ranging over a map.
+type MapIter struct {
+	m       Value
+	it      hiter
+	started bool
+}
+
+// MapRange returns a range iterator for a map.
+func (v Value) MapRange() *MapIter {
+	if v.kind() != Map {
+		panic(&ValueError{"reflect.Value.MapRange", v.kind()})
+	}
+	return &MapIter{m: v}
+}
+
+// Next advances the map iterator and reports whether there is another entry.
+func (iter *MapIter) Next() bool {
+	if !iter.m.IsValid() {
+		panic("MapIter.Next called on an iterator that does not have an associated map Value")
+	}
+	m := iter.m.mapPtr()
+	if !iter.started {
+		iter.started = true
+		if m == nil {
+			return false
+		}
+		mapiterinit(iter.m.typ_, m, &iter.it)
+	} else {
+		if iter.it.key == nil {
+			panic("MapIter.Next called on exhausted iterator")
+		}
+		mapiternext(&iter.it)
+	}
+	return iter.it.key != nil
+}
+
+func (iter *MapIter) entry(p unsafe.Pointer, t *abi.Type, what string) Value {
+	if !iter.started || p == nil {
+		panic("MapIter." + what + " called before Next")
+	}
+	c := unsafe_New(t)
+	typedmemmove(t, c, p)
+	return Value{typ_: t, ptr: c, flag: iter.m.flag & flagRO}
+}
+
+// Key returns the key of iter's current map entry.
+func (iter *MapIter) Key() Value { return iter.entry(iter.it.key, iter.m.typ_.Key(), "Key") }
+
+// Value returns the value of iter's current map entry.
+func (iter *MapIter) Value() Value { return iter.entry(iter.it.elem, iter.m.typ_.Elem(), "Value") }
+
+// Reset modifies iter to iterate over v.
+func (iter *MapIter) Reset(v Value) {
+	if v.IsValid() {
+		v.mustBe(Map, "reflect.MapIter.Reset")
+	}
+	*iter = MapIter{m: v}
+}
+
+// SetIterKey assigns to v the key of iter's current map entry.
+func (v Value) SetIterKey(iter *MapIter) { v.Set(iter.Key()) }
+
+// SetIterValue assigns to v the value of iter's current map entry.
+func (v Value) SetIterValue(iter *MapIter) { v.Set(iter.Value()) }
+
+//go:linkname makechan rog_makechan
+func makechan(t *abi.Type, size int) unsafe.Pointer
+
+//go:linkname chansend rog_chansend
+func chansend(c, elem unsafe.Pointer)
+
+//go:linkname chanrecv rog_chanrecv
+func chanrecv(c, elem unsafe.Pointer) bool
+
+//go:linkname selectnbsend rog_selectnbsend
+func selectnbsend(c, elem unsafe.Pointer) bool
+
+//go:linkname selectnbrecv rog_selectnbrecv
+func selectnbrecv(c, elem unsafe.Pointer) (selected, ok uintptr)
+
+//go:linkname closechan rog_closechan
+func closechan(c unsafe.Pointer)
+
+// MakeChan creates a new channel with the specified type and buffer size.
+func MakeChan(typ Type, buffer int) Value {
+	if typ.Kind() != Chan {
+		panic("reflect.MakeChan of non-chan type")
+	}
+	if typ.ChanDir() != BothDir {
+		panic("reflect.MakeChan: unidirectional channel type")
+	}
+	t := typ.common()
+	return valueOfPointer(t, makechan(t, buffer))
+}
+
+// Send sends x on the channel v.
+func (v Value) Send(x Value) {
+	v.mustBe(Chan, "reflect.Value.Send")
+	x = x.assignTo("reflect.Value.Send", v.typ_.Elem())
+	chansend(v.mapPtr(), x.ptr)
+}
+
+// TrySend attempts to send x on the channel v without blocking.
+func (v Value) TrySend(x Value) bool {
+	v.mustBe(Chan, "reflect.Value.TrySend")
+	x = x.assignTo("reflect.Value.TrySend", v.typ_.Elem())
+	return selectnbsend(v.mapPtr(), x.ptr)
+}
+
+// Recv receives and returns a value from the channel v.
+func (v Value) Recv() (x Value, ok bool) {
+	v.mustBe(Chan, "reflect.Value.Recv")
+	et := v.typ_.Elem()
+	p := unsafe_New(et)
+	ok = chanrecv(v.mapPtr(), p)
+	return Value{typ_: et, ptr: p}, ok
+}
+
+// TryRecv attempts to receive a value from the channel v without blocking.
+func (v Value) TryRecv() (x Value, ok bool) {
+	v.mustBe(Chan, "reflect.Value.TryRecv")
+	et := v.typ_.Elem()
+	p := unsafe_New(et)
+	selected, recvOK := selectnbrecv(v.mapPtr(), p)
+	if selected == 0 {
+		return Value{}, false
+	}
+	return Value{typ_: et, ptr: p}, recvOK != 0
+}
+
+// Close closes the channel v.
+func (v Value) Close() {
+	v.mustBe(Chan, "reflect.Value.Close")
+	closechan(v.mapPtr())
+}
+
+// A SelectCase describes a single case in a select operation.
+type SelectCase struct {
+	Dir  SelectDir
+	Chan Value
+	Send Value
+}
+
+// A SelectDir describes the communication direction of a select case.
+type SelectDir int
+
+const (
+	_ SelectDir = iota
+	SelectSend
+	SelectRecv
+	SelectDefault
+)
+
+// Select executes a select operation (not supported yet).
+// TODO(overlay): build rog_selectgo's case array.
+func Select(cases []SelectCase) (chosen int, recv Value, recvOK bool) {
+	notSupported("Select")
+	return 0, Value{}, false
+}
