@@ -225,7 +225,9 @@ func OrUintptr(addr *uintptr, mask uintptr) (old uintptr) {
 }
 
 // LoadUintptr atomically loads *addr.
-func LoadUintptr(addr *uintptr) (val uintptr) { return uintptr(load64((*uint64)(unsafe.Pointer(addr)))) }
+func LoadUintptr(addr *uintptr) (val uintptr) {
+	return uintptr(load64((*uint64)(unsafe.Pointer(addr))))
+}
 
 // StoreUintptr atomically stores val into *addr.
 func StoreUintptr(addr *uintptr, val uintptr) { store64((*uint64)(unsafe.Pointer(addr)), uint64(val)) }
