@@ -16,10 +16,44 @@ pub extern "C-unwind" fn rog_alloc(size: i64, t: *const Type) -> *mut u8 {
     alloc::alloc_object(size as usize, t)
 }
 
-/// `runtime.GC()`: runs a full collection before returning. Blocks other goroutines meanwhile.
+/// `runtime.GC()`: runs a full collection before returning (waiting for one already running).
+/// Blocks other goroutines meanwhile. Ready finalizers run afterwards on the finalizer
+/// goroutine.
 #[no_mangle]
 pub extern "C" fn rog_gc() {
-    crate::gc::collect();
+    crate::gc::collect_forced();
+}
+
+/// `runtime.SetFinalizer(obj, f)`: `obj` points into a heap object (from `rog_alloc` or a
+/// `rog_make*`); `f` is the finalizer's func value, or null to remove the finalizer. When `f`
+/// takes a pointer, pass `iword` null: the runtime calls `f(obj)`. When it takes an interface,
+/// pass the interface's first word (the type descriptor of obj for `any`, else the itab): the
+/// runtime calls `f(iword, obj)`. Results are ignored. Returns false (the overlay then panics
+/// like gc) when obj is not a heap pointer. The finalizer runs on the finalizer goroutine after
+/// a collection finds obj unreachable; obj then lives until the collection after its finalizer
+/// returned. Allocates; never blocks.
+#[no_mangle]
+pub extern "C" fn rog_setfinalizer(obj: *mut u8, f: *mut u8, iword: *mut u8) -> bool {
+    crate::gc::finalizer::set(obj as usize, f as usize, iword as usize)
+}
+
+/// `runtime.ReadMemStats(m)`: fills the 5776-byte `runtime.MemStats` at `out` (gc's layout,
+/// ABI.md §7). Stops the world briefly.
+///
+/// # Safety
+/// out points at writable memory of that size.
+#[no_mangle]
+pub unsafe extern "C" fn rog_readmemstats(out: *mut crate::gc::memstats::MemStats) {
+    crate::gc::read_mem_stats(&mut *out);
+}
+
+/// `runtime.KeepAlive(x)`: keeps the pointer `p` alive (in a register or the stack, where the
+/// conservative scan sees it) up to this call, even after inlining: the empty assembly
+/// statement uses it and LLVM cannot see through it. Costs nothing else.
+#[no_mangle]
+pub extern "C" fn rog_keepalive(p: *mut u8) {
+    // SAFETY: an empty assembly statement that only reads a register.
+    unsafe { core::arch::asm!("/* keepalive {0} */", in(reg) p, options(nostack, preserves_flags)) };
 }
 
 /// `make([]T, len, cap)`: returns the zeroed backing array of `cap` elements of type `elem`.

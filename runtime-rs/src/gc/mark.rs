@@ -126,6 +126,15 @@ impl Marker {
         }
     }
 
+    /// Traces the contents of the object at `slot` without marking it.
+    fn scan_contents(&mut self, slot: usize) {
+        let s = heap::span_of(slot);
+        // SAFETY: slot is an allocated object of a live span (the world is stopped).
+        if !s.is_null() && unsafe { !(*s).noscan } {
+            self.scan_object(slot);
+        }
+    }
+
     fn drain(&mut self) {
         while let Some(obj) = self.work.pop() {
             self.scan_object(obj);
@@ -156,7 +165,55 @@ pub fn mark_all() {
     }
     sched::timer::for_each_func(|f| m.mark(f));
     crate::unwind::for_each_root(|p| m.mark(p));
+    super::finalizer::for_each_root(|p| m.mark(p));
     m.drain();
+    mark_finalizable(&mut m);
+}
+
+/// The finalizer steps of marking (finalizer.rs): keeps what unreached finalizable objects
+/// point at, then queues those still unreached and keeps them too.
+fn mark_finalizable(m: &mut Marker) {
+    let cands = super::finalizer::candidates(is_marked_slot);
+    if cands.is_empty() {
+        return;
+    }
+    for &slot in &cands {
+        m.scan_contents(slot);
+    }
+    m.drain();
+    let unreached: Vec<usize> = cands.into_iter().filter(|&s| !is_marked_slot(s)).collect();
+    super::finalizer::queue(&unreached);
+    for &slot in &unreached {
+        m.mark(slot);
+    }
+    m.drain();
+}
+
+/// Whether the object whose slot starts at `slot` is marked.
+fn is_marked_slot(slot: usize) -> bool {
+    let s = heap::span_of(slot);
+    if s.is_null() {
+        return true;
+    }
+    // SAFETY: the world is stopped; s is live.
+    let s = unsafe { &*s };
+    s.is_marked((slot - s.base) / s.elemsize)
+}
+
+/// The start of the heap slot of the allocated object containing `p`, if any.
+pub fn object_slot(p: usize) -> Option<usize> {
+    let s = heap::span_of(p);
+    if s.is_null() {
+        return None;
+    }
+    // SAFETY: spans in the page table stay valid while their pages are in use; p points into
+    // an object the caller holds, so its span cannot be freed meanwhile.
+    let s = unsafe { &*s };
+    let i = (p - s.base) / s.elemsize;
+    if i >= s.nelems {
+        return None;
+    }
+    Some(s.base + i * s.elemsize)
 }
 
 /// Frees unmarked objects and empty spans; returns the live bytes. The world is stopped and all

@@ -16,8 +16,10 @@
 //! (`off` disables collection).
 
 pub mod cache;
+pub mod finalizer;
 pub mod heap;
 pub mod mark;
+pub mod memstats;
 pub mod sizeclass;
 pub mod stw;
 
@@ -40,6 +42,8 @@ static START_NS: AtomicI64 = AtomicI64::new(0);
 /// Total bytes ever allocated and objects ever allocated / freed (MemStats).
 pub static TOTAL_ALLOC: AtomicU64 = AtomicU64::new(0);
 pub static FREES: AtomicU64 = AtomicU64::new(0);
+/// Collections run by `runtime.GC`.
+pub static FORCED: AtomicU64 = AtomicU64::new(0);
 /// Total stop-the-world pause, nanoseconds.
 pub static PAUSE_TOTAL: AtomicU64 = AtomicU64::new(0);
 /// Held for a whole collection.
@@ -99,6 +103,11 @@ fn parse(v: &[u8]) -> Option<usize> {
     std::str::from_utf8(v).ok()?.parse().ok()
 }
 
+/// The GOGC percentage (negative: off).
+pub fn gc_percent() -> i64 {
+    GOGC.load(Relaxed)
+}
+
 /// `debug.SetGCPercent`: sets GOGC, returns the old value.
 pub fn set_gc_percent(p: i64) -> i64 {
     let old = GOGC.swap(if p < 0 { -1 } else { p }, SeqCst);
@@ -142,6 +151,55 @@ pub fn collect() {
         }
         return;
     };
+    collect_locked(w, lock);
+}
+
+/// `runtime.GC`: like [`collect`], but waits for a collection that another goroutine is running
+/// and then runs a full one of its own, so that everything unreachable at the call is freed.
+pub fn collect_forced() {
+    let w = crate::sched::worker();
+    if w.is_null() || crate::sched::current_g().is_null() {
+        return;
+    }
+    FORCED.fetch_add(1, Relaxed);
+    let lock = lock_collection();
+    collect_locked(w, lock);
+}
+
+/// Takes the collection lock from a goroutine, acting as a safepoint while another holds it.
+fn lock_collection() -> std::sync::MutexGuard<'static, ()> {
+    loop {
+        if let Ok(l) = GC_LOCK.try_lock() {
+            return l;
+        }
+        if stw::stop_requested() {
+            stw::stop_at_safepoint();
+        } else {
+            std::thread::yield_now();
+        }
+    }
+}
+
+/// `runtime.ReadMemStats`: fills `out` with the world stopped.
+pub fn read_mem_stats(out: &mut memstats::MemStats) {
+    let w = crate::sched::worker();
+    if w.is_null() || crate::sched::current_g().is_null() {
+        memstats::fill(out);
+        return;
+    }
+    let lock = lock_collection();
+    // SAFETY: w is this thread's worker.
+    stw::stop(unsafe { &*w });
+    for v in crate::sched::workers() {
+        v.cache.flush();
+    }
+    crate::alloc::flush_fallback();
+    memstats::fill(out);
+    stw::start();
+    drop(lock);
+}
+
+fn collect_locked(w: *const crate::sched::Worker, lock: std::sync::MutexGuard<'static, ()>) {
     let t0 = crate::sys::nanotime();
     let before = HEAP_LIVE.load(Relaxed);
     // SAFETY: w is this thread's worker.
@@ -159,7 +217,9 @@ pub fn collect() {
     stw::start();
     let pause = crate::sys::nanotime() - t0;
     PAUSE_TOTAL.fetch_add(pause as u64, Relaxed);
+    memstats::record_cycle(n, pause as u64, crate::sys::walltime() as u64);
     drop(lock);
+    finalizer::wake();
     if GCTRACE.load(Relaxed) > 0 {
         trace_line(n, t0, pause, before, live as i64);
     }

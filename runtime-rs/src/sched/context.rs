@@ -65,6 +65,24 @@ global_asm!(
     "    mov r10, rdi",
     "    jmp qword ptr [rdi]",
     "",
+    // The same with one and two pointer-sized arguments (finalizers).
+    ".globl rog_call_closure1",
+    ".type rog_call_closure1,@function",
+    ".p2align 4",
+    "rog_call_closure1:",
+    "    mov r10, rdi",
+    "    mov rdi, rsi",
+    "    jmp qword ptr [r10]",
+    "",
+    ".globl rog_call_closure2",
+    ".type rog_call_closure2,@function",
+    ".p2align 4",
+    "rog_call_closure2:",
+    "    mov r10, rdi",
+    "    mov rdi, rsi",
+    "    mov rsi, rdx",
+    "    jmp qword ptr [r10]",
+    "",
     // Spills the callee-saved registers onto the stack and calls f(arg, sp) so that a
     // conservative scan from sp sees every pointer the caller's frames hold in registers.
     ".globl rog_with_spilled_regs",
@@ -103,11 +121,16 @@ extern "C" {
     /// Saves the current context's rsp in `*save` and resumes the context whose rsp is `load`.
     pub fn rog_swapctx(save: *mut usize, load: usize);
     fn rog_goroutine_trampoline();
-    /// Calls the closure `f` (a Go `func()` value).
-    pub fn rog_call_closure0(f: *mut u8);
 }
 
+// Go code may panic: these calls unwind.
 extern "C-unwind" {
+    /// Calls the closure `f` (a Go `func()` value).
+    pub fn rog_call_closure0(f: *mut u8);
+    /// Calls the closure `f` with one pointer-sized argument.
+    pub fn rog_call_closure1(f: *mut u8, a: usize);
+    /// Calls the closure `f` with two pointer-sized arguments.
+    pub fn rog_call_closure2(f: *mut u8, a: usize, b: usize);
     /// Calls `f(arg, sp)` with all callee-saved registers spilled below sp.
     pub fn rog_with_spilled_regs(arg: *mut u8, f: extern "C-unwind" fn(*mut u8, usize));
 }

@@ -355,6 +355,18 @@ fn new_g(entry: *mut u8, stack: Stack) -> *mut G {
 
 /// `go f()`: starts a goroutine running the func value `f`.
 pub fn newproc(f: *mut u8) {
+    spawn(f);
+}
+
+/// Starts a runtime goroutine (the finalizer goroutine) that `runtime.NumGoroutine` does not
+/// count, as gc does not count its system goroutines. It must never exit.
+pub fn newproc_system(f: *mut u8) -> *mut G {
+    let g = spawn(f);
+    NGOROUTINES.fetch_sub(1, SeqCst);
+    g
+}
+
+fn spawn(f: *mut u8) -> *mut G {
     let reused = FREE_GS.lock().unwrap_or_else(|e| e.into_inner()).pop();
     let g = match reused {
         Some(g) => {
@@ -378,6 +390,7 @@ pub fn newproc(f: *mut u8) {
         None => new_g(f, stack::alloc()),
     };
     ready_g(g);
+    g
 }
 
 /// Runs in the trampoline on a new goroutine's stack. Exported (not internal) because assembly
@@ -608,7 +621,9 @@ fn deadlock() -> ! {
         let g = g as *const G;
         // SAFETY: every G in ALLGS stays allocated.
         unsafe {
-            if (*g).status.load(SeqCst) != gstatus::WAITING {
+            if (*g).status.load(SeqCst) != gstatus::WAITING
+                || (*g).wait_reason == crate::gc::finalizer::WAIT_REASON
+            {
                 continue;
             }
             crate::print::str("\ngoroutine ");
