@@ -34,7 +34,8 @@ pub mod types;
 pub mod unwind;
 
 /// Initialises the runtime once, before any Go code runs.
-pub fn start_runtime(_argc: i32, _argv: *const *const u8) {
+pub fn start_runtime(argc: i32, argv: *const *const u8) {
+    abi::os::set_args(argc, argv);
     // A Rust panic inside the runtime is a runtime bug, reported like gc's throw.
     std::panic::set_hook(Box::new(|info| {
         let msg = format!("runtime bug: {info}");

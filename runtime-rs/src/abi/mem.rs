@@ -24,16 +24,22 @@ pub extern "C" fn rog_gc() {
     crate::gc::collect_forced();
 }
 
-/// `runtime.SetFinalizer(obj, f)`: `obj` points into a heap object (from `rog_alloc` or a
-/// `rog_make*`); `f` is the finalizer's func value, or null to remove the finalizer. When `f`
-/// takes a pointer, pass `iword` null: the runtime calls `f(obj)`. When it takes an interface,
-/// pass the interface's first word (the type descriptor of obj for `any`, else the itab): the
-/// runtime calls `f(iword, obj)`. Results are ignored. Returns false (the overlay then panics
-/// like gc) when obj is not a heap pointer. The finalizer runs on the finalizer goroutine after
-/// a collection finds obj unreachable; obj then lives until the collection after its finalizer
-/// returned. Allocates; never blocks.
+/// `runtime.SetFinalizer(obj, f)` for a finalizer taking a pointer: `obj` points into a heap
+/// object (from `rog_alloc` or a `rog_make*`); `f` is the finalizer's func value, called as
+/// `f(obj)` (results ignored), or null to remove the finalizer. Returns false (the overlay then
+/// panics like gc) when obj is not a heap pointer. The finalizer runs on the finalizer goroutine
+/// after a collection finds obj unreachable; obj then lives until the collection after its
+/// finalizer returned. Allocates; never blocks.
 #[no_mangle]
-pub extern "C" fn rog_setfinalizer(obj: *mut u8, f: *mut u8, iword: *mut u8) -> bool {
+pub extern "C" fn rog_setfinalizer(obj: *mut u8, f: *mut u8) -> bool {
+    crate::gc::finalizer::set(obj as usize, f as usize, 0)
+}
+
+/// `runtime.SetFinalizer(obj, f)` for a finalizer taking an interface: as
+/// [`rog_setfinalizer`], but `f` is called as `f(iword, obj)`, `iword` being the interface's
+/// first word (obj's type descriptor for `any`, else the itab).
+#[no_mangle]
+pub extern "C" fn rog_setfinalizer_iface(obj: *mut u8, f: *mut u8, iword: *mut u8) -> bool {
     crate::gc::finalizer::set(obj as usize, f as usize, iword as usize)
 }
 
@@ -45,6 +51,31 @@ pub extern "C" fn rog_setfinalizer(obj: *mut u8, f: *mut u8, iword: *mut u8) -> 
 #[no_mangle]
 pub unsafe extern "C" fn rog_readmemstats(out: *mut crate::gc::memstats::MemStats) {
     crate::gc::read_mem_stats(&mut *out);
+}
+
+/// `runtime.ReadMemStats` for the overlay's own `MemStats`: writes the first `n` (at most 18) of
+/// Alloc, TotalAlloc, Sys, Mallocs, Frees, HeapSys, HeapIdle, HeapInuse, HeapReleased,
+/// HeapObjects, StackInuse, StackSys, NextGC, LastGC (ns since 1970), PauseTotalNs, NumGC,
+/// NumForcedGC and the last pause (ns) as u64s at `out`. Stops the world briefly.
+///
+/// # Safety
+/// out points at n writable u64s.
+#[no_mangle]
+pub unsafe extern "C" fn rog_memstats(out: *mut u64, n: i64) {
+    let mut m: Box<core::mem::MaybeUninit<crate::gc::memstats::MemStats>> = Box::new_uninit();
+    // SAFETY: every field is an integer, float or bool; zero bytes are valid for all of them.
+    core::ptr::write_bytes(m.as_mut_ptr(), 0, 1);
+    let mut m = m.assume_init();
+    crate::gc::read_mem_stats(&mut m);
+    let last = if m.num_gc > 0 { m.pause_ns[((m.num_gc + 255) % 256) as usize] } else { 0 };
+    let v = [
+        m.alloc, m.total_alloc, m.sys, m.mallocs, m.frees, m.heap_sys, m.heap_idle, m.heap_inuse,
+        m.heap_released, m.heap_objects, m.stack_inuse, m.stack_sys, m.next_gc, m.last_gc,
+        m.pause_total_ns, m.num_gc as u64, m.num_forced_gc as u64, last,
+    ];
+    for (i, x) in v.iter().take(n.clamp(0, 18) as usize).enumerate() {
+        *out.add(i) = *x;
+    }
 }
 
 /// `runtime.KeepAlive(x)`: keeps the pointer `p` alive (in a register or the stack, where the

@@ -22,7 +22,7 @@ target triple = "x86_64-unknown-linux-gnu"
 @.bad = private constant [3 x i8] c"bad"
 
 declare ptr @rog_alloc(i64, ptr)
-declare i1 @rog_setfinalizer(ptr, ptr, ptr)
+declare i1 @rog_setfinalizer(ptr, ptr)
 declare void @rog_gc()
 declare void @rog_gosched()
 declare void @rog_sleep(i64)
@@ -49,7 +49,7 @@ entry:
 loop:
   %i = phi i64 [ 0, %entry ], [ %i1, %loop ]
   %p = call ptr @rog_alloc(i64 16, ptr null)
-  %ok = call i1 @rog_setfinalizer(ptr %p, ptr @main.fin.f, ptr null)
+  %ok = call i1 @rog_setfinalizer(ptr %p, ptr @main.fin.f)
   %i1 = add i64 %i, 1
   %c = icmp slt i64 %i1, 100
   br i1 %c, label %loop, label %done
@@ -70,7 +70,7 @@ loop:
   br i1 %c, label %loop, label %done
 done:
   store ptr %p, ptr @keep
-  %ok = call i1 @rog_setfinalizer(ptr %p, ptr @main.finkept.f, ptr null)
+  %ok = call i1 @rog_setfinalizer(ptr %p, ptr @main.finkept.f)
   ret void
 }
 
