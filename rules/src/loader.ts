@@ -590,6 +590,7 @@ class Loader {
   /** short shows a path relative to cwd when that is shorter, as Go's diagnostics do. */
   private short(p: string): string {
     const rel = relative(this.cwd, p);
+    if (rel === "") return ".";
     return rel.length < p.length ? rel : p;
   }
 }
