@@ -8,6 +8,7 @@
 //!   `iface`, `equal`: interfaces and `==`.
 //! - `alloc`, `gc/`: allocation and the garbage collector.
 //! - `sched/`: goroutines, workers, stacks, timers, preemption. `start`: the C `main`.
+//!   `sema`: semaphores and notify lists for `sync`.
 //! - `print`: print builtins and diagnostics. `panic`, `panicval`, `unwind`: panics.
 //!   `traceback`: the stack trace of an unrecovered panic.
 //! - `signal`: SIGSEGV handling. `sys`: the C library functions the runtime uses.
@@ -26,6 +27,7 @@ pub mod panicval;
 pub mod print;
 pub mod rterr;
 pub mod sched;
+pub mod sema;
 pub mod signal;
 pub mod start;
 pub mod sys;

@@ -102,3 +102,96 @@ pub extern "C" fn rog_rawsyscall6(trap: i64, a1: i64, a2: i64, a3: i64, a4: i64,
 pub extern "C" fn rog_block() {
     sched::park("select (no cases)", |_, _| {}, 0);
 }
+
+/// `sync`'s `runtime_Semacquire*`: blocks until the `uint32` at `addr` is positive, then
+/// decrements it. `lifo` queues the goroutine first (sync.Mutex's starvation mode). `reason` is
+/// the wait reason deadlock reports show: 0 `semacquire`, 1 `sync.Mutex.Lock`, 2
+/// `sync.RWMutex.RLock`, 3 `sync.RWMutex.Lock`, 4 `sync.WaitGroup.Wait`. May block; never
+/// allocates or panics.
+///
+/// # Safety
+/// addr is a valid, 4-byte aligned pointer that stays valid while anyone waits on it.
+#[no_mangle]
+pub unsafe extern "C" fn rog_semacquire(addr: *const core::sync::atomic::AtomicU32, lifo: bool, reason: i32) {
+    crate::sema::acquire(&*addr, lifo, crate::sema::reason(reason));
+}
+
+/// `sync`'s `runtime_Semrelease`: increments the `uint32` at `addr` and readies one goroutine
+/// waiting on it (it retries; no direct hand-off). Never blocks.
+///
+/// # Safety
+/// As [`rog_semacquire`].
+#[no_mangle]
+pub unsafe extern "C" fn rog_semrelease(addr: *const core::sync::atomic::AtomicU32) {
+    crate::sema::release(&*addr);
+}
+
+/// `sync.runtime_notifyListAdd`: takes a ticket in the notify list `l` (sync/runtime.go's
+/// 24-byte-plus-two-pointers `notifyList`, zero value ready to use). Call it before unlocking
+/// the Cond's locker.
+///
+/// # Safety
+/// l points at a notify list.
+#[no_mangle]
+pub unsafe extern "C" fn rog_notifylist_add(l: *mut crate::sema::NotifyList) -> u32 {
+    crate::sema::notify_add(&*l)
+}
+
+/// `sync.runtime_notifyListWait`: blocks until ticket `t` is notified (returns at once if it
+/// already was). May block.
+///
+/// # Safety
+/// As [`rog_notifylist_add`].
+#[no_mangle]
+pub unsafe extern "C" fn rog_notifylist_wait(l: *mut crate::sema::NotifyList, t: u32) {
+    crate::sema::notify_wait(l, t);
+}
+
+/// `sync.runtime_notifyListNotifyAll` (`Cond.Broadcast`). Never blocks.
+///
+/// # Safety
+/// As [`rog_notifylist_add`].
+#[no_mangle]
+pub unsafe extern "C" fn rog_notifylist_notifyall(l: *mut crate::sema::NotifyList) {
+    crate::sema::notify_all(l);
+}
+
+/// `sync.runtime_notifyListNotifyOne` (`Cond.Signal`): the oldest waiting ticket. Never blocks.
+///
+/// # Safety
+/// As [`rog_notifylist_add`].
+#[no_mangle]
+pub unsafe extern "C" fn rog_notifylist_notifyone(l: *mut crate::sema::NotifyList) {
+    crate::sema::notify_one(l);
+}
+
+/// A runtime timer for `time.Timer`, `time.Ticker`, `time.AfterFunc`: at monotonic time `when`
+/// (ns, `rog_nanotime`'s clock) it starts a new goroutine running the func value `f` (no
+/// arguments; the overlay's closure captures what it needs, e.g. the channel to send on), and
+/// again every `period` ns if `period > 0`. Armed at once when `when > 0`. Returns the timer
+/// handle, a Go heap object that the program must keep referencing while it may stop or reset
+/// the timer (an armed timer keeps itself alive). Allocates.
+#[no_mangle]
+pub extern "C" fn rog_newtimer(when: i64, period: i64, f: *mut u8) -> *mut u8 {
+    sched::timer::new_heap_timer(when, period, f).cast()
+}
+
+/// `Timer.Stop`: disarms t; returns whether it was armed (had not fired, or is periodic). A
+/// goroutine it already started keeps running. Never blocks.
+///
+/// # Safety
+/// t comes from `rog_newtimer`.
+#[no_mangle]
+pub unsafe extern "C" fn rog_stoptimer(t: *mut u8) -> bool {
+    sched::timer::stop(t.cast())
+}
+
+/// `Timer.Reset` / `Ticker.Reset`: re-arms t for `when` and `period`; returns whether it was
+/// armed. Never blocks.
+///
+/// # Safety
+/// As [`rog_stoptimer`].
+#[no_mangle]
+pub unsafe extern "C" fn rog_resettimer(t: *mut u8, when: i64, period: i64) -> bool {
+    sched::timer::reset(t.cast(), when, period)
+}

@@ -11,8 +11,10 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::sync::atomic::AtomicI64;
 
-/// A runtime timer (the handle generated code holds). Allocated with Box, never freed while the
-/// program may still refer to it.
+/// A runtime timer. `time.Sleep`'s are Box-allocated and freed by the sleeper; the overlay's
+/// (`rog_newtimer`) live in the Go heap ([`TIMER_TYPE`]): the collector keeps every timer the
+/// timer heap refers to (armed or stale), and the program's references keep the rest.
+#[repr(C)]
 pub struct Timer {
     pub when: i64,
     pub period: i64,
@@ -145,11 +147,13 @@ fn arm_after_park(_g: *mut G, t: usize) {
     unsafe { add(t as *mut Timer) };
 }
 
-/// Calls `f` with the func value of every armed timer (collector roots).
+/// Calls `f` with every timer the heap refers to and the func value of every armed timer
+/// (collector roots).
 pub fn for_each_func(mut f: impl FnMut(usize)) {
     let h = lock();
     for e in h.entries.iter() {
         let t = e.0 .2 as *const Timer;
+        f(t as usize);
         // SAFETY: timers in the heap are live.
         unsafe {
             if (*t).active && !(*t).func.is_null() {
@@ -157,4 +161,54 @@ pub fn for_each_func(mut f: impl FnMut(usize)) {
             }
         }
     }
+}
+
+static TIMER_MASK: u8 = 1 << 2;
+/// Descriptor of heap timers: only `func` (word 2) is a Go pointer.
+static TIMER_TYPE: crate::types::Type = crate::types::Type {
+    size: core::mem::size_of::<Timer>(),
+    ptrdata: 24,
+    hash: crate::types::fnv1a(b"runtime.timer"),
+    tflag: 0,
+    align: 8,
+    field_align: 8,
+    kind: crate::types::kind::STRUCT,
+    equal: None,
+    gcdata: &TIMER_MASK,
+    name: crate::types::GoString::from_static("runtime.timer"),
+    uncommon: core::ptr::null(),
+};
+
+/// A heap timer that starts a goroutine running `f` at `when` (and every `period` ns after, if
+/// positive); armed when `when > 0`.
+pub fn new_heap_timer(when: i64, period: i64, f: *mut u8) -> *mut Timer {
+    let t = crate::alloc::alloc_object(core::mem::size_of::<Timer>(), &TIMER_TYPE) as *mut Timer;
+    // SAFETY: t is a fresh zeroed object of Timer's size.
+    unsafe {
+        (*t).when = when;
+        (*t).period = period;
+        (*t).func = f;
+        if when > 0 {
+            add(t);
+        }
+    }
+    t
+}
+
+/// Re-arms t for `when`/`period`; returns whether it was armed.
+///
+/// # Safety
+/// t is a live timer from [`new_heap_timer`].
+pub unsafe fn reset(t: *mut Timer, when: i64, period: i64) -> bool {
+    let mut h = lock();
+    let was = (*t).active;
+    (*t).seq += 1;
+    (*t).when = when;
+    (*t).period = period;
+    (*t).active = true;
+    h.entries.push(Reverse((when, (*t).seq, t as usize)));
+    publish(&h);
+    drop(h);
+    wake_all();
+    was
 }
