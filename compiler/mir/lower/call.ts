@@ -18,6 +18,7 @@ import {
 } from "./expr.js";
 import { derefPlace, field, type FuncLowerer } from "./func.js";
 import { ifaceCall, toIface } from "./iface.js";
+import { ensureFunc } from "../../types/lazy.js";
 import { makeChan, makeMap, mapClear, mapDelete } from "./mapchan.js";
 import { basicKind, isUnsigned, mirType, resultType, under } from "./gotypes.js";
 
@@ -49,7 +50,7 @@ export function prepareCall(fl: FuncLowerer, e: ast.CallExpr): PreparedCall {
 
   const direct = directFunc(fl, fun);
   if (direct) {
-    callee = { c: "fn", sym: fl.pl.funcObjSym(direct) };
+    callee = { c: "fn", sym: direct };
   } else if (fun.kind === "SelectorExpr" && fl.info.selections.get(fun)?.kind === "method") {
     const m = methodCall(fl, fun);
     callee = m.callee;
@@ -62,7 +63,7 @@ export function prepareCall(fl: FuncLowerer, e: ast.CallExpr): PreparedCall {
 }
 
 /** directFunc returns the top-level function a call names directly, if any. */
-function directFunc(fl: FuncLowerer, fun: ast.Expr): Func | null {
+function directFunc(fl: FuncLowerer, fun: ast.Expr): string | null {
   const id =
     fun.kind === "Ident"
       ? fun
@@ -70,22 +71,49 @@ function directFunc(fl: FuncLowerer, fun: ast.Expr): Func | null {
         ? fun.sel
         : null;
   if (!id) return null;
-  if (fl.info.instances.has(id)) return fl.unsupported(fun, "calls of generic functions");
   const o = fl.info.uses.get(id);
-  return o && o.tag === "Func" && !o.sig.recv ? o : null;
+  if (!o || o.tag !== "Func" || o.sig.recv) return null;
+  const inst = fl.info.instances.get(id);
+  if (inst)
+    return fl.pl.instanceSym(
+      o.origin ?? o,
+      inst.typeArgs.map((t) => fl.sub(t)),
+      null,
+    );
+  return fl.pl.funcObjSym(o);
 }
 
 /** methodCall computes the callee and receiver argument of `x.m(...)`. */
+/** isIfaceMethod reports a method declared in an interface (a constraint's method). */
+function isIfaceMethod(m: Func): boolean {
+  const r = m.sig.recv;
+  return !r || under(r.type).tag === "Interface";
+}
+
+/** concreteMethod finds the method named name of a concrete type (or of the type it points to). */
+function concreteMethod(fl: FuncLowerer, at: { pos: number }, t: Type, name: string): Func {
+  const base = t.tag === "Pointer" ? t.elem : t;
+  if (base.tag === "Named") {
+    const m = base.methods.find((x) => x.name === name);
+    if (m) return ensureFunc(m);
+  }
+  return fl.unsupported(at, "promoted methods through type parameters");
+}
+
 export function methodCall(
   fl: FuncLowerer,
   fun: ast.SelectorExpr,
 ): { callee: Callee; recv: Operand } {
   const sel = fl.info.selections.get(fun)!;
-  const m = sel.obj as Func;
-  if (fl.info.instances.has(fun.sel)) fl.unsupported(fun, "methods of generic types");
-  const path = sel.index.slice(0, -1);
+  let m = ensureFunc(sel.obj as Func);
+  let path = sel.index.slice(0, -1);
   let t: Type = fl.typeOf(fun.x);
   if (under(t).tag === "Interface") return ifaceCall(fl, lowerExpr(fl, fun.x), t, m.name);
+  if (isIfaceMethod(m)) {
+    // A constraint's method called on a type parameter: the type argument's own method.
+    m = concreteMethod(fl, fun, t, m.name);
+    path = [];
+  }
 
   // Walk to the embedded field that declares the method (if any).
   let recvPlace = null;

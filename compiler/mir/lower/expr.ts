@@ -77,8 +77,14 @@ function ident(fl: FuncLowerer, e: ast.Ident): Operand {
   switch (o.tag) {
     case "Var":
       return copy(fl.varPlace(o));
-    case "Func":
+    case "Func": {
+      const inst = fl.info.instances.get(e);
+      if (inst) {
+        const targs = inst.typeArgs.map((t) => fl.sub(t));
+        return funcValue(fl, fl.pl.instanceSym(o.origin ?? o, targs, null));
+      }
       return funcValue(fl, fl.pl.funcObjSym(o));
+    }
     case "Nil":
       return { o: "const", ty: mirType(fl.typeOf(e)), v: { c: "zero" } };
     default:

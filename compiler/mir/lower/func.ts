@@ -6,13 +6,15 @@ import { InternalError } from "../../diag.js";
 import type * as ast from "../../syntax/ast.js";
 import type { Initializer } from "../../types/info.js";
 import type { Var } from "../../types/object.js";
-import type { Signature, Type } from "../../types/type.js";
+import { Signature, type Type } from "../../types/type.js";
+import { substType, type SubstMap } from "../../types/subst.js";
 import { FnBuilder } from "../builder.js";
 import {
   constInt,
   copy,
   place,
   type BlockId,
+  type Linkage,
   type LocalId,
   type Operand,
   type PanicKind,
@@ -67,8 +69,12 @@ export class FuncLowerer {
     d: ast.FuncDecl | null,
     sig: Signature | null = null,
     withCtx = false,
+    /** subst maps the type parameters of a generic body to this instance's type arguments. */
+    readonly subst: SubstMap = new Map(),
+    linkage: Linkage = "external",
   ) {
-    const s = sig ?? (d ? this.declSig(d) : null);
+    const s0 = sig ?? (d ? this.declSig(d) : null);
+    const s = s0 ? (this.sub(s0) as Signature) : null;
     const params = s ? paramTypes(s, true) : [];
     const result = s ? resultType(s) : VOID;
     const pos = d ? d.pos : 0;
@@ -76,8 +82,29 @@ export class FuncLowerer {
       file: file.source.filename,
       line: d ? this.lineOf(pos) : 0,
       withCtx,
+      linkage,
     });
     if (s) this.resultTypes = s.results.vars.map((v) => v.type);
+  }
+
+  /** sub applies the instance's type substitution (identity outside generic bodies). */
+  sub(t: Type): Type {
+    if (this.subst.size === 0) return t;
+    if (t.tag === "Signature" && t.recv) {
+      // Keep the receiver variable (bodies bind it by identity) but substitute its type.
+      const s = substType(new Signature(t.params, t.results, t.variadic), this.subst) as Signature;
+      const recvT = substType(t.recv.type, this.subst);
+      const recv = Object.assign(Object.create(Object.getPrototypeOf(t.recv)), t.recv, {
+        type: recvT,
+      });
+      return new Signature(s.params, s.results, s.variadic, recv);
+    }
+    return substType(t, this.subst);
+  }
+
+  /** varType is the (substituted) type of a variable. */
+  varType(v: Var): Type {
+    return this.sub(v.type);
   }
 
   get info() {
@@ -112,7 +139,7 @@ export class FuncLowerer {
       throw new InternalError(
         `no type recorded for ${e.kind} at ${this.file.source.format(e.pos)}`,
       );
-    return tv.type;
+    return this.sub(tv.type);
   }
 
   // ---- bodies
@@ -197,7 +224,15 @@ export class FuncLowerer {
     const sym = `${this.b.sym}.func${this.nextLit()}`;
     const caps = captured(lit, this.info, this.file.source.filename);
     const sig = this.typeOf(lit) as Signature;
-    const inner = new FuncLowerer(this.pl, this.file, sym, null, under(sig) as Signature, true);
+    const inner = new FuncLowerer(
+      this.pl,
+      this.file,
+      sym,
+      null,
+      under(sig) as Signature,
+      true,
+      this.subst,
+    );
     inner.b.line = this.lineOf(lit.pos);
     inner.heap = heapVars(lit.body, this.info, this.file.source.filename);
 
@@ -207,7 +242,7 @@ export class FuncLowerer {
       const ctxPlace = place(inner.b.ctx, { p: "deref", ty: objTy }, { p: "field", i: i + 1 });
       const cell = inner.b.local(PTR, v.name);
       inner.b.assign(place(cell), { r: "use", op: copy(ctxPlace) });
-      inner.slots.set(v, { k: "cell", ptr: cell, ty: mirType(v.type) });
+      inner.slots.set(v, { k: "cell", ptr: cell, ty: mirType(inner.varType(v)) });
     });
     const params = (under(sig) as Signature).params.vars;
     inner.bindParams(params);
@@ -231,7 +266,7 @@ export class FuncLowerer {
 
   /** declareVar makes storage for a local variable, initialised to init or zero. */
   declareVar(v: Var, init: Operand | null): Slot {
-    const ty = mirType(v.type);
+    const ty = mirType(this.varType(v));
     let slot: Slot;
     if (this.heap.has(v)) {
       slot = this.newCell(v);
@@ -248,7 +283,7 @@ export class FuncLowerer {
 
   /** newCell allocates a heap cell for v and binds v to it. */
   newCell(v: Var): Slot {
-    const ty = mirType(v.type);
+    const ty = mirType(this.varType(v));
     const ptr = this.b.local(PTR, `&${v.name}`);
     const p = this.alloc(ty);
     this.b.assign(place(ptr), { r: "use", op: p });
@@ -283,7 +318,7 @@ export class FuncLowerer {
         r: "use",
         op: { o: "const", ty: PTR, v: { c: "sym", sym, fn: false } },
       });
-      return derefPlace(p, mirType(v.type));
+      return derefPlace(p, mirType(this.varType(v)));
     }
     throw new InternalError(`variable ${v.name} has no storage in ${this.b.sym}`);
   }

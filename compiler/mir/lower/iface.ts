@@ -298,7 +298,7 @@ export function typeSwitch(fl: FuncLowerer, s: ast.TypeSwitchStmt, label: string
     fl.b.setBlock(bodies[i]);
     const v = fl.info.implicits.get(c) as Var | undefined;
     if (v && v.tag === "Var" && v.name !== "_") {
-      const T = v.type;
+      const T = fl.varType(v);
       let val: Operand;
       if (under(T).tag !== "Interface") val = fromData(fl, copy(field(iv, 1)), T);
       else val = toIfaceFromSwitch(fl, iv, xt, T, tw);

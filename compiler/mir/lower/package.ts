@@ -12,6 +12,8 @@ import { PTR, structType, type MirType } from "../types.js";
 import { FuncLowerer } from "./func.js";
 import { mirType } from "./gotypes.js";
 import { TypeDescs } from "./typedesc.js";
+import { ensureFunc } from "../../types/lazy.js";
+import { byImportPath, goTypeString } from "./typestr.js";
 
 /** LowerOptions tune the lowering. */
 export interface LowerOptions {
@@ -58,9 +60,11 @@ export class PkgLowerer {
     for (const f of this.files) {
       for (const d of f.decls) {
         if (d.kind !== "FuncDecl") continue;
+        const obj = this.info.defs.get(d.name);
         if (d.typeParams || d.recv?.list.some((r) => hasTypeArgs(r.type))) {
-          // TODO(mir): generic functions are instantiated at their uses.
-          this.unsupported(f, d.pos, "generic functions");
+          // Generic: lowered once per instantiation, on demand (monomorphisation).
+          if (obj && obj.tag === "Func") this.genericDecls.set(obj, { decl: d, file: f });
+          continue;
         }
         if (!d.body) this.unsupported(f, d.pos, "functions without bodies");
         const sym = this.funcSym(d);
@@ -69,7 +73,52 @@ export class PkgLowerer {
       }
     }
     this.lowerInit(inits);
+    this.drainInstances();
     return { path: this.pkg.path, globals: this.globals, bodies: this.bodies };
+  }
+
+  /** genericDecls maps generic functions and methods of generic types to their declarations. */
+  private readonly genericDecls = new Map<Func, { decl: ast.FuncDecl; file: ast.File }>();
+  private readonly instanceQueue: { sym: string; origin: Func; targs: Type[] }[] = [];
+  private readonly instanceSyms = new Set<string>();
+
+  /**
+   * instanceSym names the instance of generic function (or method of a generic type) origin
+   * for type arguments targs, and queues its body (ABI.md §3: `pkg.F[int,string]`).
+   */
+  instanceSym(origin: Func, targs: Type[], recvName: string | null): string {
+    const args = targs.map((t) => goTypeString(t, byImportPath)).join(",");
+    const path = origin.pkg?.path ?? "";
+    let sym: string;
+    if (recvName !== null) {
+      sym = origin.hasPtrRecv
+        ? `${path}.(*${recvName}[${args}]).${origin.name}`
+        : `${path}.${recvName}[${args}].${origin.name}`;
+    } else {
+      sym = `${path}.${origin.name}[${args}]`;
+    }
+    if (!this.instanceSyms.has(sym)) {
+      this.instanceSyms.add(sym);
+      this.instanceQueue.push({ sym, origin, targs });
+    }
+    return sym;
+  }
+
+  private drainInstances(): void {
+    while (this.instanceQueue.length) {
+      const { sym, origin, targs } = this.instanceQueue.shift()!;
+      const g = this.genericDecls.get(origin);
+      if (!g) {
+        // TODO(mir): instantiate generic bodies of other packages from their .rogb.
+        const f = this.files[0];
+        this.unsupported(f, f.pos, `instantiating ${sym} from another package`);
+      }
+      const sig = origin.sig;
+      const tparams = sig.recvTypeParams.length ? sig.recvTypeParams : sig.typeParams;
+      const subst = new Map(tparams.map((p, i) => [p, targs[i]] as const));
+      const fl = new FuncLowerer(this, g.file, sym, g.decl, null, false, subst, "linkonce_odr");
+      fl.lowerDecl(g.decl);
+    }
   }
 
   /** hasBody reports whether a body with this symbol was already emitted. */
@@ -94,6 +143,7 @@ export class PkgLowerer {
 
   /** funcObjSym is gc's symbol spelling for a function or method object. */
   funcObjSym(f: Func): string {
+    ensureFunc(f);
     const path = f.pkg?.path ?? "";
     const recv = f.sig.recv;
     if (!recv) return `${path}.${f.name}`;
@@ -102,6 +152,11 @@ export class PkgLowerer {
     if (t.tag === "Pointer") {
       ptr = true;
       t = t.elem;
+    }
+    if (t.tag === "Named" && t.typeArgs.length) {
+      // A method of an instance of a generic type.
+      const origin = f.origin ?? f;
+      return this.instanceSym(origin, t.typeArgs, t.obj.name);
     }
     const name = t.tag === "Named" ? t.obj.name : "?";
     return ptr ? `${path}.(*${name}).${f.name}` : `${path}.${name}.${f.name}`;

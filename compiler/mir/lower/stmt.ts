@@ -145,7 +145,7 @@ function declStmt(fl: FuncLowerer, d: ast.GenDecl): void {
     const vals = rhsValues(
       fl,
       spec.values,
-      vars.map((v) => v?.type ?? null),
+      vars.map((v) => (v ? fl.varType(v) : null)),
       spec.names.length,
     );
     vars.forEach((v, i) => {
@@ -279,7 +279,7 @@ function isBlank(e: ast.Expr): boolean {
 function lhsType(fl: FuncLowerer, l: ast.Expr, tok: string): Type {
   if (l.kind === "Ident") {
     const d = (tok === ":=" ? fl.info.defs.get(l) : null) ?? fl.info.uses.get(l);
-    if (d && d.tag === "Var") return d.type;
+    if (d && d.tag === "Var") return fl.varType(d);
   }
   return fl.typeOf(l);
 }
@@ -454,7 +454,7 @@ function bindRangeVars(
     if (s.tok === ":=" && e.kind === "Ident") {
       const d = fl.info.defs.get(e);
       if (d && d.tag === "Var") {
-        fl.declareVar(d, fl.convert(v(), d.type, t));
+        fl.declareVar(d, fl.convert(v(), fl.varType(d), t));
         return;
       }
     }

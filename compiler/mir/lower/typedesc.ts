@@ -421,7 +421,11 @@ export class TypeDescs {
   /** derefWrapper emits `pkg.(*T).M`, calling the value method T.M on *p. */
   derefWrapper(m: Func, target: string): string {
     const recvT = m.sig.recv!.type;
-    const name = recvT.tag === "Named" ? recvT.obj.name : "?";
+    const targs =
+      recvT.tag === "Named" && recvT.typeArgs.length
+        ? `[${recvT.typeArgs.map((a) => goTypeString(a, byImportPath)).join(",")}]`
+        : "";
+    const name = recvT.tag === "Named" ? recvT.obj.name + targs : "?";
     const wsym = `${m.pkg?.path ?? ""}.(*${name}).${m.name}`;
     if (this.done.has(wsym)) return wsym;
     this.done.set(wsym, wsym);
