@@ -115,6 +115,8 @@ export class CheckSession {
           res = checkPackage(lp.importPath, files, pkgImporter, {
             goVersion: lp.goVersion,
             std: lp.isStd,
+            // Type errors only: a bodyless function is the build's concern (as with go vet).
+            complete: false,
           });
         } catch (e) {
           // A checker bug must not hide the other packages' results.
@@ -144,20 +146,38 @@ export class CheckSession {
   }
 }
 
-/** formatLimited sorts diagnostics, drops duplicates, and cuts them at gc's limit. */
+/**
+ * formatLimited sorts diagnostics and drops duplicates. Without all it keeps gc's limit: gc
+ * counts errors in the order it finds them (a repeat of the previous message on the same line
+ * does not count), stops at the tenth (even when it is the last), prints those sorted, then
+ * "pos: too many errors" at the tenth one's position.
+ */
 export function formatLimited(diags: Diagnostic[], all: boolean): string[] {
-  const lines: string[] = [];
-  const seen = new Set<string>();
-  for (const d of sortDiagnostics(diags)) {
-    const s = formatDiagnostic(d);
-    if (seen.has(s)) continue;
-    seen.add(s);
-    if (!all && lines.length === MAX_ERRORS) {
-      lines.push("too many errors");
-      break;
+  let kept = diags;
+  let last: Diagnostic | null = null;
+  if (!all) {
+    kept = [];
+    let prevKey = "";
+    for (const d of diags) {
+      const key = `${d.file?.filename ?? ""}:${d.file?.position(d.offset).line ?? 0}:${d.message}`;
+      if (key === prevKey) continue;
+      prevKey = key;
+      kept.push(d);
+      if (kept.length === MAX_ERRORS) {
+        last = d;
+        break;
+      }
     }
-    lines.push(s);
   }
+  const lines: string[] = [];
+  for (const d of sortDiagnostics(kept)) {
+    const s = formatDiagnostic(d);
+    if (lines[lines.length - 1] !== s) lines.push(s);
+  }
+  if (last)
+    lines.push(
+      formatDiagnostic({ file: last.file, offset: last.offset, message: "too many errors" }),
+    );
   return lines;
 }
 

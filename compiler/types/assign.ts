@@ -364,7 +364,12 @@ export function shortVarDecl(
     c.recordDef(e, v);
   }
   if (bad) {
+    // Still declare the new names (with invalid types) so later uses do not cascade.
     for (const e of rhs) expr(c, new Operand(), e);
+    for (const v of newVars) {
+      v.used = true;
+      scope.insert(v);
+    }
     return;
   }
   // Old variables keep their types; assignment to them checks assignability.

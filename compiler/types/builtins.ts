@@ -787,16 +787,21 @@ function sizeArg(c: Checker, e: ast.Expr, what = "index"): bigint | null | undef
   }
   if (x.mode === "constant" && x.val!.kind === "int") {
     if (x.val!.value < 0n) {
-      c.error(
-        e,
-        `invalid argument: ${what} ${exprString(e)} (constant of type ${typeString(x.type, c.qual)}) must not be negative`,
-      );
+      c.error(e, `invalid argument: ${what} ${describe(x, c.qual)} must not be negative`);
+      return undefined;
+    }
+    // Spec "Making slices, maps and channels": a constant size must be representable by int.
+    if (x.val!.value > MAX_INT) {
+      c.error(e, `invalid argument: ${what} ${describe(x, c.qual)} overflows int`);
       return undefined;
     }
     return x.val!.value;
   }
   return null;
 }
+
+/** MAX_INT is the largest int on amd64. */
+const MAX_INT = (1n << 63n) - 1n;
 
 /** hasVarSize reports whether t's size depends on a type parameter. */
 function hasVarSize(t: Type, seen = new Set<Type>()): boolean {

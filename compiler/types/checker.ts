@@ -14,6 +14,7 @@ import { Typ, type Signature, type Type } from "./type.js";
 import { relativeTo, type Qualifier } from "./typestring.js";
 import { universe, unsafePackage } from "./universe.js";
 import { objDecl } from "./decl.js";
+import { checkEmbed, checkLinknames } from "./directives.js";
 import { initOrder } from "./initorder.js";
 import { isUntyped } from "./predicates.js";
 
@@ -26,6 +27,12 @@ export interface CheckOptions {
   goVersion: string;
   /** std is true for GOROOT packages. */
   std: boolean;
+  /**
+   * complete says whether a bodyless function is an error (gc's -complete: the package has no
+   * assembly to supply bodies). Unset, bodyless functions are errors in packages that import
+   * neither unsafe nor are in GOROOT; false reports only a bodyless init, as gc's compile does.
+   */
+  complete?: boolean;
 }
 
 /** DeclInfo describes one package-level declaration: where it is and what it depends on. */
@@ -70,6 +77,25 @@ export interface UntypedInfo {
 
 type Color = "grey" | "black";
 
+/**
+ * constArity reports a constant spec whose names and values do not pair up (spec "Constant
+ * declarations"); src is the spec whose values it uses (an earlier one when they are inherited).
+ */
+export function constArity(c: Checker, spec: ast.ValueSpec, src: ast.ValueSpec): void {
+  const nn = spec.names.length;
+  const nv = src.values.length;
+  if (nn < nv) {
+    if (src === spec) c.error(src.values[nn], "extra init expr");
+    else
+      c.error(
+        spec,
+        `extra init expr at ${src.values[nn] ? c.file.source.format(src.values[nn].pos) : "?"}`,
+      );
+  } else if (nn > nv) {
+    c.error(spec.names[nv], `missing init expr for ${spec.names[nv].name}`);
+  }
+}
+
 /** Checker holds the state of one package's check. */
 export class Checker {
   readonly info = new Info();
@@ -113,6 +139,13 @@ export class Checker {
   error(at: ast.Node | number, message: string, file: ast.File = this.file): void {
     const offset = typeof at === "number" ? at : at.pos;
     const src = file?.source ?? null;
+    // A message naming an invalid operand or type (not one starting with those words, such as
+    // "invalid type switch guard") follows from an earlier error: drop it.
+    if (
+      this.diagnostics.length > 0 &&
+      (message.indexOf("invalid operand") > 0 || message.indexOf("invalid type") > 0)
+    )
+      return;
     if (src) {
       const key = `${src.filename}:${src.position(offset).line}`;
       if (this.errLines.has(key)) return;
@@ -219,6 +252,7 @@ export class Checker {
     this.processDelayed();
     this.flushUntyped();
     this.unusedImports();
+    checkLinknames(this);
     this.info.initOrder = initOrder(this);
     this.pkg.imports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
@@ -329,6 +363,7 @@ export class Checker {
                 );
               }
               this.checkArity(spec, spec, false);
+              if (spec.directives.length > 0) checkEmbed(this, spec, false);
             }
           }
           continue;
@@ -368,26 +403,21 @@ export class Checker {
   private checkArity(spec: ast.ValueSpec, src: ast.ValueSpec, isConst: boolean): void {
     const nn = spec.names.length;
     const nv = src.values.length;
-    if (isConst && nv === 0 && src.type === null && spec === src) {
-      this.error(spec.names[0], "missing init expr for const declaration");
+    if (isConst) {
+      constArity(this, spec, src);
       return;
     }
     if (nv === 0) return;
-    if (nv === 1 && nn > 1 && !isConst) return;
+    if (nv === 1 && nn > 1) return;
     if (nn > nv) {
-      const at = spec === src ? spec.names[nv] : spec.names[0];
       this.error(
-        at,
-        isConst
-          ? "missing init expr for const declaration"
-          : `assignment mismatch: ${nn} variables but ${nv} value${nv === 1 ? "" : "s"}`,
+        spec.names[nv],
+        `assignment mismatch: ${nn} variables but ${nv} value${nv === 1 ? "" : "s"}`,
       );
-    } else if (nn < nv && spec === src) {
+    } else if (nn < nv) {
       this.error(
         src.values[nn],
-        isConst
-          ? "extra init expr"
-          : `assignment mismatch: ${nn} variable${nn === 1 ? "" : "s"} but ${nv} values`,
+        `assignment mismatch: ${nn} variable${nn === 1 ? "" : "s"} but ${nv} values`,
       );
     }
   }

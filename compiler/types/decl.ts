@@ -3,7 +3,8 @@
 // with cycle detection, and the same declarations inside function bodies.
 
 import type * as ast from "../syntax/ast.js";
-import { Checker, recvBaseName, type DeclInfo } from "./checker.js";
+import { checkEmbed } from "./directives.js";
+import { Checker, constArity, recvBaseName, type DeclInfo } from "./checker.js";
 import { UNKNOWN, mkInt } from "./constops.js";
 import { setLazy } from "./lazy.js";
 import { Const, Func, TypeName, Var, type Obj } from "./object.js";
@@ -274,6 +275,7 @@ function funcDecl(c: Checker, obj: Func, d: DeclInfo): void {
 }
 
 function hasAsm(c: Checker): boolean {
+  if (c.opts.complete !== undefined) return !c.opts.complete;
   return c.files.some((f) => f.imports.some((i) => i.path.value === '"unsafe"')) || c.opts.std;
 }
 
@@ -422,13 +424,7 @@ export function declStmt(c: Checker, decl: ast.GenDecl): void {
         constSpec(c, obj, src.type, src.values[i] ?? null, spec.iota, inherited);
         return obj;
       });
-      if (src.values.length > 0 && spec.names.length > src.values.length) {
-        c.error(spec.names[src.values.length], "missing init expr for const declaration");
-      } else if (src.values.length > spec.names.length && src === spec) {
-        c.error(src.values[spec.names.length], "extra init expr");
-      } else if (src.values.length === 0 && !inherited) {
-        c.error(spec.names[0], "missing init expr for const declaration");
-      }
+      constArity(c, spec, src);
       spec.names.forEach((name, i) => c.declare(c.env.scope, name, objs[i]));
       continue;
     }
@@ -441,6 +437,7 @@ export function declStmt(c: Checker, decl: ast.GenDecl): void {
       for (const v of vars) v.type = t;
     }
     if (spec.values.length > 0) initVars(c, vars, spec.values, null);
+    if (spec.directives.length > 0) checkEmbed(c, spec, true);
     // Variables are in scope only after the whole spec.
     spec.names.forEach((name, i) => c.declare(c.env.scope, name, vars[i]));
   }

@@ -628,9 +628,24 @@ export function overflow(c: Checker, x: Operand, at: ast.Node | number): void {
     return;
   }
   if (x.val.kind === "int" && cv.bitLen(x.val.value) > 512) {
-    c.error(at, "constant overflow");
+    const op = x.expr ? overflowOpName(x.expr) : "";
+    c.error(at, `constant ${op ? op + " " : ""}overflow`);
     x.val = cv.UNKNOWN;
   }
+}
+
+/** overflowOpName names the operation of e in gc's "constant <op> overflow" messages. */
+function overflowOpName(e: ast.Expr): string {
+  if (e.kind === "UnaryExpr") return e.op === "^" ? "bitwise complement" : "";
+  if (e.kind !== "BinaryExpr") return "";
+  const names: Record<string, string> = {
+    "+": "addition",
+    "-": "subtraction",
+    "^": "bitwise XOR",
+    "*": "multiplication",
+    "<<": "shift",
+  };
+  return names[e.op] ?? "";
 }
 
 /** matchTypes converts untyped operands of a binary operation towards each other's type. */
@@ -706,7 +721,7 @@ function comparison(
   x.expr = e ?? x.expr;
 }
 
-function incomparableCause(c: Checker, t: Type): string {
+export function incomparableCause(c: Checker, t: Type): string {
   const u = under(t);
   if (isTypeParam(t)) return `incomparable types in type set`;
   switch (u.tag) {

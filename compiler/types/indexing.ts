@@ -206,6 +206,10 @@ export function index(c: Checker, e: ast.Expr, max: number, what = "index"): big
       c.error(e, `invalid argument: ${what} ${describe(x, c.qual)} must not be negative`);
       return null;
     }
+    if (v > (1n << 63n) - 1n) {
+      c.error(e, `invalid argument: ${what} ${describe(x, c.qual)} overflows int`);
+      return null;
+    }
     if (max >= 0 && v >= BigInt(max)) {
       c.error(e, `invalid argument: ${what} ${exprString(e)} out of bounds [0:${max}]`);
       return null;
@@ -247,7 +251,7 @@ export function sliceExpr(c: Checker, x: Operand, e: ast.SliceExpr): void {
     valid = true;
     length = ct.len;
     if (x.mode !== "variable") {
-      c.error(e, `invalid operation: ${exprString(e.x)} (slice of unaddressable value)`);
+      c.error(e, `cannot slice unaddressable value ${describe(x, c.qual)}`);
       x.invalidate();
       return;
     }

@@ -45,7 +45,7 @@ export function compositeLit(c: Checker, x: Operand, e: ast.CompositeLit, hint: 
     const [b, isPtr] = deref(coreType(base) ?? base);
     if (isPtr) base = b;
   } else {
-    c.error(e, "invalid composite literal type: missing type");
+    c.error(e, "missing type in composite literal");
     useElts(c, e.elts);
     x.invalidate();
     return;
@@ -119,7 +119,7 @@ function structLit(c: Checker, e: ast.CompositeLit, s: Struct, base: Type): void
       const f = fields[i];
       c.recordUse(key, f);
       const x = new Operand();
-      exprWithHint(c, x, el.value, f.type);
+      expr(c, x, el.value);
       assignment(c, x, f.type, "struct literal");
       if (seen.has(i)) {
         c.error(key, `duplicate field name ${key.name} in struct literal`);
@@ -139,7 +139,7 @@ function structLit(c: Checker, e: ast.CompositeLit, s: Struct, base: Type): void
     }
     const x = new Operand();
     const f = fields[i];
-    exprWithHint(c, x, el, f ? f.type : null);
+    expr(c, x, el);
     if (!f) {
       if (!reported) c.error(el, `too many values in struct literal of type ${tname}`);
       reported = true;

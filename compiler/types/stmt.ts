@@ -21,6 +21,7 @@ import {
   under,
   unalias,
   comparable,
+  hasNil,
 } from "./predicates.js";
 import { Scope } from "./scope.js";
 import {
@@ -38,7 +39,15 @@ import {
 } from "./type.js";
 import { typeString } from "./typestring.js";
 import { exprString } from "./exprstring.js";
-import { binaryExpr, convertUntyped, expr, rawExpr, typeAssertion, exprOrType } from "./expr.js";
+import {
+  binaryExpr,
+  convertUntyped,
+  expr,
+  rawExpr,
+  typeAssertion,
+  exprOrType,
+  incomparableCause,
+} from "./expr.js";
 import { assignVars, assignment, initVars, lhsVar, shortVarDecl } from "./assign.js";
 import { declStmt } from "./decl.js";
 import { typExpr } from "./typexpr.js";
@@ -483,8 +492,10 @@ function switchStmt(c: Checker, s: ast.SwitchStmt, ctx: StmtCtx): void {
     expr(c, x, s.tag);
     if (!isInvalid(x)) {
       assignment(c, x, null, "switch expression");
-      if (!isInvalid(x) && !comparable(x.type) && !hasNilOnly(x.type)) {
-        c.error(s.tag, `cannot switch on ${describe(x, c.qual)}`);
+      // Slices, maps and functions may be switched on; only nil cases compare with them.
+      if (!isInvalid(x) && !comparable(x.type) && !hasNil(x.type)) {
+        const t = typeString(x.type, c.qual);
+        c.error(s.tag, `cannot switch on ${describe(x, c.qual)} (${t} is not comparable)`);
         x.invalidate();
       }
     }
@@ -514,11 +525,6 @@ function switchStmt(c: Checker, s: ast.SwitchStmt, ctx: StmtCtx): void {
       c.env = saved;
     }
   });
-}
-
-function hasNilOnly(t: Type): boolean {
-  void t;
-  return false;
 }
 
 function caseValue(
@@ -552,11 +558,9 @@ function caseValue(
     );
     return;
   }
-  if (!comparable(yy.type) && !yy.isNil()) {
-    c.error(
-      e,
-      `invalid case ${exprString(e)} in switch (can only compare ${typeString(yy.type, c.qual)} to nil)`,
-    );
+  if (!yy.isNil() && (!comparable(yy.type) || !comparable(xx.type))) {
+    const cause = incomparableCause(c, comparable(xx.type) ? yy.type : xx.type);
+    c.error(e, `invalid case ${exprString(e)} in switch on ${exprString(x.expr!)} (${cause})`);
     return;
   }
   if (yy.mode === "constant" && yy.val && yy.val.kind !== "unknown" && yy.val.kind !== "bool") {
