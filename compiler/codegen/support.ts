@@ -69,6 +69,32 @@ void __rog_stringtoslicebyte(goslice *out, const uint8_t *src, int64_t n) {
   *out = (goslice){p, n, n};
 }
 
+gostring __rog_slicerunetostring(const int32_t *rs, int64_t n) {
+  int64_t size = 0;
+  uint8_t tmp[4];
+  for (int64_t i = 0; i < n; i++) size += encoderune(tmp, rs[i]);
+  if (size == 0) return (gostring){0, 0};
+  uint8_t *p = rog_alloc(size, 0);
+  int64_t k = 0;
+  for (int64_t i = 0; i < n; i++) k += encoderune(p + k, rs[i]);
+  return (gostring){p, size};
+}
+
+runepos __rog_decoderune(const uint8_t *s, int64_t n, int64_t k);
+
+void __rog_stringtoslicerune(goslice *out, const uint8_t *s, int64_t n) {
+  int64_t count = 0;
+  for (int64_t k = 0; k < n; count++) k = __rog_decoderune(s, n, k).next;
+  int32_t *p = rog_alloc(count ? count * 4 : 1, 0);
+  int64_t i = 0;
+  for (int64_t k = 0; k < n; i++) {
+    runepos r = __rog_decoderune(s, n, k);
+    p[i] = r.r;
+    k = r.next;
+  }
+  *out = (goslice){(uint8_t *)p, count, count};
+}
+
 void *__rog_makeslice(int64_t len, int64_t cap, int64_t elem, const void *type) {
   if (len < 0 || len > cap || (elem && cap > (int64_t)(((uint64_t)1 << 47) / (uint64_t)elem))) {
     fatal_text(len < 0 || len > cap ? "panic: runtime error: makeslice: len out of range\n"

@@ -208,8 +208,11 @@ function conversion(fl: FuncLowerer, e: ast.CallExpr, x: ast.Expr, to: Type): Op
     return fl.b.call({ c: "rt", sym: "__rog_intstring" }, [toInt64(fl, v)], STRING)!;
   }
   if (tk === "string" && fu.tag === "Slice") {
-    if (basicKind(fu.elem) !== "uint8") return fl.unsupported(e, "conversion of []rune to string");
     const s = fl.materialise(v);
+    if (basicKind(fu.elem) !== "uint8") {
+      const args = [copy(field(s, 0)), copy(field(s, 1))];
+      return fl.b.call({ c: "rt", sym: "__rog_slicerunetostring" }, args, STRING)!;
+    }
     return fl.b.call(
       { c: "rt", sym: "__rog_slicebytetostring" },
       [copy(field(s, 0)), copy(field(s, 1))],
@@ -217,19 +220,29 @@ function conversion(fl: FuncLowerer, e: ast.CallExpr, x: ast.Expr, to: Type): Op
     )!;
   }
   if (tu.tag === "Slice" && (fk === "string" || fk === "untyped string")) {
-    if (basicKind(tu.elem) !== "uint8") return fl.unsupported(e, "conversion of string to []rune");
     const s = fl.materialise(v);
     const out = place(fl.b.local({ k: "slice" }));
     const ref = fl.temp({ r: "ref", place: out });
-    fl.b.call({ c: "rt", sym: "__rog_stringtoslicebyte" }, [
-      ref,
-      copy(field(s, 0)),
-      copy(field(s, 1)),
-    ]);
+    const helper =
+      basicKind(tu.elem) === "uint8" ? "__rog_stringtoslicebyte" : "__rog_stringtoslicerune";
+    fl.b.call({ c: "rt", sym: helper }, [ref, copy(field(s, 0)), copy(field(s, 1))]);
     return copy(out);
   }
-  if (tu.tag === "Pointer" && fu.tag === "Slice")
-    return fl.unsupported(e, "conversion of a slice to an array pointer");
+  if ((tu.tag === "Pointer" || tu.tag === "Array") && fu.tag === "Slice") {
+    // Go 1.17/1.20: the slice must be at least as long as the array.
+    const arrT = tu.tag === "Array" ? tu : (under(tu.elem) as { len: number; elem: Type });
+    const s = fl.materialise(v);
+    const n = constInt(I64, arrT.len);
+    const ok = fl.temp({ r: "bin", op: "<=", a: n, b: copy(field(s, 1)) });
+    fl.check(ok, "bounds", [
+      n,
+      copy(field(s, 1)),
+      constInt({ k: "int", bits: 32, signed: true }, 8),
+    ]);
+    const p = copy(field(s, 0));
+    if (tu.tag === "Pointer") return p;
+    return copy(derefPlace(asCopy(fl, p), mirType(to)));
+  }
   const ft = fl.b.rvType({ r: "use", op: v });
   if ((ft.k === "ptr" && tt.k === "int") || (ft.k === "int" && tt.k === "ptr")) {
     return fl.temp({ r: "bitcast", a: v, ty: tt });

@@ -342,10 +342,13 @@ function compare(fl: FuncLowerer, e: ast.BinaryExpr): Operand {
   ) {
     ty = mirType(fl.typeOf(y));
   }
-  return compareValues(fl, e, op, ty, coerce(fl, a, ty), coerce(fl, b, ty));
+  return compareValues(fl, e, op, ty, coerce(fl, a, ty), coerce(fl, b, ty), xt);
 }
 
-/** compareValues compares two operands of MIR type ty (== and != work on aggregates too). */
+/**
+ * compareValues compares two operands of MIR type ty and Go type goType (== and != work on
+ * structs, arrays and interfaces too; blank struct fields are skipped).
+ */
 export function compareValues(
   fl: FuncLowerer,
   at: { pos: number },
@@ -353,26 +356,59 @@ export function compareValues(
   ty: MirType,
   a: Operand,
   b: Operand,
+  goType: Type | null = null,
 ): Operand {
+  const gu = goType ? under(goType) : null;
   if (ty.k === "struct" || ty.k === "array") {
     if (op !== "==" && op !== "!=") return fl.unsupported(at, "ordering of aggregates");
     const pa = fl.materialise(a);
     const pb = fl.materialise(b);
+    if (goType && isPlainMemory(goType) && sizeOf(ty) > 32) {
+      // Byte-comparable memory: one memcmp instead of an unrolled comparison.
+      const ra = fl.temp({ r: "ref", place: pa });
+      const rb = fl.temp({ r: "ref", place: pb });
+      const c = fl.b.call({ c: "rt", sym: "memcmp" }, [ra, rb, constInt(I64, sizeOf(ty))], I32)!;
+      return fl.temp({ r: "bin", op, a: c, b: constInt(I32, 0) });
+    }
     const parts = ty.k === "struct" ? ty.fields : Array<MirType>(ty.len).fill(ty.elem);
     let acc: Operand = constBool(true);
     parts.forEach((pt, i) => {
+      let ft: Type | null = null;
+      if (gu && gu.tag === "Struct") {
+        if (gu.fields[i].name === "_") return;
+        ft = gu.fields[i].type;
+      } else if (gu && gu.tag === "Array") ft = gu.elem;
       const sub = (p: Place): Place =>
         ty.k === "struct"
           ? field(p, i)
           : { local: p.local, proj: [...p.proj, { p: "index", idx: constInt(I64, i) }] };
-      const eq = compareValues(fl, at, "==", pt, copy(sub(pa)), copy(sub(pb)));
+      const eq = compareValues(fl, at, "==", pt, copy(sub(pa)), copy(sub(pb)), ft);
       acc = fl.temp({ r: "bin", op: "&", a: acc, b: eq });
     });
     return op === "==" ? acc : fl.temp({ r: "un", op: "not", a: acc });
   }
-  if (ty.k === "iface") return fl.unsupported(at, "comparison of interface values");
+  if (ty.k === "iface") {
+    if (!goType) return fl.unsupported(at, "comparison of interface values");
+    const eq = ifaceEqual(fl, a, b, goType);
+    return op === "==" ? eq : fl.temp({ r: "un", op: "not", a: eq });
+  }
   if (ty.k === "slice") return fl.unsupported(at, "comparison of slices");
   return fl.temp({ r: "bin", op, a, b });
+}
+
+/** isPlainMemory reports types whose equality is equality of their bytes (no padding). */
+function isPlainMemory(t: Type): boolean {
+  const u = under(t);
+  if (u.tag === "Basic") return !/float|complex|string/.test(u.kind);
+  if (u.tag === "Pointer" || u.tag === "Chan") return true;
+  if (u.tag === "Array") return isPlainMemory(u.elem);
+  if (u.tag === "Struct") {
+    const m = mirType(u);
+    if (m.k !== "struct") return false;
+    const sum = m.fields.reduce((n, f) => n + sizeOf(f), 0);
+    return sum === sizeOf(m) && u.fields.every((f) => f.name !== "_" && isPlainMemory(f.type));
+  }
+  return false;
 }
 
 /** nilWord is the pointer word that is null exactly when a value of kind tag is nil. */
@@ -483,10 +519,19 @@ function sliceExpr(fl: FuncLowerer, e: ast.SliceExpr): Operand {
     sliceCheck(fl, hi, isStr || xt.tag === "Array" ? len : cap, isStr ? 1 : 2);
     sliceCheck(fl, lo, hi, 3);
   }
-  const ptr = fl.temp({ r: "offset", ptr: base, idx: lo, elem });
   const n = fl.temp({ r: "bin", op: "-", a: hi, b: lo });
+  const c = isStr ? n : fl.temp({ r: "bin", op: "-", a: cap, b: lo });
+  // An empty result keeps the base pointer, so no pointer points one past an object
+  // (ABI.md §7): offset by lo & -(c != 0), computed as lo & ((0 - c) >> 63).
+  const lo0 = lo.o === "const" && lo.v.c === "int" && lo.v.v === 0n;
+  let idx = lo;
+  if (!lo0) {
+    const neg = fl.temp({ r: "bin", op: "-", a: constInt(I64, 0), b: c });
+    const mask = fl.temp({ r: "bin", op: ">>", a: neg, b: constInt(I64, 63) });
+    idx = fl.temp({ r: "bin", op: "&", a: lo, b: mask });
+  }
+  const ptr = fl.temp({ r: "offset", ptr: base, idx, elem });
   if (isStr) return fl.temp({ r: "agg", ty: { k: "string" }, ops: [ptr, n] });
-  const c = fl.temp({ r: "bin", op: "-", a: cap, b: lo });
   return fl.temp({ r: "agg", ty: { k: "slice" }, ops: [ptr, n, c] });
 }
 

@@ -542,7 +542,7 @@ function switchStmt(fl: FuncLowerer, s: ast.SwitchStmt, label: string | null): v
       if (tag && tagTy) {
         const ty = mirType(tagTy);
         const v = fl.convert(lowerExpr(fl, e), fl.typeOf(e), tagTy);
-        const eq = compareValues(fl, e, "==", ty, copy(tag), coerce(fl, v, ty));
+        const eq = compareValues(fl, e, "==", ty, copy(tag), coerce(fl, v, ty), tagTy);
         fl.b.branch(eq, bodies[i], next);
       } else {
         lowerCond(fl, e, bodies[i], next);
