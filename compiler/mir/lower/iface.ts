@@ -19,7 +19,7 @@ import { asCopy, lowerExpr } from "./expr.js";
 import { derefPlace, field, type FuncLowerer } from "./func.js";
 import { basicKind, mirType, under } from "./gotypes.js";
 import { lowerBlock, lowerStmt } from "./stmt.js";
-import { hasPromotedMethods, ifaceMethods, isDirectIface } from "./typedesc.js";
+import { ifaceMethods, isDirectIface } from "./typedesc.js";
 
 const NIL: Operand = { o: "const", ty: PTR, v: { c: "zero" } };
 
@@ -58,9 +58,7 @@ export function toIface(
 ): Operand {
   if (under(from).tag === "Interface") return ifaceToIface(fl, v, from, to);
   from = defaultType(fl, from);
-  if (hasPromotedMethods(from) && !isEmptyIface(to)) {
-    return fl.unsupported(at, "promoted methods in interface conversions");
-  }
+
   const types = fl.pl.types;
   const word0 = symOp(isEmptyIface(to) ? types.desc(from) : types.itab(from, to));
   let data: Operand;

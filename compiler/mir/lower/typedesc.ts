@@ -6,7 +6,8 @@
 import type { Func } from "../../types/object.js";
 import type { Interface, Named, Signature, Type } from "../../types/type.js";
 import { FnBuilder } from "../builder.js";
-import { copy, place, type GlobalInit } from "../mir.js";
+import { copy, place, type GlobalInit, type Operand, type Place } from "../mir.js";
+import { ensureFunc } from "../../types/lazy.js";
 import {
   I64,
   PTR,
@@ -362,13 +363,14 @@ export class TypeDescs {
 
   /** uncommon builds the method table of a named type or pointer to one. */
   private uncommon(t: Type): GlobalInit {
-    const ms = methodSet(t);
+    const sels = fullMethodSet(t);
+    const ms = sels.map((x) => x.m);
     const named =
       t.tag === "Named" ? t : t.tag === "Pointer" && t.elem.tag === "Named" ? t.elem : null;
     if (!named || (ms.length === 0 && t.tag !== "Named")) return NULL;
     const entry = structType([STRING, PTR, PTR, PTR]);
-    const items = ms.map((m): GlobalInit => {
-      const [ifn, tfn] = this.methodCode(t, m);
+    const items = sels.map(({ m }, k): GlobalInit => {
+      const [ifn, tfn] = this.methodCode(t, sels[k]);
       return {
         g: "agg",
         parts: [
@@ -409,13 +411,101 @@ export class TypeDescs {
    * interface data word; for a value method of a boxed (not pointer-shaped) type that is a
    * wrapper loading the receiver from the box.
    */
-  private methodCode(t: Type, m: Func): [string, string] {
+  private methodCode(t: Type, sel: MethodSel): [string, string] {
+    const m = sel.m;
+    if (sel.path.length) return this.promotedCode(t, sel);
     const direct = this.pl.funcObjSym(m);
     const isPtrSet = t.tag === "Pointer";
     if (m.hasPtrRecv) return [direct, direct];
     if (!isPtrSet && isDirectIface(t)) return [direct, direct];
     const wrapper = this.derefWrapper(m, direct);
     return isPtrSet ? [wrapper, wrapper] : [wrapper, direct];
+  }
+
+  /**
+   * promotedCode returns [ifn, tfn] for a promoted method: wrappers `pkg.(*T).M` (pointer
+   * receiver, also the interface entry of a boxed T) and `pkg.T.M` (value receiver).
+   */
+  private promotedCode(t: Type, sel: MethodSel): [string, string] {
+    const base = t.tag === "Pointer" ? t.elem : t;
+    const ptrW = this.promotedWrapper(base, sel, true);
+    if (t.tag === "Pointer") return [ptrW, ptrW];
+    const valW = this.promotedWrapper(base, sel, false);
+    return isDirectIface(base) ? [valW, valW] : [ptrW, valW];
+  }
+
+  /** promotedWrapper emits the wrapper that forwards base's promoted method to its field. */
+  private promotedWrapper(base: Type, sel: MethodSel, ptrRecv: boolean): string {
+    const m = sel.m;
+    const tname = base.tag === "Named" ? goTypeString(base, byImportPath) : `${this.symName(base)}`;
+    const dot = tname.lastIndexOf(".", tname.indexOf("[") < 0 ? tname.length : tname.indexOf("["));
+    const qual = base.tag === "Named" ? `${tname.slice(0, dot)}.` : "";
+    const short = base.tag === "Named" ? tname.slice(dot + 1) : tname;
+    const wsym = ptrRecv ? `${qual}(*${short}).${m.name}` : `${qual}${short}.${m.name}`;
+    if (this.done.has(wsym)) return wsym;
+    this.done.set(wsym, wsym);
+    const params = paramTypes(m.sig, false);
+    const res = resultType(m.sig);
+    const bt = mirType(base);
+    const b = new FnBuilder(wsym, [ptrRecv ? PTR : bt, ...params], res, {
+      linkage: "linkonce_odr",
+    });
+
+    // Walk the embedded fields, dereferencing embedded pointers.
+    let p: Place = ptrRecv ? place(1, { p: "deref", ty: bt }) : place(1);
+    let T: Type = base;
+    for (let k = 0; k < sel.path.length; k++) {
+      const st = under(T) as { fields: { type: Type }[] };
+      const f = st.fields[sel.path[k]];
+      p = { local: p.local, proj: [...p.proj, { p: "field", i: sel.path[k] }] };
+      T = f.type;
+      const last = k === sel.path.length - 1;
+      if (under(T).tag === "Pointer" && (!last || !(sel.m.hasPtrRecv && !sel.iface))) {
+        const ptr = b.temp({ r: "use", op: copy(p) });
+        T = (under(T) as { elem: Type }).elem;
+        p = { ...(ptr as { place: Place }).place, proj: [{ p: "deref", ty: mirType(T) }] };
+      }
+    }
+    const args = params.map((_, i) => copy(place(i + 2)));
+    let r: Operand | null;
+    if (sel.iface) {
+      const ms = ifaceMethods(under(T) as Interface);
+      const idx = ms.findIndex((x) => x.name === m.name);
+      const itabTy = structType([PTR, PTR, U32, U32, { k: "array", len: ms.length, elem: PTR }]);
+      const tab = b.temp({
+        r: "use",
+        op: copy({ local: p.local, proj: [...p.proj, { p: "field", i: 0 }] }),
+      });
+      const tp = (tab as { place: Place }).place;
+      const idxOp: Operand = { o: "const", ty: I64, v: { c: "int", v: BigInt(idx) } };
+      const fn = copy({
+        local: tp.local,
+        proj: [
+          { p: "deref", ty: itabTy },
+          { p: "field", i: 4 },
+          { p: "index", idx: idxOp },
+        ],
+      });
+      const data = copy({ local: p.local, proj: [...p.proj, { p: "field", i: 1 }] });
+      r = b.call(
+        { c: "ptr", fn, ctx: { o: "const", ty: PTR, v: { c: "zero" } } },
+        [data, ...args],
+        res,
+      );
+    } else {
+      const target = this.pl.funcObjSym(m);
+      let recv: Operand;
+      if (m.hasPtrRecv) {
+        recv = under(T).tag === "Pointer" ? copy(p) : b.temp({ r: "ref", place: p });
+      } else {
+        recv = copy(p);
+      }
+      r = b.call({ c: "fn", sym: target }, [recv, ...args], res);
+    }
+    if (r) b.assign(place(0), { r: "use", op: r });
+    b.ret();
+    this.pl.bodies.push(b.finish());
+    return wsym;
   }
 
   /** derefWrapper emits `pkg.(*T).M`, calling the value method T.M on *p. */
@@ -482,9 +572,9 @@ export class TypeDescs {
     this.done.set(name, name);
     const it = under(iface) as Interface;
     const ms = ifaceMethods(it);
-    const set = methodSet(t);
+    const set = fullMethodSet(t);
     const funs = ms.map((im) => {
-      const m = set.find((x) => methodName(x) === methodName(im));
+      const m = set.find((x) => methodName(x.m) === methodName(im));
       if (!m) return NULL;
       return sym(this.methodCode(t, m)[0], true);
     });
@@ -551,21 +641,73 @@ export function ifaceMethods(it: Interface): Func[] {
   return out.sort(byName);
 }
 
+/** MethodSel is one method of a method set: the method and the embedded-field path to it. */
+export interface MethodSel {
+  m: Func;
+  /** path lists embedded field indices from the receiver's base struct ([] for own methods). */
+  path: number[];
+  /** iface is true when the method comes from an embedded interface field. */
+  iface: boolean;
+}
+
 /**
- * methodSet is the method set of t (Go spec "Method sets"): value methods of T, all methods of
- * *T, sorted. Promoted methods of embedded fields are not included yet.
+ * fullMethodSet is the method set of t (Go spec "Method sets", "Selectors"): own methods and
+ * those promoted through embedded fields, the shallowest depth winning and ambiguous names
+ * dropped; value receivers only for T, unless reached through an embedded pointer.
  */
-export function methodSet(t: Type): Func[] {
-  let named: Named | null = null;
-  let ptr = false;
-  if (t.tag === "Named") named = t;
-  else if (t.tag === "Pointer" && t.elem.tag === "Named") {
-    named = t.elem;
-    ptr = true;
+export function fullMethodSet(t: Type): MethodSel[] {
+  const isPtr = t.tag === "Pointer";
+  const base = isPtr ? (t as { elem: Type }).elem : t;
+  if (under(base).tag === "Interface") return [];
+  const found = new Map<string, MethodSel | null>();
+  let level: { t: Type; path: number[]; viaPtr: boolean }[] = [
+    { t: base, path: [], viaPtr: isPtr },
+  ];
+  const seen = new Set<Type>();
+  for (let depth = 0; level.length && depth < 16; depth++) {
+    const here = new Map<string, { sel: MethodSel | null; n: number }>();
+    const note = (name: string, sel: MethodSel | null) => {
+      const h = here.get(name);
+      here.set(name, h ? { sel: h.sel, n: h.n + 1 } : { sel, n: 1 });
+    };
+    const next: typeof level = [];
+    for (const e of level) {
+      let T = e.t;
+      while (T.tag === "Alias") T = T.rhs;
+      if (T.tag === "Named") {
+        if (seen.has(T)) continue;
+        seen.add(T);
+        for (const m0 of T.methods) {
+          const m = ensureFunc(m0);
+          const ok = !m.hasPtrRecv || e.viaPtr;
+          note(methodName(m), ok ? { m, path: e.path, iface: false } : null);
+        }
+      }
+      const u = under(T);
+      if (u.tag === "Struct") {
+        u.fields.forEach((f, i) => {
+          if (depth > 0) note(f.name, null);
+          if (!f.embedded) return;
+          const p =
+            f.type.tag === "Pointer" || (f.type.tag !== "Named" && under(f.type).tag === "Pointer");
+          const ft = f.type.tag === "Pointer" ? f.type.elem : f.type;
+          next.push({ t: ft, path: [...e.path, i], viaPtr: e.viaPtr || p });
+        });
+      } else if (u.tag === "Interface" && depth > 0) {
+        for (const m of ifaceMethods(u)) note(methodName(m), { m, path: e.path, iface: true });
+      }
+    }
+    for (const [name, h] of here) if (!found.has(name)) found.set(name, h.n === 1 ? h.sel : null);
+    level = next;
   }
-  if (!named || under(named).tag === "Interface") return [];
-  const ms = named.methods.filter((m) => ptr || !m.hasPtrRecv);
-  return [...ms].sort(byName);
+  const out: MethodSel[] = [];
+  for (const sel of found.values()) if (sel) out.push(sel);
+  return out.sort((a, b) => byName(a.m, b.m));
+}
+
+/** methodSet lists the methods of fullMethodSet(t). */
+export function methodSet(t: Type): Func[] {
+  return fullMethodSet(t).map((s) => s.m);
 }
 
 /** hasPromotedMethods reports struct types whose embedded fields bring methods. */
