@@ -9,12 +9,14 @@ cd "$here"
 say() { printf 'setup: %s\n' "$*" >&2; }
 die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
 
-# 1. System packages. Each entry is "command package".
+# 1. System packages. Each entry is "command package". bazel-bootstrap (Bazel 4.2, offline) and
+# nginx (a WebDAV HTTP remote cache on 127.0.0.1) serve the Bazel rules and their tests.
 need=()
 for pair in "clang-22 clang-22" "ld.lld-22 lld-22" "llvm-ar-22 llvm-22" "gccgo-12 gccgo-12" \
-            "ninja ninja-build"; do
+            "ninja ninja-build" "bazel bazel-bootstrap" "nginx nginx"; do
   set -- $pair
-  command -v "$1" >/dev/null 2>&1 || need+=("$2")
+  # nginx lives in /usr/sbin, which a non-root PATH may lack.
+  command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ] || need+=("$2")
 done
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
