@@ -17,10 +17,6 @@ import * as tc from "../../toolchains/toolchain.js";
 import { defaultContext } from "../../rules/src/constraint.js";
 import type { Command } from "./main.js";
 
-/** BRANCH_ERROR matches the parser's label and branch checks (gc's checkBranches). */
-const BRANCH_ERROR =
-  /^(label \S+ (defined and not used|not defined|already defined)|goto \S+ jumps|(break|continue) (is not|label)|invalid (break|continue) label|fallthrough statement out of place|cannot fallthrough)/;
-
 /** MAX_ERRORS is gc's per-package limit before "too many errors". */
 const MAX_ERRORS = 10;
 
@@ -106,9 +102,10 @@ export class CheckSession {
       const { files, diags: syntax } = parsePackage(lp, cwd);
       const p1 = performance.now();
       parseMs += p1 - p0;
-      // Label and branch errors come from the parser but do not stop type checking (as in gc).
+      // As in gc, only syntax errors proper stop type checking: the parser's other errors
+      // (labels and branches, lexical errors, 3-index slices...) do not.
       let diags = syntax;
-      if (syntax.every((d) => BRANCH_ERROR.test(d.message))) {
+      if (!syntax.some((d) => d.message.startsWith("syntax error"))) {
         const pkgImporter = (ip: string) => this.importer(lp.importMap[ip] ?? ip);
         let res;
         try {
@@ -192,7 +189,9 @@ function parsePackage(lp: LoadedPackage, cwd: string): { files: ast.File[]; diag
     const src = new SourceFile(shown, readFileSync(full));
     const r = parseFile(src);
     files.push(r.file);
-    diags.push(...r.diagnostics);
+    // The parser stops a file at gc's limit with its own "too many errors"; the limit is
+    // applied once, over the whole package, when the diagnostics are printed.
+    for (const d of r.diagnostics) if (d.message !== "too many errors") diags.push(d);
   }
   return { files, diags };
 }

@@ -45,7 +45,15 @@ import { Var } from "./object.js";
 import { typeSetOf } from "./typeset.js";
 import { typeString } from "./typestring.js";
 import { exprString } from "./exprstring.js";
-import { convertUntyped, expr, exprWithHint, overflow, rawExpr, updateExprType } from "./expr.js";
+import {
+  convertUntyped,
+  expr,
+  exprOrType,
+  exprWithHint,
+  overflow,
+  rawExpr,
+  updateExprType,
+} from "./expr.js";
 import { assignment } from "./assign.js";
 import { index } from "./indexing.js";
 import { typExpr } from "./typexpr.js";
@@ -418,10 +426,22 @@ export function builtinCall(c: Checker, x: Operand, call: ast.CallExpr, id: Buil
       return;
     }
     case "new": {
-      const T = typExpr(c, args[0]);
-      if (!isValid(T)) return x.invalidate();
+      // new(T), or new(expr) since Go 1.26: a pointer to a fresh variable holding expr's value.
+      const y = new Operand();
+      exprOrType(c, y, args[0], false);
+      if (isInvalid(y)) return x.invalidate();
+      if (y.mode !== "typexpr") {
+        if (isUntyped(y.type)) {
+          assignment(c, y, null, "argument to new");
+          if (isInvalid(y)) return x.invalidate();
+        }
+        if (c.langMinor() < 26) {
+          c.error(call.fun, `new(${exprString(args[0])}) requires go1.26 or later`);
+          return x.invalidate();
+        }
+      }
       x.mode = "value";
-      x.type = new Pointer(T);
+      x.type = new Pointer(y.type);
       return;
     }
     case "max":
@@ -557,7 +577,11 @@ export function builtinCall(c: Checker, x: Operand, call: ast.CallExpr, id: Buil
       const base = new Operand();
       expr(c, base, arg.x);
       if (isInvalid(base)) return x.invalidate();
-      const r = lookupFieldOrMethod(base.type, false, c.pkg, arg.sel.name);
+      // p.f with p a pointer to a struct selects through p, not through an embedded pointer.
+      let bt = base.type;
+      const bu = under(bt);
+      if (bu instanceof Pointer && under(bu.elem) instanceof Struct) bt = bu.elem;
+      const r = lookupFieldOrMethod(bt, false, c.pkg, arg.sel.name);
       if (!r.obj) {
         c.error(arg, `invalid argument: ${exprString(arg)} has no single field ${arg.sel.name}`);
         return x.invalidate();

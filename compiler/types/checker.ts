@@ -10,11 +10,12 @@ import { Info } from "./info.js";
 import type { OperandMode } from "./info.js";
 import { Const, Func, Package, PkgName, TypeName, Var, type Obj } from "./object.js";
 import { Scope } from "./scope.js";
-import { Typ, type Signature, type Type } from "./type.js";
+import { Typ, type Signature, type Type, type TypeParam } from "./type.js";
 import { relativeTo, type Qualifier } from "./typestring.js";
 import { universe, unsafePackage } from "./universe.js";
 import { objDecl } from "./decl.js";
 import { checkEmbed, checkLinknames } from "./directives.js";
+import { checkInstantiationCycles } from "./monomorph.js";
 import { initOrder } from "./initorder.js";
 import { isUntyped } from "./predicates.js";
 
@@ -113,6 +114,8 @@ export class Checker {
   /** dotImports maps objects brought in by `import .` to the PkgName (for unused reports). */
   readonly dotImports = new Map<Scope, Map<Obj, PkgName>>();
   readonly fileScopes = new Map<ast.File, Scope>();
+  /** tpCanon maps a method's receiver type parameters to its generic type's parameters. */
+  readonly tpCanon = new Map<TypeParam, TypeParam>();
   file!: ast.File;
   env: Env;
   qual: Qualifier;
@@ -253,6 +256,7 @@ export class Checker {
     this.flushUntyped();
     this.unusedImports();
     checkLinknames(this);
+    checkInstantiationCycles(this);
     this.info.initOrder = initOrder(this);
     this.pkg.imports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }

@@ -51,9 +51,15 @@ export function objDecl(c: Checker, obj: Obj): void {
 /** cycle handles a reference to an object whose declaration is in progress. */
 function cycle(c: Checker, obj: Obj): void {
   if (obj instanceof TypeName) {
-    // A defined type may refer to itself; an alias may not (before it is known).
+    // A defined type may refer to itself. An alias may too when the cycle passes through a
+    // type definition (`type A = *T; type T struct{ a A }`): the alias then stands for a type
+    // completed when its declaration ends. A cycle of aliases alone never ends.
     if (obj.isAlias && !isValid(obj.type)) {
-      reportCycle(c, obj);
+      const path = c.objPath.slice(Math.max(0, c.objPath.indexOf(obj)));
+      const onlyTypes = path.every((o) => o instanceof TypeName || o instanceof Func);
+      if (onlyTypes && path.some((o) => o instanceof TypeName && !o.isAlias)) {
+        obj.type = new Alias(obj, Typ.invalid);
+      } else reportCycle(c, obj);
     }
     return;
   }
@@ -206,6 +212,8 @@ function aliasDecl(c: Checker, obj: TypeName, spec: ast.TypeSpec): void {
     return;
   }
   const t = typExpr(c, spec.type);
+  // Complete the placeholder handed out while the declaration was in progress, if any.
+  if (obj.type instanceof Alias) obj.type.rhs = t;
   obj.type = t;
 }
 
@@ -327,6 +335,7 @@ function methodSignature(c: Checker, obj: Func, decl: ast.FuncDecl, scope: Scope
       recvTypeParams[i].constraint = orig
         ? substConstraint(orig.constraint, tps, recvTypeParams)
         : Typ.invalid;
+      if (orig) c.tpCanon.set(recvTypeParams[i], orig);
     }
     recvType = instantiateForRecv(baseNamed, recvTypeParams);
     c.recordTypeAndValue(rt, "typexpr", recvType, null);

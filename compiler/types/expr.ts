@@ -373,7 +373,8 @@ function funcLit(c: Checker, x: Operand, e: ast.FuncLit): void {
   const sig = c.withEnv({ scope }, () => funcType(c, e.type, null, null, scope));
   if (e.type.typeParams) c.error(e.type, "function literal cannot have type parameters");
   const decl = c.env.decl;
-  c.withEnv({ scope, sig, iota: null, decl }, () =>
+  // A function literal inside a constant declaration sees that declaration's iota.
+  c.withEnv({ scope, sig, iota: c.env.iota, decl }, () =>
     funcBody(c, "func literal", e.type, sig, e.body, scope),
   );
   x.mode = "value";
@@ -882,7 +883,8 @@ export function typeAssertion(
   T: Type,
   inSwitch: boolean,
 ): void {
-  if (isNonTypeParamInterface(T)) return;
+  // Nothing is known statically about an interface or a type parameter's dynamic type.
+  if (isNonTypeParamInterface(T) || isTypeParam(T)) return;
   const m = missingMethod(T, under(x.type) as Interface);
   if (!m) return;
   const ts = typeString(T, c.qual);

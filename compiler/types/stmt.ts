@@ -85,7 +85,7 @@ export function funcBody(
   funcScopes.add(scope);
   c.recordScope(body, scope);
   const saved = c.env;
-  c.env = { ...saved, scope, sig, hasCallOrRecv: false, iota: null };
+  c.env = { ...saved, scope, sig, hasCallOrRecv: false };
   try {
     stmtList(c, body.list, ROOT);
     checkLabels(c, body);
@@ -825,8 +825,9 @@ function rangeTypes(
       }
       let kt: Type = t;
       if (isUntyped(t)) {
-        // An untyped constant takes the type of the iteration variable, else int.
-        kt = Typ.int;
+        // An untyped constant takes the type of the iteration variable, else its default type
+        // (int, or rune for a rune constant).
+        kt = defaultType(t);
         if (s.key && s.tok === "=") {
           const T = peekType(c, s.key);
           if (T && isValid(T)) kt = T;

@@ -3,17 +3,20 @@
 
 import type * as ast from "../syntax/ast.js";
 import type { Checker } from "./checker.js";
-import { Named, Typ, type Type } from "./type.js";
-import { unalias } from "./predicates.js";
+import { Alias, Named, Typ, type Type } from "./type.js";
+import { isValid, unalias } from "./predicates.js";
 
 const reported = new WeakSet<Named>();
 
 /** validType reports `invalid recursive type` when named contains itself by value. */
-export function validType(c: Checker, named: Named, spec: ast.TypeSpec): void {
+export function validType(c: Checker, named: Named, spec: ast.TypeSpec, retry = true): void {
   const path: Named[] = [];
   const valid = new Set<Named>();
+  let pending = false;
   const visit = (t: Type, depth: number): boolean => {
     if (depth > 64) return true;
+    // An alias still being declared (see decl.ts, cycle) is known only later.
+    if (t instanceof Alias && !isValid(unalias(t))) pending = true;
     t = unalias(t);
     switch (t.tag) {
       case "Array":
@@ -28,7 +31,7 @@ export function validType(c: Checker, named: Named, spec: ast.TypeSpec): void {
           if (i === 0 && !reported.has(key)) {
             reported.add(key);
             const names = path.map((n) => n.obj.name);
-            let msg = `invalid recursive type ${key.obj.name}`;
+            let msg = `invalid recursive type: ${key.obj.name} refers to itself`;
             if (names.length > 1) {
               msg = `invalid recursive type ${key.obj.name}`;
               for (let k = 0; k < names.length; k++)
@@ -50,4 +53,5 @@ export function validType(c: Checker, named: Named, spec: ast.TypeSpec): void {
     return true;
   };
   visit(named, 0);
+  if (pending && retry && !reported.has(named)) c.later(() => validType(c, named, spec, false));
 }
