@@ -30,6 +30,7 @@ pub mod sched;
 pub mod sema;
 pub mod signal;
 pub mod start;
+pub mod symtab;
 pub mod sys;
 pub mod traceback;
 pub mod types;

@@ -12,3 +12,4 @@ pub mod os;
 pub mod panic;
 pub mod print;
 pub mod sched;
+pub mod trace;

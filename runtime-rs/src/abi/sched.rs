@@ -127,7 +127,7 @@ pub unsafe extern "C" fn rog_semrelease(addr: *const core::sync::atomic::AtomicU
 }
 
 /// `sync.runtime_notifyListAdd`: takes a ticket in the notify list `l` (sync/runtime.go's
-/// 24-byte-plus-two-pointers `notifyList`, zero value ready to use). Call it before unlocking
+/// 32-byte `notifyList`, zero value ready to use). Call it before unlocking
 /// the Cond's locker.
 ///
 /// # Safety

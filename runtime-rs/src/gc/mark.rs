@@ -57,6 +57,18 @@ unsafe extern "C" fn phdr_cb(info: *const PhdrInfo, _size: usize, data: *mut u8)
     1 // the executable comes first; stop there
 }
 
+/// The executable's load bias (run-time minus link-time addresses; PIE).
+pub fn exe_load_bias() -> u64 {
+    unsafe extern "C" fn first(info: *const PhdrInfo, _size: usize, out: *mut u8) -> i32 {
+        *(out as *mut u64) = (*info).addr;
+        1
+    }
+    let mut bias = 0u64;
+    // SAFETY: the callback writes one u64 into bias.
+    unsafe { dl_iterate_phdr(first, &mut bias as *mut u64 as *mut u8) };
+    bias
+}
+
 /// Records the executable's writable segments.
 pub fn init_data_roots() {
     let mut v: Vec<(usize, usize)> = Vec::new();

@@ -1,0 +1,504 @@
+//! Symbolising program counters for `runtime.Caller`, `runtime.FuncForPC` and `Frames`: function
+//! names and entries from the executable's ELF symbol table, file and line from its DWARF line
+//! table (`.debug_line`, versions 4 and 5, as the compiler and rustc emit them).
+//!
+//! The executable (`/proc/self/exe`) is read once, on first use, into memory that is never
+//! freed, so names and file names handed out are `'static`. The function table is sorted by
+//! address. The line table is indexed by sequence (one per function with function sections):
+//! each sequence's address range and where its line program starts; a lookup re-runs only the
+//! one sequence that covers the address.
+
+use std::sync::OnceLock;
+
+struct Func {
+    start: u64,
+    size: u64,
+    name: &'static str,
+}
+
+/// A line-program sequence: [lo, hi), its unit's header and the program offset where it starts.
+struct Seq {
+    lo: u64,
+    hi: u64,
+    unit: usize,
+    at: usize,
+}
+
+/// A line-program header, reduced to what running a sequence needs.
+struct Unit {
+    version: u16,
+    min_inst: u8,
+    line_base: i8,
+    line_range: u8,
+    opcode_base: u8,
+    std_lens: Vec<u8>,
+    end: usize,
+    files: Vec<&'static str>,
+}
+
+struct Image {
+    /// Load address minus link-time address (PIE).
+    bias: u64,
+    funcs: Vec<Func>,
+    units: Vec<Unit>,
+    seqs: Vec<Seq>,
+    line: &'static [u8],
+}
+
+static IMAGE: OnceLock<Option<Image>> = OnceLock::new();
+
+/// What is known about a program counter.
+pub struct Info {
+    pub entry: usize,
+    pub name: &'static str,
+    pub file: &'static str,
+    pub line: u32,
+}
+
+/// Symbolises `pc` (a run-time address). None when it is in no known function.
+pub fn lookup(pc: usize) -> Option<Info> {
+    let img = IMAGE.get_or_init(load).as_ref()?;
+    let a = (pc as u64).wrapping_sub(img.bias);
+    let i = img.funcs.partition_point(|f| f.start <= a).checked_sub(1)?;
+    let f = &img.funcs[i];
+    if f.size != 0 && a >= f.start + f.size {
+        return None;
+    }
+    let (file, line) = img.line_of(a).unwrap_or(("?", 0));
+    Some(Info { entry: (f.start + img.bias) as usize, name: f.name, file, line })
+}
+
+fn load() -> Option<Image> {
+    let data: &'static [u8] = Box::leak(std::fs::read("/proc/self/exe").ok()?.into_boxed_slice());
+    let elf = Elf::parse(data)?;
+    let mut funcs = elf.functions();
+    funcs.sort_by_key(|f| f.start);
+    let line = elf.section(".debug_line").unwrap_or(&[]);
+    let strs = Strs {
+        line_str: elf.section(".debug_line_str").unwrap_or(&[]),
+        str_: elf.section(".debug_str").unwrap_or(&[]),
+    };
+    let (units, mut seqs) = index_lines(line, &strs);
+    seqs.sort_by_key(|s| s.lo);
+    Some(Image { bias: crate::gc::mark::exe_load_bias(), funcs, units, seqs, line })
+}
+
+/// A minimal reader of 64-bit little-endian ELF files.
+struct Elf {
+    data: &'static [u8],
+    /// (name, offset, size, link, type) of each section.
+    sections: Vec<(&'static str, usize, usize, usize, u32)>,
+}
+
+fn u16_at(d: &[u8], o: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(d.get(o..o + 2)?.try_into().ok()?))
+}
+fn u32_at(d: &[u8], o: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(d.get(o..o + 4)?.try_into().ok()?))
+}
+fn u64_at(d: &[u8], o: usize) -> Option<u64> {
+    Some(u64::from_le_bytes(d.get(o..o + 8)?.try_into().ok()?))
+}
+fn cstr(d: &'static [u8], o: usize) -> &'static str {
+    let s = d.get(o..).unwrap_or(&[]);
+    let n = s.iter().position(|&b| b == 0).unwrap_or(s.len());
+    std::str::from_utf8(&s[..n]).unwrap_or("?")
+}
+
+impl Elf {
+    fn parse(data: &'static [u8]) -> Option<Elf> {
+        if data.get(0..4)? != b"\x7fELF" || data[4] != 2 || data[5] != 1 {
+            return None;
+        }
+        let shoff = u64_at(data, 0x28)? as usize;
+        let shentsize = u16_at(data, 0x3a)? as usize;
+        let shnum = u16_at(data, 0x3c)? as usize;
+        let shstrndx = u16_at(data, 0x3e)? as usize;
+        let sh = |i: usize| shoff + i * shentsize;
+        let names_off = u64_at(data, sh(shstrndx) + 0x18)? as usize;
+        let mut sections = Vec::with_capacity(shnum);
+        for i in 0..shnum {
+            let b = sh(i);
+            let name = cstr(data, names_off + u32_at(data, b)? as usize);
+            let ty = u32_at(data, b + 4)?;
+            let off = u64_at(data, b + 0x18)? as usize;
+            let size = u64_at(data, b + 0x20)? as usize;
+            let link = u32_at(data, b + 0x28)? as usize;
+            sections.push((name, off, size, link, ty));
+        }
+        Some(Elf { data, sections })
+    }
+
+    fn section(&self, name: &str) -> Option<&'static [u8]> {
+        let &(_, off, size, _, ty) = self.sections.iter().find(|s| s.0 == name)?;
+        const SHT_NOBITS: u32 = 8;
+        if ty == SHT_NOBITS {
+            return None;
+        }
+        self.data.get(off..off + size)
+    }
+
+    /// Every defined function symbol of `.symtab`.
+    fn functions(&self) -> Vec<Func> {
+        let mut out = Vec::new();
+        const SHT_SYMTAB: u32 = 2;
+        let Some(&(_, off, size, link, _)) = self.sections.iter().find(|s| s.4 == SHT_SYMTAB)
+        else {
+            return out;
+        };
+        let Some(&(_, stroff, _, _, _)) = self.sections.get(link) else { return out };
+        let mut p = off;
+        while p + 24 <= off + size {
+            let d = self.data;
+            let (Some(name), Some(value), Some(sz)) = (u32_at(d, p), u64_at(d, p + 8), u64_at(d, p + 16))
+            else {
+                break;
+            };
+            let info = d[p + 4];
+            let shndx = u16_at(d, p + 6).unwrap_or(0);
+            const STT_FUNC: u8 = 2;
+            if info & 0xf == STT_FUNC && shndx != 0 && value != 0 {
+                out.push(Func { start: value, size: sz, name: cstr(d, stroff + name as usize) });
+            }
+            p += 24;
+        }
+        out
+    }
+}
+
+/// String sections DWARF 5 line headers refer to.
+struct Strs {
+    line_str: &'static [u8],
+    str_: &'static [u8],
+}
+
+/// A cursor over DWARF data.
+struct Cur<'a> {
+    d: &'a [u8],
+    p: usize,
+}
+
+impl Cur<'_> {
+    fn u8(&mut self) -> u8 {
+        let v = self.d.get(self.p).copied().unwrap_or(0);
+        self.p += 1;
+        v
+    }
+    fn u16(&mut self) -> u16 {
+        let v = u16_at(self.d, self.p).unwrap_or(0);
+        self.p += 2;
+        v
+    }
+    fn u32(&mut self) -> u32 {
+        let v = u32_at(self.d, self.p).unwrap_or(0);
+        self.p += 4;
+        v
+    }
+    fn u64(&mut self) -> u64 {
+        let v = u64_at(self.d, self.p).unwrap_or(0);
+        self.p += 8;
+        v
+    }
+    fn uleb(&mut self) -> u64 {
+        let (mut v, mut shift) = (0u64, 0);
+        loop {
+            let b = self.u8();
+            if shift < 64 {
+                v |= ((b & 0x7f) as u64) << shift;
+            }
+            shift += 7;
+            if b & 0x80 == 0 || self.p >= self.d.len() {
+                return v;
+            }
+        }
+    }
+    fn sleb(&mut self) -> i64 {
+        let (mut v, mut shift) = (0i64, 0);
+        loop {
+            let b = self.u8();
+            if shift < 64 {
+                v |= ((b & 0x7f) as i64) << shift;
+            }
+            shift += 7;
+            if b & 0x80 == 0 || self.p >= self.d.len() {
+                if shift < 64 && b & 0x40 != 0 {
+                    v |= -1i64 << shift;
+                }
+                return v;
+            }
+        }
+    }
+    fn cstr(&mut self) -> &'static str {
+        let start = self.p;
+        while self.p < self.d.len() && self.d[self.p] != 0 {
+            self.p += 1;
+        }
+        let s = std::str::from_utf8(&self.d[start..self.p]).unwrap_or("?").to_string();
+        self.p += 1;
+        Box::leak(s.into_boxed_str())
+    }
+}
+
+/// Reads a DWARF 5 entry-format attribute; returns a string for path forms.
+fn read_form(c: &mut Cur, form: u64, strs: &Strs) -> Option<&'static str> {
+    match form {
+        0x08 => Some(c.cstr()),
+        0x1f => Some(cstr(strs.line_str, c.u32() as usize)),
+        0x0e => Some(cstr(strs.str_, c.u32() as usize)),
+        0x0b => {
+            c.u8();
+            None
+        }
+        0x05 => {
+            c.u16();
+            None
+        }
+        0x06 => {
+            c.u32();
+            None
+        }
+        0x07 => {
+            c.u64();
+            None
+        }
+        0x0f => {
+            c.uleb();
+            None
+        }
+        0x1e => {
+            c.p += 16;
+            None
+        }
+        0x09 => {
+            let n = c.uleb() as usize;
+            c.p += n;
+            None
+        }
+        _ => None,
+    }
+}
+
+/// (entries as (directory index, path)) of a DWARF 5 directory or file table.
+fn read_table(c: &mut Cur, strs: &Strs) -> Vec<(usize, &'static str)> {
+    let nformats = c.u8();
+    let formats: Vec<(u64, u64)> = (0..nformats).map(|_| (c.uleb(), c.uleb())).collect();
+    let count = c.uleb();
+    let mut out = Vec::new();
+    for _ in 0..count {
+        let (mut dir, mut path) = (0usize, "?");
+        for &(ct, form) in &formats {
+            if ct == 2 && form != 0x08 && form != 0x1f && form != 0x0e {
+                // DW_LNCT_directory_index: an integer form.
+                let before = c.p;
+                read_form(c, form, strs);
+                let mut d = Cur { d: c.d, p: before };
+                dir = match form {
+                    0x0b => d.u8() as usize,
+                    0x05 => d.u16() as usize,
+                    0x0f => d.uleb() as usize,
+                    _ => 0,
+                };
+                continue;
+            }
+            if let Some(s) = read_form(c, form, strs) {
+                if ct == 1 {
+                    path = s;
+                }
+            }
+        }
+        out.push((dir, path));
+    }
+    out
+}
+
+fn join(dir: &str, file: &'static str) -> &'static str {
+    if file.starts_with('/') || dir.is_empty() || dir == "." {
+        return file;
+    }
+    Box::leak(format!("{dir}/{file}").into_boxed_str())
+}
+
+/// Parses every unit header of `.debug_line` and finds every sequence's range.
+fn index_lines(d: &'static [u8], strs: &Strs) -> (Vec<Unit>, Vec<Seq>) {
+    let mut units = Vec::new();
+    let mut seqs = Vec::new();
+    let mut c = Cur { d, p: 0 };
+    while c.p + 4 <= d.len() {
+        let len = c.u32() as usize;
+        if len == 0xffff_ffff || len == 0 {
+            break; // 64-bit DWARF: not emitted by our toolchains
+        }
+        let end = c.p + len;
+        let version = c.u16();
+        if version >= 5 {
+            c.u8(); // address size
+            c.u8(); // segment selector size
+        }
+        let hlen = c.u32() as usize;
+        let prog = c.p + hlen;
+        let min_inst = c.u8();
+        if version >= 4 {
+            c.u8(); // maximum operations per instruction
+        }
+        c.u8(); // default_is_stmt
+        let line_base = c.u8() as i8;
+        let line_range = c.u8();
+        let opcode_base = c.u8();
+        let std_lens: Vec<u8> = (1..opcode_base).map(|_| c.u8()).collect();
+        let mut files = Vec::new();
+        if version >= 5 {
+            let dirs = read_table(&mut c, strs);
+            for (di, f) in read_table(&mut c, strs) {
+                let dir = dirs.get(di).map_or("", |x| x.1);
+                files.push(join(dir, f));
+            }
+        } else {
+            let mut dirs = vec![""];
+            loop {
+                let s = c.cstr();
+                if s.is_empty() {
+                    break;
+                }
+                dirs.push(s);
+            }
+            files.push("?");
+            loop {
+                let f = c.cstr();
+                if f.is_empty() {
+                    break;
+                }
+                let di = c.uleb() as usize;
+                c.uleb();
+                c.uleb();
+                files.push(join(dirs.get(di).copied().unwrap_or(""), f));
+            }
+        }
+        if line_range == 0 || end > d.len() {
+            break;
+        }
+        let unit = Unit { version, min_inst, line_base, line_range, opcode_base, std_lens, end, files };
+        let ui = units.len();
+        let mut at = prog;
+        while at < end {
+            let (lo, hi, next) = unit.run(d, at, None);
+            if next <= at {
+                break;
+            }
+            if hi > lo {
+                seqs.push(Seq { lo, hi, unit: ui, at });
+            }
+            at = next;
+        }
+        units.push(unit);
+        c.p = end;
+    }
+    (units, seqs)
+}
+
+impl Unit {
+    /// Runs the sequence starting at `at`. Returns its address range and where the next starts;
+    /// with `find`, stops at the row covering that address and returns it in `hit`.
+    fn run(&self, d: &[u8], at: usize, find: Option<(u64, &mut (usize, u32))>) -> (u64, u64, usize) {
+        let mut c = Cur { d, p: at };
+        let (mut addr, mut file, mut line) = (0u64, 1usize, 1i64);
+        let mut lo = u64::MAX;
+        let mut prev: Option<(u64, usize, i64)> = None;
+        let mut find = find;
+        let mut emit = |addr: u64, file: usize, line: i64, lo: &mut u64, find: &mut Option<(u64, &mut (usize, u32))>| {
+            *lo = (*lo).min(addr);
+            if let (Some((pa, pf, pl)), Some((pc, hit))) = (prev, find.as_mut()) {
+                if pa <= *pc && *pc < addr {
+                    **hit = (pf, pl.max(0) as u32);
+                }
+            }
+            prev = Some((addr, file, line));
+        };
+        while c.p < self.end {
+            let op = c.u8();
+            if op >= self.opcode_base {
+                let adj = (op - self.opcode_base) as u64;
+                addr += (adj / self.line_range as u64) * self.min_inst as u64;
+                line += self.line_base as i64 + (adj % self.line_range as u64) as i64;
+                emit(addr, file, line, &mut lo, &mut find);
+                continue;
+            }
+            match op {
+                0 => {
+                    let n = c.uleb() as usize;
+                    let next = c.p + n;
+                    match c.u8() {
+                        1 => {
+                            emit(addr, file, line, &mut lo, &mut find);
+                            return (lo, addr, next);
+                        }
+                        2 => addr = c.u64(),
+                        _ => {}
+                    }
+                    c.p = next;
+                }
+                1 => emit(addr, file, line, &mut lo, &mut find),
+                2 => addr += c.uleb() * self.min_inst as u64,
+                3 => line += c.sleb(),
+                4 => file = c.uleb() as usize,
+                8 => {
+                    let adj = (255 - self.opcode_base) as u64;
+                    addr += (adj / self.line_range as u64) * self.min_inst as u64;
+                }
+                9 => addr += c.u16() as u64,
+                5 | 12 => {
+                    c.uleb();
+                }
+                6 | 7 | 10 | 11 => {}
+                _ => {
+                    for _ in 0..self.std_lens.get(op as usize - 1).copied().unwrap_or(0) {
+                        c.uleb();
+                    }
+                }
+            }
+        }
+        (lo, addr, self.end)
+    }
+
+    fn file(&self, i: usize) -> &'static str {
+        // DWARF 5 numbers files from 0; version 4 from 1 (index 0 holds a placeholder).
+        let _ = self.version;
+        self.files.get(i).copied().unwrap_or("?")
+    }
+}
+
+impl Image {
+    fn line_of(&self, a: u64) -> Option<(&'static str, u32)> {
+        let i = self.seqs.partition_point(|s| s.lo <= a).checked_sub(1)?;
+        let s = &self.seqs[i];
+        if a >= s.hi {
+            return None;
+        }
+        let u = &self.units[s.unit];
+        let mut hit = (usize::MAX, 0u32);
+        u.run(self.line, s.at, Some((a, &mut hit)));
+        if hit.0 == usize::MAX {
+            return None;
+        }
+        Some((u.file(hit.0), hit.1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[inline(never)]
+    fn here() -> usize {
+        here as *const () as usize
+    }
+
+    #[test]
+    fn finds_own_function_and_line() {
+        let pc = here() + 4;
+        let info = lookup(pc).expect("symbolised");
+        assert!(info.name.contains("here"), "{}", info.name);
+        assert_eq!(info.entry, here());
+        assert!(info.file.ends_with("symtab.rs"), "{}", info.file);
+        assert!(info.line > 0);
+    }
+}
