@@ -23,14 +23,26 @@ import {
   convertUntyped,
   expr,
   exprWithHint,
+  funcTarget,
   implicitTypeAndValue,
+  isGenericFunc,
   multiExpr,
   ident,
 } from "./expr.js";
+import { inferFuncValue } from "./infer.js";
 import { exprString } from "./exprstring.js";
 
 /** assignment checks that x can be assigned to type T (T null: x takes its default type). */
 export function assignment(c: Checker, x: Operand, T: Type | null, context: string): void {
+  // A generic function passed to a parameter of function type: infer from the parameter.
+  if (isGenericFunc(x)) {
+    const target = funcTarget(T);
+    if (target) inferFuncValue(c, x, target);
+    else {
+      c.error(x.expr!, `cannot use generic function ${exprString(x.expr!)} without instantiation`);
+      x.invalidate();
+    }
+  }
   switch (x.mode) {
     case "invalid":
       return;
@@ -315,11 +327,17 @@ export function assignVars(c: Checker, lhs: ast.Expr[], rhs: ast.Expr[]): void {
   for (const e of lhs) lhsVar(c, e);
 }
 
+/**
+ * peekLhsType returns the type of a variable on the left when it is a function type, so that a
+ * generic function on the right is inferred from it (`f = g`). Nothing else needs it: the
+ * parser never yields an untyped composite literal outside another literal.
+ */
 function peekLhsType(c: Checker, e: ast.Expr): Type | null {
-  // Composite literals on the right may elide their type only in declarations; no hint here.
-  void c;
-  void e;
-  return null;
+  while (e.kind === "ParenExpr") e = e.x;
+  if (e.kind !== "Ident") return null;
+  const r = c.env.scope.lookupParent(e.name);
+  const v = r?.[1];
+  return v instanceof Var && funcTarget(v.type) ? v.type : null;
 }
 
 /** shortVarDecl checks `lhs := rhs`. */

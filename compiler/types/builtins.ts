@@ -234,18 +234,12 @@ export function builtinCall(c: Checker, x: Operand, call: ast.CallExpr, id: Buil
     case "close": {
       const y = evalArg(0);
       if (isInvalid(y)) return x.invalidate();
-      const ct = coreType(y.type);
-      if (!(ct instanceof Chan)) {
-        c.error(
-          args[0],
-          `invalid operation: non-chan argument ${describe(y, c.qual)}`.replace(
-            "non-chan argument",
-            `cannot close non-channel`,
-          ),
-        );
+      // Every type in a type parameter's type set must be a channel that may be sent on.
+      if (!allTypes(y.type, (u) => u instanceof Chan)) {
+        c.error(args[0], `invalid operation: cannot close non-channel ${describe(y, c.qual)}`);
         return x.invalidate();
       }
-      if (ct.dir === "recv") {
+      if (!allTypes(y.type, (u) => u instanceof Chan && u.dir !== "recv")) {
         c.error(
           args[0],
           `invalid operation: cannot close receive-only channel ${describe(y, c.qual)}`,
@@ -372,14 +366,30 @@ export function builtinCall(c: Checker, x: Operand, call: ast.CallExpr, id: Buil
         evalArg(1);
         return x.invalidate();
       }
-      const mt = coreType(m.type);
-      if (!(mt instanceof MapT)) {
+      // A type parameter's maps must agree on the key type (their values may differ).
+      if (!allTypes(m.type, (u) => u instanceof MapT)) {
         c.error(args[0], `invalid argument: ${describe(m, c.qual)} is not a map`);
         evalArg(1);
         return x.invalidate();
       }
+      let key: Type | null = null;
+      if (
+        !allTypes(m.type, (u) => {
+          const kt = (u as MapT).key;
+          if (key !== null && !identical(key, kt)) return false;
+          key = kt;
+          return true;
+        })
+      ) {
+        c.error(
+          args[0],
+          `invalid argument: maps of ${describe(m, c.qual)} must have identical key types`,
+        );
+        evalArg(1);
+        return x.invalidate();
+      }
       const k = evalArg(1);
-      assignment(c, k, mt.key, "argument to delete");
+      assignment(c, k, key!, "argument to delete");
       if (isInvalid(k)) return x.invalidate();
       x.mode = "novalue";
       x.type = new Tuple([]);

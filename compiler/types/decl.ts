@@ -172,8 +172,9 @@ export function typeDecl(c: Checker, obj: TypeName, spec: ast.TypeSpec): void {
     const scope = new Scope(c.env.scope, `type ${obj.name}`, spec.pos, spec.end);
     c.recordScope(spec, scope);
     c.withEnv({ scope }, () => {
-      const tps = collectTypeParams(c, spec.typeParams!, scope);
-      (named as { typeParams: TypeParam[] }).typeParams.push(...tps);
+      // The parameters join the type before their constraints are checked: a constraint may
+      // refer to the type being declared (`type T[P interface{ m() T[P] }] ...`).
+      collectTypeParams(c, spec.typeParams!, scope, named.typeParams as TypeParam[]);
       named.underlying = underOf(c, definedType(c, spec.type, named));
     });
   } else {

@@ -25,6 +25,7 @@ import {
   isOrdered,
   isString,
   isTypeParam,
+  isNumericOrString,
   isTyped,
   isUnsigned,
   isUntyped,
@@ -57,6 +58,7 @@ import { Scope } from "./scope.js";
 import { funcBody } from "./stmt.js";
 import { assignableTo } from "./conversions.js";
 import { missingMethod } from "./lookup.js";
+import { inferFuncValue } from "./infer.js";
 import { sizeof } from "./sizes.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -69,11 +71,27 @@ export function expr(c: Checker, x: Operand, e: ast.Expr): void {
   exclude(c, x, e);
 }
 
-/** exprWithHint is expr where composite literals may take their type from hint. */
+/**
+ * exprWithHint is expr where composite literals may take their type from hint, and a generic
+ * function may be used when hint is a function type (its type arguments are inferred from it).
+ */
 export function exprWithHint(c: Checker, x: Operand, e: ast.Expr, hint: Type | null): void {
-  rawExpr(c, x, e, hint, false);
+  const target = funcTarget(hint);
+  rawExpr(c, x, e, hint, target !== null);
+  if (target && isGenericFunc(x)) inferFuncValue(c, x, target);
   singleValue(c, x);
   exclude(c, x, e);
+}
+
+/** funcTarget returns t's function type when it is a non-generic one. */
+export function funcTarget(t: Type | null): Signature | null {
+  const ct = t ? coreType(t) : null;
+  return ct instanceof Signature && ct.typeParams.length === 0 ? ct : null;
+}
+
+/** isGenericFunc reports whether x is a generic function not yet instantiated. */
+export function isGenericFunc(x: Operand): boolean {
+  return !isInvalid(x) && x.type instanceof Signature && x.type.typeParams.length > 0;
 }
 
 /** exprOrType checks e as a value or a type. */
@@ -596,7 +614,7 @@ function binaryOpOK(x: Operand, op: string): boolean {
   const t = x.type;
   switch (op) {
     case "+":
-      return isNumeric(t) || isString(t);
+      return isNumericOrString(t);
     case "-":
     case "*":
     case "/":

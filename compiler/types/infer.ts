@@ -15,7 +15,8 @@ import {
   defaultType,
 } from "./predicates.js";
 import { Basic, Named, Signature, TypeParam, type Type } from "./type.js";
-import { makeSubstMap, substType, type SubstMap } from "./subst.js";
+import { instantiateSignature, makeSubstMap, substType, type SubstMap } from "./subst.js";
+import { verifyInstance } from "./instantiate.js";
 import { typeSetOf } from "./typeset.js";
 import { typeString } from "./typestring.js";
 import { exprString } from "./exprstring.js";
@@ -421,3 +422,33 @@ class Unifier {
 }
 
 export { isValid };
+
+/**
+ * inferFuncValue infers the type arguments of a generic function used as a value of the
+ * non-generic function type target (`var f func(int) int = g`, or an argument to such a
+ * parameter; spec "Type inference": the assignment context). x becomes the instance; after
+ * an error it is invalid.
+ */
+export function inferFuncValue(c: Checker, x: Operand, target: Signature): void {
+  const gsig = x.type as Signature;
+  const u = new Unifier(gsig.typeParams);
+  const plain = new Signature(gsig.params, gsig.results, gsig.variadic);
+  const targs = u.unify(plain, target, false) ? gsig.typeParams.map((tp) => u.resolve(tp)) : [];
+  if (targs.length === 0 || targs.some((t) => t === null)) {
+    c.error(x.expr!, `cannot use generic function ${exprString(x.expr!)} without instantiation`);
+    x.invalidate();
+    return;
+  }
+  const all = targs as Type[];
+  if (!verifyInstance(c, x.expr!, gsig.typeParams, all, exprString(x.expr!))) {
+    x.invalidate();
+    return;
+  }
+  const inst = instantiateSignature(gsig, all);
+  let id: ast.Expr = x.expr!;
+  while (id.kind === "ParenExpr") id = id.x;
+  if (id.kind === "SelectorExpr") id = id.sel;
+  if (id.kind === "Ident") c.info.instances.set(id, { typeArgs: all, type: inst });
+  c.recordTypeAndValue(x.expr!, "value", inst, null);
+  x.type = inst;
+}

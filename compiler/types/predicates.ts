@@ -126,6 +126,9 @@ export const isComplex = (t: Type) => allBasic(t, isComplexKind);
 export const isNumeric = (t: Type) => allBasic(t, isNumericKind);
 export const isString = (t: Type) => allBasic(t, isStringKind);
 export const isBoolean = (t: Type) => allBasic(t, isBooleanKind);
+/** isNumericOrString reports whether t (each type of its type set) supports `+`. */
+export const isNumericOrString = (t: Type) =>
+  allBasic(t, (k) => isNumericKind(k) || isStringKind(k));
 export const isIntegerOrFloat = (t: Type) => allBasic(t, (k) => isIntegerKind(k) || isFloatKind(k));
 /** isOrdered reports whether values of t can be compared with <. */
 export const isOrdered = (t: Type) =>

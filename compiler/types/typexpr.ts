@@ -292,9 +292,16 @@ function paramList(
   return [out, variadic];
 }
 
-/** collectTypeParams declares a type parameter list and checks its constraints. */
-export function collectTypeParams(c: Checker, list: ast.FieldList, scope: Scope): TypeParam[] {
-  const tps: TypeParam[] = [];
+/**
+ * collectTypeParams declares a type parameter list and checks its constraints; the parameters
+ * are appended to tps before any constraint is checked.
+ */
+export function collectTypeParams(
+  c: Checker,
+  list: ast.FieldList,
+  scope: Scope,
+  tps: TypeParam[] = [],
+): TypeParam[] {
   for (const f of list.list) {
     for (const n of f.names) {
       const tn = new TypeName(c.pkg, n.name, Typ.invalid, n.pos, c.file.source.filename);

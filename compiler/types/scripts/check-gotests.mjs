@@ -25,7 +25,12 @@ const opt = (name, def) => {
 };
 const { goroot, version } = tc.goroot();
 const testRoot = path.join(goroot, "test");
-const dirs = opt("--dirs", ".,ken,chan,interface,fixedbugs,typeparam").split(",");
+// Every directory of the suite with standalone tests (the *.dir directories hold the packages
+// of multi-package tests, which are not standalone).
+const dirs = opt(
+  "--dirs",
+  ".,abi,arenas,chan,dwarf,fixedbugs,interface,ken,simd,typeparam,typeparam/mdempsky",
+).split(",");
 const minor = parseInt(/^go1\.(\d+)/.exec(version)?.[1] ?? "26", 10);
 const context = defaultContext(minor, ["gc"]);
 const session = new CheckSession({ all: true, verbose: false, viaExport: false });
@@ -58,7 +63,14 @@ for (const d of dirs) {
     const rel = path.join(d, name);
     let res;
     try {
-      const graph = loadPackages([file], { cwd: dir, goroot, gorootVersion: version, context });
+      // "// run a.go b.go" names more files of the same package.
+      const more = m[2]
+        .trim()
+        .split(/\s+/)
+        .filter((w) => w.endsWith(".go"))
+        .map((w) => path.join(dir, w));
+      const files = [file, ...more];
+      const graph = loadPackages(files, { cwd: dir, goroot, gorootVersion: version, context });
       res = session.checkGraph(graph.packages, dir);
       // Forget the test's own package so the next test starts clean.
       for (const p of graph.packages) if (!p.isStd) session.checked.delete(p.importPath);
