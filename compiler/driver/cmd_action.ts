@@ -4,7 +4,7 @@
 // restat then cuts the rebuild off there), and records in the build's action log whether the
 // action ran or came from the cache.
 
-import { appendFileSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { UsageError } from "../diag.js";
@@ -272,19 +272,34 @@ async function link(impl: ActionsImpl, f: Flags): Promise<Uint8Array> {
   const pkgs = f.pairs.get("pkg") ?? [];
   const thinlto =
     f.strings.get("thinlto-cache") ?? (f.bools.has("no-cache") ? "" : join(cacheDir(), "thinlto"));
+  // lld names the runtime archive's bitcode modules after the archive path it is given, and
+  // ThinLTO derives the names of the runtime's promoted symbols from those module names (the
+  // Rust bitcode has no module hash). The link therefore runs in a scratch directory holding
+  // the archive under a fixed relative name, so that a build directory, a Bazel sandbox and
+  // another checkout all produce the same executable. Every other path is absolute by now.
+  const stage = `${tmp}.d`;
+  const cwd = process.cwd();
   try {
+    mkdirSync(stage, { recursive: true });
+    symlinkSync(f.strings.get("runtime")!, join(stage, STAGED_RUNTIME));
+    process.chdir(stage);
     await impl.runLink({
       out: tmp,
       bitcode: pkgs.map(([, p]) => p),
       initOrder: pkgs.map(([p]) => p),
-      runtime: f.strings.get("runtime")!,
+      runtime: STAGED_RUNTIME,
       thinltoCache: thinlto,
     });
     return readFileSync(tmp);
   } finally {
+    process.chdir(cwd);
+    rmSync(stage, { recursive: true, force: true });
     rmSync(tmp, { force: true });
   }
 }
+
+/** STAGED_RUNTIME is the name the link gives the runtime archive (see link). */
+const STAGED_RUNTIME = "librog_runtime.a";
 
 /**
  * displayPaths names source files the way diagnostics should show them. `rog build` passes its

@@ -18,13 +18,12 @@ RogPackageInfo = provider(
 
 RogToolchainInfo = provider(
     doc = "The rog compiler and what its actions need: node, rog's compiled code, the Rust " +
-          "runtime archive and clang.",
+          "runtime archive (clang-22 comes from PATH).",
     fields = {
         "node": "File: the node executable that runs rog.",
         "rog": "File: bin/rog.js, the rog command.",
         "compiler": "depset of File: rog's compiled code and npm packages (every action's tool).",
         "runtime": "File: the Rust runtime archive (built with -C linker-plugin-lto).",
-        "clang": "File or None: clang-22, for codegen and link (else found on PATH).",
         "go_version": "string: the language version of packages that do not name one.",
     },
 )

@@ -39,7 +39,6 @@ rog_toolchain(
     rog = "bin/rog.js",
     compiler = [":compiler"],
     runtime = "runtime/librog_runtime.a",
-    clang = "clang-22",
     go_version = "{go_version}",
 )
 
@@ -69,7 +68,7 @@ def _rog_toolchain_repository_impl(rctx):
         rctx.symlink(root + "/" + entry, entry)
     rctx.symlink(archive, "runtime/librog_runtime.a")
     rctx.symlink(_tool(rctx, "node"), "node")
-    rctx.symlink(_tool(rctx, "clang-22"), "clang-22")
+    _tool(rctx, "clang-22")  # the actions run it from PATH; fail early when it is missing
     rctx.file("WORKSPACE", "workspace(name = \"%s\")\n" % rctx.name)
     rctx.file("BUILD.bazel", _TOOLCHAIN_BUILD.format(
         root = root,

@@ -10,7 +10,6 @@ def _rog_toolchain_impl(ctx):
         rog = ctx.file.rog,
         compiler = depset(ctx.files.compiler),
         runtime = ctx.file.runtime,
-        clang = ctx.file.clang,
         go_version = ctx.attr.go_version,
     )
     return [platform_common.ToolchainInfo(rog = info)]
@@ -42,10 +41,6 @@ rog_toolchain = rule(
                   "`-C linker-plugin-lto`), linked into every program.",
             mandatory = True,
             allow_single_file = [".a"],
-        ),
-        "clang": attr.label(
-            doc = "clang-22; when empty, actions find `clang-22` on PATH.",
-            allow_single_file = True,
         ),
         "go_version": attr.string(
             doc = "The language version (\"go1.26\") of packages whose rule names none.",

@@ -4,7 +4,8 @@ def run_rog_action(ctx, tc, kind, args, inputs, outputs, mnemonic, progress):
     """Registers one `rog action <kind>` with its declared inputs and outputs.
 
     Bazel has its own action cache, so the action runs with `--no-cache`: rog's cache (and
-    ThinLTO's) would sit outside the sandbox.
+    ThinLTO's) would sit outside the sandbox. clang-22 and ld.lld-22 are found on PATH (Debian's
+    LLVM 22 packages, as for Ninja builds): rog runs them with the same flags under both.
 
     Args:
       ctx: the rule context.
@@ -19,18 +20,12 @@ def run_rog_action(ctx, tc, kind, args, inputs, outputs, mnemonic, progress):
     head = ctx.actions.args()
     head.add(tc.rog)
     head.add_all(["action", kind, "--no-cache"])
-    env = {}
-    tools = [tc.compiler]
-    if tc.clang:
-        env["ROG_CLANG"] = tc.clang.path
-        tools.append(depset([tc.clang]))
     ctx.actions.run(
         executable = tc.node,
         arguments = [head, args],
         inputs = inputs,
-        tools = depset([tc.rog], transitive = tools),
+        tools = depset([tc.rog], transitive = [tc.compiler]),
         outputs = outputs,
         mnemonic = mnemonic,
         progress_message = progress,
-        env = env,
     )
