@@ -5,8 +5,8 @@ import type * as ast from "../syntax/ast.js";
 import type { ConstValue } from "./constant.js";
 import type { OperandMode } from "./info.js";
 import type { BuiltinName } from "./object.js";
-import { isUntyped, isValid } from "./predicates.js";
-import { Typ, type Type } from "./type.js";
+import { isUntyped, isValid, unalias, under } from "./predicates.js";
+import { Alias, Basic, Named, Typ, TypeParam, type Type } from "./type.js";
 import { typeString, valueString, type Qualifier } from "./typestring.js";
 import { exprString } from "./exprstring.js";
 
@@ -81,12 +81,38 @@ export function describe(x: Operand, q: Qualifier): string {
     }
     return `${e} (${ts} value)`;
   }
+  // gc names the structure of a named type ("variable of struct type T", "of int type
+  // MyInt") and the constraint of a type parameter.
+  const tp = unalias(x.type);
+  let desc = "";
+  let after = "";
+  if (tp instanceof TypeParam) after = ` constrained by ${typeString(tp.constraint, q)}`;
+  else if (x.type instanceof Named || x.type instanceof Alias) {
+    const u = under(x.type);
+    desc = (u instanceof Basic ? u.name : compositeKind(u)) + " ";
+  }
   if (x.mode === "constant") {
     const vs = x.val ? valueString(x.val) : "";
     const showVal = x.val && vs !== e;
-    return `${e} (constant ${showVal ? vs + " " : ""}of type ${ts})`;
+    return `${e} (constant ${showVal ? vs + " " : ""}of ${desc}type ${ts}${after})`;
   }
-  return `${e} (${s} of type ${ts})`;
+  return `${e} (${s} of ${desc}type ${ts}${after})`;
+}
+
+function compositeKind(u: Type): string {
+  const kinds: Record<string, string> = {
+    Array: "array",
+    Slice: "slice",
+    Struct: "struct",
+    Pointer: "pointer",
+    Signature: "func",
+    Interface: "interface",
+    Map: "map",
+    Chan: "chan",
+    Tuple: "tuple",
+    Union: "union",
+  };
+  return kinds[u.tag] ?? "";
 }
 
 /** isInvalid reports whether x is invalid (a function, so TypeScript does not narrow x.mode). */
