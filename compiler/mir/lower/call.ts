@@ -29,6 +29,9 @@ export function lowerCall(fl: FuncLowerer, e: ast.CallExpr): Operand | null {
   if (ftv?.mode === "builtin") return builtin(fl, e);
 
   const c = prepareCall(fl, e);
+  // A nil func faults on the code-pointer load; landing pads do not cover faults, so
+  // functions with defers check explicitly (ABI.md §8).
+  if (fl.frame && c.callee.c === "closure") fl.nilCheck(c.callee.fv);
   fl.at(e);
   return fl.b.call(c.callee, c.args, c.retTy);
 }

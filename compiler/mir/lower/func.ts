@@ -38,7 +38,7 @@ import { lowerExpr } from "./expr.js";
 import { mirType, paramTypes, resultType, under } from "./gotypes.js";
 import type { PkgLowerer } from "./package.js";
 import { captured, heapVars, walk } from "./scan.js";
-import { lowerBlock } from "./stmt.js";
+import { lowerBlock, rhsValues } from "./stmt.js";
 
 /** Slot is where a local variable lives: a MIR local, or a heap cell a local points to. */
 export type Slot = { k: "local"; local: LocalId } | { k: "cell"; ptr: LocalId; ty: MirType };
@@ -206,11 +206,11 @@ export class FuncLowerer {
         if (lhs.name !== "_")
           this.store(this.varPlace(lhs), this.convert(v, this.typeOf(init.rhs), lhs.type));
       } else {
-        const tup = lowerExpr(this, init.rhs);
-        const tmp = this.materialise(tup);
+        const targets = init.lhs.map((v) => v.type);
+        const vals = rhsValues(this, [init.rhs], targets, init.lhs.length);
         init.lhs.forEach((lhs, i) => {
           if (lhs.name === "_") return;
-          this.store(this.varPlace(lhs), copy(field(tmp, i)));
+          this.store(this.varPlace(lhs), vals[i]);
         });
       }
     }

@@ -78,6 +78,20 @@ export function mapAssignPlace(fl: FuncLowerer, e: ast.IndexExpr): Place {
   return derefPlace(p, mirType(mapTypes(mt).elem));
 }
 
+/**
+ * mapAssignLater evaluates the map and key of an assignment target now and returns a function
+ * that inserts the key (mapassign) later, after the right-hand sides have been evaluated.
+ */
+export function mapAssignLater(fl: FuncLowerer, e: ast.IndexExpr): () => Place {
+  const mt = fl.typeOf(e.x);
+  const m = fl.materialise(fl.temp({ r: "use", op: lowerExpr(fl, e.x) }));
+  const kp = mapKeyAddr(fl, mt, e.index);
+  return () => {
+    const p = fl.b.call({ c: "rt", sym: "rog_mapassign" }, [descOp(fl, mt), copy(m), kp], PTR)!;
+    return derefPlace(p, mirType(mapTypes(mt).elem));
+  };
+}
+
 /** mapDelete lowers delete(m, k). */
 export function mapDelete(fl: FuncLowerer, e: ast.CallExpr): void {
   const mt = fl.typeOf(e.args[0]);

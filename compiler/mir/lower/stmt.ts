@@ -20,9 +20,11 @@ import { derefPlace, field, type FuncLowerer } from "./func.js";
 import { mirType, under } from "./gotypes.js";
 import { typeAssert, typeSwitch } from "./iface.js";
 import { makeThunk } from "./thunk.js";
+import { walk } from "./scan.js";
 import {
   chanRecv,
   chanSend,
+  mapAssignLater,
   mapAssignPlace,
   mapIndexOk,
   rangeChan,
@@ -158,7 +160,7 @@ function declStmt(fl: FuncLowerer, d: ast.GenDecl): void {
  * rhsValues evaluates right-hand sides into temporaries (so that swaps work), converting to
  * the target types when known; a single multi-valued expression is spread.
  */
-function rhsValues(
+export function rhsValues(
   fl: FuncLowerer,
   rhs: ast.Expr[],
   targets: (Type | null)[],
@@ -205,14 +207,20 @@ function rhsValues(
 function assign(fl: FuncLowerer, s: ast.AssignStmt): void {
   if (s.tok === ":=" || s.tok === "=") {
     const targets = s.lhs.map((l) => (isBlank(l) ? null : lhsType(fl, l, s.tok)));
+    // Go spec "Assignment statements": index and pointer operands on the left are evaluated
+    // before the right-hand sides; map insertion happens last.
+    const later = s.lhs.map((l) => {
+      if (isBlank(l) || s.tok === ":=") return null;
+      let e = l;
+      while (e.kind === "ParenExpr") e = e.x;
+      if (isMapIndex(fl, e)) return mapAssignLater(fl, e);
+      if (e.kind === "Ident") return null;
+      const p = lowerPlace(fl, e);
+      return () => p;
+    });
     if (s.lhs.length === 1 && !isBlank(s.lhs[0]) && s.tok === "=") {
-      if (isMapIndex(fl, s.lhs[0])) {
-        const v = fl.convert(lowerExpr(fl, s.rhs[0]), fl.typeOf(s.rhs[0]), targets[0]!, s.rhs[0]);
-        return fl.store(lhsPlace(fl, s.lhs[0]), v);
-      }
-      const p = lowerPlace(fl, s.lhs[0]);
-      const v = lowerExpr(fl, s.rhs[0]);
-      return fl.store(p, fl.convert(v, fl.typeOf(s.rhs[0]), targets[0]!, s.rhs[0]));
+      const v = fl.convert(lowerExpr(fl, s.rhs[0]), fl.typeOf(s.rhs[0]), targets[0]!, s.rhs[0]);
+      return fl.store(later[0] ? later[0]() : lowerPlace(fl, s.lhs[0]), v);
     }
     const vals = rhsValues(fl, s.rhs, targets, s.lhs.length);
     s.lhs.forEach((l, i) => {
@@ -224,7 +232,8 @@ function assign(fl: FuncLowerer, s: ast.AssignStmt): void {
           return;
         }
       }
-      fl.store(lhsPlace(fl, l), vals[i]);
+      const at = later[i];
+      fl.store(at ? at() : lhsPlace(fl, l), vals[i]);
     });
     return;
   }
@@ -270,6 +279,16 @@ function assignValues(
     }
     fl.store(lhsPlace(fl, l), v);
   });
+}
+
+/** hasCall reports a function call or channel receive inside e. */
+function hasCall(e: ast.Expr): boolean {
+  let found = false;
+  walk(e, (n) => {
+    if (n.kind === "CallExpr" || (n.kind === "UnaryExpr" && n.op === "<-")) found = true;
+    return !found && n.kind !== "FuncLit";
+  });
+  return found;
 }
 
 function isBlank(e: ast.Expr): boolean {
@@ -401,6 +420,9 @@ function rangeStmt(fl: FuncLowerer, s: ast.RangeStmt, label: string | null): voi
           return copy(derefPlace(ptr, elem));
         };
       }
+    } else if (hasCall(s.x)) {
+      // The length is constant, but a range expression with calls is still evaluated.
+      lowerExpr(fl, s.x);
     }
   } else {
     return fl.unsupported(s, "range over functions");
@@ -448,20 +470,35 @@ function bindRangeVars(
   key: Operand | (() => Operand),
   value: (() => Operand) | null,
 ): void {
-  const set = (e: ast.Expr | null, v: () => Operand) => {
-    if (!e || isBlank(e)) return;
-    const t = lhsType(fl, e, s.tok ?? "=");
-    if (s.tok === ":=" && e.kind === "Ident") {
+  const keyFn = typeof key === "function" ? key : () => key;
+  const pairs: [ast.Expr | null, () => Operand][] = [[s.key, keyFn]];
+  if (value) pairs.push([s.value, value]);
+  if (s.tok === ":=") {
+    for (const [e, v] of pairs) {
+      if (!e || isBlank(e) || e.kind !== "Ident") continue;
       const d = fl.info.defs.get(e);
-      if (d && d.tag === "Var") {
-        fl.declareVar(d, fl.convert(v(), fl.varType(d), t));
-        return;
-      }
+      if (d && d.tag === "Var") fl.declareVar(d, fl.convert(v(), fl.varType(d), fl.varType(d)));
     }
-    fl.store(lhsPlace(fl, e), coerce(fl, v(), mirType(t)));
-  };
-  set(s.key, typeof key === "function" ? key : () => key);
-  if (value) set(s.value, value);
+    return;
+  }
+  // Assignment form: like a parallel assignment, the targets' operands are evaluated first.
+  const targets = pairs.map(([e]) => {
+    if (!e || isBlank(e)) return null;
+    const t = lhsType(fl, e, "=");
+    let x = e;
+    while (x.kind === "ParenExpr") x = x.x;
+    const at = isMapIndex(fl, x)
+      ? mapAssignLater(fl, x)
+      : (() => {
+          const p = lowerPlace(fl, x);
+          return () => p;
+        })();
+    return { t, at };
+  });
+  const vals = pairs.map(([, v], i) => (targets[i] ? fl.temp({ r: "use", op: v() }) : null));
+  targets.forEach((tg, i) => {
+    if (tg) fl.store(tg.at(), coerce(fl, vals[i]!, mirType(tg.t)));
+  });
 }
 
 function rangeString(fl: FuncLowerer, s: ast.RangeStmt, label: string | null): void {

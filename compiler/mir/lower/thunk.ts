@@ -91,7 +91,16 @@ function thunkBody(sym: string, objTy: MirType, callee: Callee, retTy: MirType, 
     copy(place(b.ctx, { p: "deref", ty: objTy }, { p: "field", i }));
   let k = 1;
   let target: Callee = callee;
-  if (callee.c === "closure") target = { c: "closure", fv: fieldOf(k++) };
+  if (callee.c === "closure") {
+    // `defer f()` with a nil f panics when the call runs, as a nil dereference.
+    const fv = b.temp({ r: "use", op: fieldOf(k++) });
+    b.check(
+      b.temp({ r: "bin", op: "!=", a: fv, b: { o: "const", ty: PTR, v: { c: "zero" } } }),
+      true,
+      "nilderef",
+    );
+    target = { c: "closure", fv };
+  }
   if (callee.c === "ptr") {
     target = { c: "ptr", fn: fieldOf(k), ctx: fieldOf(k + 1) };
     k += 2;
