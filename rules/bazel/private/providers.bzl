@@ -6,7 +6,8 @@ RogPackageInfo = provider(
         "importpath": "string: the package's import path.",
         "go_version": "string: the language version the package was checked with (\"go1.22\").",
         "srcs": "list of File: the package's Go sources (read again by targets that embed it).",
-        "deps": "list of Target: the direct dependencies (inherited by targets that embed it).",
+        "deps": "list of RogPackageInfo: the direct dependencies (inherited by targets that " +
+                "embed it).",
         "rogx": "File: export data, all that dependents' check reads.",
         "rogb": "File: bodies dependents' opt and codegen read.",
         "bc": "File: ThinLTO bitcode for the link.",

@@ -9,13 +9,15 @@ def _package(ctx):
     """Compiles the package a rule describes (its own srcs and deps plus what it embeds)."""
     tc = find_rog_toolchain(ctx)
     srcs = list(ctx.files.srcs)
-    dep_targets = list(ctx.attr.deps)
+    dep_infos = [d[RogPackageInfo] for d in ctx.attr.deps]
     importpath = ctx.attr.importpath
+    go_version = ctx.attr.go_version
     for e in ctx.attr.embed:
         info = e[RogPackageInfo]
         srcs += info.srcs
-        dep_targets += info.deps
+        dep_infos += info.deps
         importpath = importpath or info.importpath
+        go_version = go_version or info.go_version
     if not srcs:
         fail("%s: srcs is empty: name the package's .go files in srcs (or embed a rog_library)" %
              ctx.label)
@@ -25,16 +27,15 @@ def _package(ctx):
 
     seen = {}
     deps = []
-    for d in dep_targets:
-        if d.label not in seen:
-            seen[d.label] = True
+    for d in dep_infos:
+        if d.importpath not in seen:
+            seen[d.importpath] = True
             deps.append(d)
     runfiles = ctx.runfiles(files = ctx.files.data)
-    for d in deps + ctx.attr.embed:
-        runfiles = runfiles.merge(d[RogPackageInfo].runfiles)
-    go_version = ctx.attr.go_version or tc.go_version
-    infos = [d[RogPackageInfo] for d in deps]
-    return tc, emit_compile(ctx, tc, importpath, go_version, srcs, infos, runfiles)
+    for d in deps + [e[RogPackageInfo] for e in ctx.attr.embed]:
+        runfiles = runfiles.merge(d.runfiles)
+    go_version = go_version or tc.go_version
+    return tc, emit_compile(ctx, tc, importpath, go_version, srcs, deps, runfiles)
 
 def _rog_library_impl(ctx):
     _, pkg = _package(ctx)
@@ -105,7 +106,8 @@ _PACKAGE_ATTRS = {
         allow_files = True,
     ),
     "go_version": attr.string(
-        doc = "The language version (\"go1.22\", from go.mod); the toolchain's when empty.",
+        doc = "The language version (\"go1.22\", from go.mod); when empty, an embedded " +
+              "library's, else the toolchain's.",
     ),
 }
 
