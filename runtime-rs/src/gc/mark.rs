@@ -1,4 +1,5 @@
-//! Marking and sweeping.
+//! Marking and sweeping. The collector scans the roots; tracing the heap from them is shared
+//! with the stopped workers' threads (parmark.rs).
 //!
 //! Roots are scanned conservatively: every aligned word of the program's writable data segments
 //! and of each live goroutine's stack (from its saved stack pointer to the top) that points into
@@ -77,11 +78,22 @@ pub fn init_data_roots() {
     *DATA_ROOTS.lock().unwrap_or_else(|e| e.into_inner()) = v;
 }
 
-struct Marker {
-    work: Vec<usize>,
+/// One marker's state: its stack of marked scan objects still to trace.
+pub(super) struct Marker {
+    pub(super) work: Vec<usize>,
 }
 
 impl Marker {
+    pub(super) fn new() -> Marker {
+        Marker { work: Vec::with_capacity(1024) }
+    }
+
+    /// Traces one object taken from the stack.
+    #[inline]
+    pub(super) fn scan(&mut self, obj: usize) {
+        self.scan_object(obj);
+    }
+
     /// Marks the object containing p, if p points into an allocated object.
     #[inline]
     fn mark(&mut self, p: usize) {
@@ -156,11 +168,10 @@ impl Marker {
 
 /// Marks everything reachable. The world is stopped; every goroutine's `sp` is current.
 pub fn mark_all() {
-    let mut m = Marker { work: Vec::with_capacity(1024) };
+    let mut m = Marker::new();
     for &(lo, hi) in DATA_ROOTS.lock().unwrap_or_else(|e| e.into_inner()).iter() {
         m.scan_range(lo, hi);
     }
-    m.drain();
     let gs = sched::ALLGS.lock().unwrap_or_else(|e| e.into_inner()).clone();
     for g in gs {
         let g = g as *const sched::G;
@@ -173,12 +184,12 @@ pub fn mark_all() {
             m.mark((*g).param);
             m.scan_range((*g).sp, (*g).stack.hi);
         }
-        m.drain();
     }
     sched::timer::for_each_func(|f| m.mark(f));
     crate::unwind::for_each_root(|p| m.mark(p));
     super::finalizer::for_each_root(|p| m.mark(p));
-    m.drain();
+    // Roots are scanned by the collector alone; the heap is traced by every stopped worker.
+    super::parmark::run(&mut m);
     mark_finalizable(&mut m);
 }
 

@@ -7,7 +7,8 @@
 //! 3. mark from the roots: the program's writable data segments and every live goroutine's
 //!    stack from its saved stack pointer up (both conservatively: any word that points into an
 //!    allocated object keeps it), goroutine entry closures and timer functions; then trace heap
-//!    objects precisely through their type's pointer bitmap (mark.rs);
+//!    objects precisely through their type's pointer bitmap (mark.rs), in parallel with the
+//!    stopped workers' threads (parmark.rs); then the finalizer steps (finalizer.rs);
 //! 4. sweep: every span's allocation bits become its mark bits; empty spans return their pages;
 //! 5. set the next goal to live × (1 + GOGC/100) (at least 4 MiB) and restart the world.
 //!
@@ -20,6 +21,7 @@ pub mod finalizer;
 pub mod heap;
 pub mod mark;
 pub mod memstats;
+pub mod parmark;
 pub mod sizeclass;
 pub mod stw;
 

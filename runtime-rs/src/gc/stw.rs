@@ -64,13 +64,27 @@ pub fn start() {
     sched::wake_all();
 }
 
-/// Waits until the world restarts, then marks `w` RUNNING.
+/// Waits until the world restarts, helping to mark meanwhile, then marks `w` RUNNING.
 pub fn wait_restart(w: &Worker) {
     let mut g = WORLD.lock().unwrap_or_else(|e| e.into_inner());
     while STOP.load(SeqCst) {
+        if super::parmark::wanted() {
+            drop(g);
+            super::parmark::help();
+            g = WORLD.lock().unwrap_or_else(|e| e.into_inner());
+        }
         g = WORLD_CV.wait(g).unwrap_or_else(|e| e.into_inner());
     }
     w.state.store(RUNNING, SeqCst);
+}
+
+/// Wakes the threads of stopped workers (they then help with marking: parmark.rs).
+pub fn wake_stopped() {
+    {
+        let _g = WORLD.lock().unwrap_or_else(|e| e.into_inner());
+        WORLD_CV.notify_all();
+    }
+    sched::wake_all();
 }
 
 /// At the top of the scheduler loop: stop here if a collection asks for it.
