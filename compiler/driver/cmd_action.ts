@@ -19,6 +19,7 @@ import {
   initHashing,
   writeIfChanged,
 } from "../../rules/src/cache.js";
+import { RemoteCache, remoteKey } from "../../rules/src/remote.js";
 import { cacheDir } from "../../toolchains/toolchain.js";
 
 type ActionsImpl = Pick<typeof Actions, "runCheck" | "runOpt" | "runCodegen" | "runLink">;
@@ -170,10 +171,34 @@ async function runAction(kind: string, specs: Record<string, FlagSpec>, f: Flags
     return;
   }
 
+  // The remote cache (ROG_REMOTE_CACHE, set by `rog build --remote-cache URL`) is asked after
+  // a local miss; its hits also fill the local cache.
+  const remoteURL = process.env.ROG_REMOTE_CACHE;
+  const remote = cache && remoteURL ? new RemoteCache(remoteURL) : null;
+  const rkey = remote ? remoteKey(keyMaterial(kind, specs, f, id)) : "";
+  const rhit = remote ? await tryRemote(() => remote.get(rkey)) : null;
+  if (rhit && sameRoles(rhit, outputs)) {
+    for (const o of rhit) writeIfChanged(outputs.get(o.role)!, o.data, o.mode);
+    tryCache(() => cache!.put(key, rhit));
+    logAction(f, kind, start, "cache");
+    return;
+  }
+
   const produced = await execute(kind, await loadActions(), f);
   for (const o of produced) writeIfChanged(outputs.get(o.role)!, o.data, o.mode);
   if (cache) tryCache(() => cache.put(key, produced));
+  if (remote) await tryRemote(() => remote.put(rkey, produced));
   logAction(f, kind, start, "run");
+}
+
+/** tryRemote runs a remote cache operation; a failure is a warning and costs a rebuild. */
+async function tryRemote<T>(op: () => Promise<T>): Promise<T | null> {
+  try {
+    return await op();
+  } catch (e) {
+    process.stderr.write(`rog: warning: remote cache: ${e instanceof Error ? e.message : e}\n`);
+    return null;
+  }
 }
 
 /** absolutize resolves every path flag against the working directory (the build directory). */

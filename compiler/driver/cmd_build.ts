@@ -32,6 +32,8 @@ export interface BuildFlags {
   verbose: boolean;
   commands: boolean;
   trace?: string;
+  /** remoteCache is the URL of an HTTP remote cache (Bazel's protocol) the actions share. */
+  remoteCache?: string;
 }
 
 /**
@@ -65,7 +67,14 @@ export function parseBuildFlags(
       else flags.commands = true;
     } else if (name === "o" && withOutput) flags.output = value();
     else if (name === "trace") flags.trace = value();
-    else throw new UsageError(`${who}: flag provided but not defined: -${name}`);
+    else if (name === "remote-cache") {
+      flags.remoteCache = value();
+      if (!/^https?:\/\/[^/]/.test(flags.remoteCache)) {
+        throw new UsageError(
+          `${who}: -remote-cache wants an http:// URL, not ${flags.remoteCache}`,
+        );
+      }
+    } else throw new UsageError(`${who}: flag provided but not defined: -${name}`);
   }
   return { flags, rest: args.slice(i) };
 }
@@ -95,6 +104,9 @@ export async function build(
 }
 
 async function buildLocked(patterns: string[], flags: BuildFlags, cwd: string): Promise<Built> {
+  // The actions read the remote cache's URL from their environment, which Ninja passes on; it
+  // stays out of build.ninja, so switching caches regenerates nothing.
+  if (flags.remoteCache) process.env.ROG_REMOTE_CACHE = flags.remoteCache;
   const gen = await generate(patterns, cwd);
   const logPath = join(gen.buildDir, ".ninja_log");
   const mark = markNinjaLog(logPath);

@@ -71,7 +71,8 @@ export function fingerprint(material: unknown): string {
   return digestBytes(Buffer.from(canonicalJSON(material), "utf8"));
 }
 
-function canonicalJSON(v: unknown): string {
+/** canonicalJSON renders v as JSON with object keys sorted (the remote cache keys on it too). */
+export function canonicalJSON(v: unknown): string {
   if (Array.isArray(v)) return "[" + v.map(canonicalJSON).join(",") + "]";
   if (v !== null && typeof v === "object") {
     const entries = Object.entries(v as Record<string, unknown>)
