@@ -16,6 +16,7 @@ import {
   isValid,
   under,
   unalias,
+  isNumeric,
   isUntyped,
   defaultType,
 } from "./predicates.js";
@@ -294,8 +295,18 @@ function arguments_(
     const at: ast.Node | number = tooFew
       ? call.rparen
       : (call.args[npars] ?? call.args[call.args.length - 1] ?? call);
-    const have = `(${args.map((a) => typeString(isUntyped(a.type) && a.mode !== "constant" ? a.type : a.type, c.qual).replace(/^untyped (\w+)$/, "number")).join(", ")})`;
-    const wantS = `(${params.map((p, i) => (sig.variadic && i === npars - 1 ? "..." + typeString((p.type as Slice).elem ?? p.type, c.qual) : typeString(p.type, c.qual))).join(", ")})`;
+    const have = typesSummary(
+      c,
+      args.map((a) => a.type),
+      false,
+      ddd,
+    );
+    const wantS = typesSummary(
+      c,
+      params.map((p) => p.type),
+      sig.variadic,
+      false,
+    );
     c.error(
       at,
       `${tooFew ? "not enough" : "too many"} arguments in call to ${exprString(funE)}\n\thave ${have}\n\twant ${wantS}`,
@@ -606,3 +617,28 @@ function methodExpr(c: Checker, x: Operand, e: ast.SelectorExpr): void {
 }
 
 export { ident, multiExpr, typExpr, objDecl, signatureString, defaultType };
+
+/**
+ * typesSummary lists types for "have (...)" and "want (...)" notes as gc does: "number" for
+ * an untyped numeric value, "unknown type" for an invalid one, "..." for variadic parameters.
+ */
+export function typesSummary(
+  c: Checker,
+  list: Type[],
+  variadic: boolean,
+  hasDots: boolean,
+): string {
+  const parts = list.map((t, i) => {
+    let s: string;
+    if (!isValid(t)) s = "unknown type";
+    else if (isUntyped(t))
+      s = isNumeric(t) ? "number" : typeString(t, c.qual).replace("untyped ", "");
+    else s = typeString(t, c.qual);
+    if (i === list.length - 1) {
+      if (variadic) s = "..." + (t instanceof Slice ? typeString(t.elem, c.qual) : s);
+      else if (hasDots) s += "...";
+    }
+    return s;
+  });
+  return `(${parts.join(", ")})`;
+}
