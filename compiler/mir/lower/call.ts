@@ -3,7 +3,8 @@
 
 import type * as ast from "../../syntax/ast.js";
 import type { Func } from "../../types/object.js";
-import { Interface, type Signature, type Type } from "../../types/type.js";
+import { Interface, Pointer, type Signature, type Type } from "../../types/type.js";
+import { fullMethodSet } from "./typedesc.js";
 import { constInt, constStr, copy, place, type Callee, type Operand } from "../mir.js";
 import { BOOL, I64, PTR, STRING, U8, VOID, sizeOf, type MirType } from "../types.js";
 import {
@@ -94,13 +95,20 @@ function isIfaceMethod(m: Func): boolean {
 }
 
 /** concreteMethod finds the method named name of a concrete type (or of the type it points to). */
-function concreteMethod(fl: FuncLowerer, at: { pos: number }, t: Type, name: string): Func {
+function concreteMethod(
+  fl: FuncLowerer,
+  at: { pos: number },
+  t: Type,
+  name: string,
+): { m: Func; path: number[] } {
   const base = t.tag === "Pointer" ? t.elem : t;
   if (base.tag === "Named") {
     const m = base.methods.find((x) => x.name === name);
-    if (m) return ensureFunc(m);
+    if (m) return { m: ensureFunc(m), path: [] };
   }
-  return fl.unsupported(at, "promoted methods through type parameters");
+  const sel = fullMethodSet(new Pointer(base)).find((s) => s.m.name === name && !s.iface);
+  if (sel) return { m: sel.m, path: sel.path };
+  return fl.unsupported(at, "methods of embedded interfaces through type parameters");
 }
 
 export function methodCall(
@@ -114,8 +122,9 @@ export function methodCall(
   if (under(t).tag === "Interface") return ifaceCall(fl, lowerExpr(fl, fun.x), t, m.name);
   if (isIfaceMethod(m)) {
     // A constraint's method called on a type parameter: the type argument's own method.
-    m = concreteMethod(fl, fun, t, m.name);
-    path = [];
+    const c = concreteMethod(fl, fun, t, m.name);
+    m = c.m;
+    path = c.path;
   }
 
   // Walk to the embedded field that declares the method (if any).

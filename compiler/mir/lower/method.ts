@@ -114,12 +114,46 @@ function boundWrapper(
   return b.finish();
 }
 
+/** ifaceMethodExpr emits `I.M(i I, args...)`: the method called through i's itab. */
+function ifaceMethodExpr(fl: FuncLowerer, T: Type, m: Func): string {
+  const wsym = `${goTypeString(T, byImportPath)}.${m.name}`;
+  if (fl.pl.hasBody(wsym)) return wsym;
+  const params = paramTypes(m.sig, false);
+  const res = resultType(m.sig);
+  const b = new FnBuilder(wsym, [IFACE, ...params], res, { linkage: "linkonce_odr" });
+  const ms = ifaceMethods(under(T) as Interface);
+  const idx = ms.findIndex((x) => x.name === m.name);
+  const tab = b.temp({ r: "use", op: copy(place(1, { p: "field", i: 0 })) });
+  const tabP = (tab as { place: ReturnType<typeof place> }).place;
+  b.check(
+    b.temp({ r: "bin", op: "!=", a: tab, b: { o: "const", ty: PTR, v: { c: "zero" } } }),
+    true,
+    "nilderef",
+  );
+  const u32: MirType = { k: "int", bits: 32, signed: false };
+  const itabTy = structType([PTR, PTR, u32, u32, { k: "array", len: ms.length, elem: PTR }]);
+  const i64: MirType = { k: "int", bits: 64, signed: true };
+  const fn = copy({
+    local: tabP.local,
+    proj: [
+      { p: "deref", ty: itabTy },
+      { p: "field", i: 4 },
+      { p: "index", idx: { o: "const", ty: i64, v: { c: "int", v: BigInt(idx) } } },
+    ],
+  });
+  const args = [copy(place(1, { p: "field", i: 1 })), ...params.map((_, i) => copy(place(i + 2)))];
+  const r = b.call({ c: "ptr", fn, ctx: { o: "const", ty: PTR, v: { c: "zero" } } }, args, res);
+  if (r) b.assign(place(0), { r: "use", op: r });
+  b.ret();
+  fl.pl.bodies.push(b.finish());
+  return wsym;
+}
+
 /** methodExpr lowers `T.M` / `(*T).M` used as a value: a function taking the receiver first. */
 export function methodExpr(fl: FuncLowerer, e: ast.SelectorExpr): Operand {
   const m = fl.info.selections.get(e)!.obj as Func;
   const T = fl.typeOf(e.x);
-  if (under(T).tag === "Interface")
-    return fl.unsupported(e, "method expressions of interface types");
+  if (under(T).tag === "Interface") return funcValue(fl, ifaceMethodExpr(fl, T, m));
   const sym = fl.pl.funcObjSym(m);
   if (T.tag === "Pointer" && !m.hasPtrRecv) return funcValue(fl, fl.pl.types.derefWrapper(m, sym));
   void mirType;
