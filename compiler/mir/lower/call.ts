@@ -48,7 +48,12 @@ export interface PreparedCall {
 export function prepareCall(fl: FuncLowerer, e: ast.CallExpr): PreparedCall {
   let fun: ast.Expr = e.fun;
   while (fun.kind === "ParenExpr") fun = fun.x;
-  const sig = under(fl.typeOf(e.fun)) as Signature;
+  // F[int](...): explicit instantiation; the instance is recorded on the function's name.
+  const gen = genericName(fl, fun);
+  if (gen) fun = gen;
+  const sig = under(
+    gen ? fl.sub(fl.info.instances.get(instIdent(gen))!.type) : fl.typeOf(e.fun),
+  ) as Signature;
   let callee: Callee;
   const args: Operand[] = [];
 
@@ -64,6 +69,20 @@ export function prepareCall(fl: FuncLowerer, e: ast.CallExpr): PreparedCall {
   }
   args.push(...lowerArgs(fl, e, sig));
   return { callee, args, retTy: resultType(sig) };
+}
+
+/** instIdent is the identifier of a (possibly qualified) generic function name. */
+export function instIdent(e: ast.Expr): ast.Ident {
+  return e.kind === "SelectorExpr" ? e.sel : (e as ast.Ident);
+}
+
+/** genericName returns F from `F[T...]` when the index expression instantiates a function. */
+export function genericName(fl: FuncLowerer, e: ast.Expr): ast.Expr | null {
+  if (e.kind !== "IndexExpr" && e.kind !== "IndexListExpr") return null;
+  let x = e.x;
+  while (x.kind === "ParenExpr") x = x.x;
+  if (x.kind !== "Ident" && x.kind !== "SelectorExpr") return null;
+  return fl.info.instances.has(instIdent(x)) ? x : null;
 }
 
 /** directFunc returns the top-level function a call names directly, if any. */

@@ -6,7 +6,7 @@ import { parseLiteral } from "../../types/constops.js";
 import type { Type } from "../../types/type.js";
 import { constBool, constInt, copy, place, type BinOp, type Operand, type Place } from "../mir.js";
 import { BOOL, I32, I64, PTR, U8, U64, sizeOf, type MirType } from "../types.js";
-import { lowerCall } from "./call.js";
+import { genericName, lowerCall } from "./call.js";
 import { derefPlace, field, type FuncLowerer } from "./func.js";
 import { ifaceEqual, typeAssert } from "./iface.js";
 import { methodExpr, methodValue } from "./method.js";
@@ -29,8 +29,14 @@ export function lowerExpr(fl: FuncLowerer, e: ast.Expr): Operand {
       return binary(fl, e);
     case "UnaryExpr":
       return unary(fl, e);
+    case "IndexListExpr": {
+      const g = genericName(fl, e);
+      if (g) return lowerExpr(fl, g);
+      return fl.unsupported(e, "this index expression");
+    }
     case "StarExpr":
     case "IndexExpr":
+      if (e.kind === "IndexExpr" && genericName(fl, e)) return lowerExpr(fl, genericName(fl, e)!);
       if (e.kind === "IndexExpr" && under(fl.typeOf(e.x)).tag === "Map") return mapIndex(fl, e);
       if (e.kind === "IndexExpr" && under(fl.typeOf(e.x)).tag === "Basic")
         return stringIndex(fl, e);
