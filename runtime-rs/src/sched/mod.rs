@@ -89,6 +89,9 @@ pub struct Worker {
     pub id: usize,
     pub state: AtomicU32,
     runq: Mutex<VecDeque<*mut G>>,
+    /// A goroutine readied by this worker's running goroutine (a channel partner): run next,
+    /// before the queue, without waking another worker for it (gc's runnext). 0: none.
+    runnext: AtomicUsize,
     /// Preemption requested for the running goroutine (set by the monitor thread).
     pub preempt: AtomicBool,
     /// Incremented on every goroutine switch; the monitor compares it to find long runners.
@@ -257,6 +260,7 @@ pub fn start(main: *mut u8) -> ! {
             id,
             state: AtomicU32::new(RUNNING),
             runq: Mutex::new(VecDeque::new()),
+            runnext: AtomicUsize::new(0),
             preempt: AtomicBool::new(false),
             schedtick: AtomicUsize::new(0),
             syscalltick: AtomicUsize::new(0),
@@ -429,9 +433,27 @@ pub fn ready_g(g: *mut G) {
         GLOBAL_Q.lock().unwrap_or_else(|e| e.into_inner()).push_back(g as usize);
     } else {
         // SAFETY: workers live forever.
-        push_local(unsafe { &*w }, g);
+        let w = unsafe { &*w };
+        if !current_g().is_null() {
+            // Readied by a running goroutine, which typically blocks soon: g runs next here.
+            // Nobody is woken for it; the monitor wakes a sleeper if it waits a whole tick.
+            let old = w.runnext.swap(g as usize, SeqCst);
+            if old == 0 {
+                return;
+            }
+            push_local(w, old as *mut G);
+        } else {
+            push_local(w, g);
+        }
     }
     wake_one();
+}
+
+/// Monitor: wakes a sleeping worker if some goroutine waits in a queue or a runnext slot.
+pub(crate) fn wake_if_waiting() {
+    if workers().iter().any(|v| v.runnext.load(Relaxed) != 0) || has_work() {
+        wake_one();
+    }
 }
 
 fn push_local(w: &Worker, g: *mut G) {
@@ -439,6 +461,9 @@ fn push_local(w: &Worker, g: *mut G) {
 }
 
 fn wake_one() {
+    if NSPINNING.load(SeqCst) > 0 {
+        return;
+    }
     let idle = IDLE_LOCK.lock().unwrap_or_else(|e| e.into_inner());
     if idle.sleeping > 0 {
         IDLE_CV.notify_one();
@@ -530,24 +555,56 @@ fn schedule_loop() -> ! {
 }
 
 fn find_runnable(w: &'static Worker) -> *mut G {
+    let mut spins = 0;
     loop {
-        crate::gc::stw::check_stop(w);
-        if let Some(g) = w.runq.lock().unwrap_or_else(|e| e.into_inner()).pop_front() {
-            return g;
-        }
-        if let Some(g) = GLOBAL_Q.lock().unwrap_or_else(|e| e.into_inner()).pop_front() {
-            return g as *mut G;
-        }
-        if let Some(g) = steal(w) {
+        if let Some(g) = try_find(w) {
+            if spins > 0 && spins <= SPIN_ROUNDS {
+                NSPINNING.fetch_sub(1, SeqCst);
+            }
             return g;
         }
         let next_timer = timer::run_due();
         if next_timer == 0 {
             continue;
         }
+        // Look again a few times before sleeping: work often arrives within microseconds, and a
+        // spinning worker spares the readier a wake-up (wake_one skips while one spins).
+        if spins < SPIN_ROUNDS {
+            if spins == 0 {
+                NSPINNING.fetch_add(1, SeqCst);
+            }
+            spins += 1;
+            std::thread::yield_now();
+            continue;
+        }
+        if spins == SPIN_ROUNDS {
+            NSPINNING.fetch_sub(1, SeqCst);
+        }
         sleep(w, next_timer);
+        spins = 0;
     }
 }
+
+/// One look for a goroutine: runnext, the local queue, the global queue, stealing.
+fn try_find(w: &'static Worker) -> Option<*mut G> {
+    crate::gc::stw::check_stop(w);
+    let next = w.runnext.swap(0, SeqCst);
+    if next != 0 {
+        return Some(next as *mut G);
+    }
+    if let Some(g) = w.runq.lock().unwrap_or_else(|e| e.into_inner()).pop_front() {
+        return Some(g);
+    }
+    if let Some(g) = GLOBAL_Q.lock().unwrap_or_else(|e| e.into_inner()).pop_front() {
+        return Some(g as *mut G);
+    }
+    steal(w)
+}
+
+/// Rounds a worker out of work looks for more before it sleeps.
+const SPIN_ROUNDS: u32 = 20;
+/// Workers looking for work before sleeping.
+static NSPINNING: AtomicUsize = AtomicUsize::new(0);
 
 /// Takes half of some other worker's queue.
 fn steal(w: &Worker) -> Option<*mut G> {
@@ -562,6 +619,10 @@ fn steal(w: &Worker) -> Option<*mut G> {
         let Ok(mut q) = v.runq.try_lock() else { continue };
         let take = q.len().div_ceil(2);
         if take == 0 {
+            let next = v.runnext.swap(0, SeqCst);
+            if next != 0 {
+                return Some(next as *mut G);
+            }
             continue;
         }
         let first = q.pop_front();
@@ -610,7 +671,9 @@ fn has_work() -> bool {
     if !GLOBAL_Q.lock().unwrap_or_else(|e| e.into_inner()).is_empty() {
         return true;
     }
-    workers().iter().any(|v| !v.runq.lock().unwrap_or_else(|e| e.into_inner()).is_empty())
+    workers().iter().any(|v| {
+        v.runnext.load(SeqCst) != 0 || !v.runq.lock().unwrap_or_else(|e| e.into_inner()).is_empty()
+    })
 }
 
 fn deadlock() -> ! {

@@ -91,5 +91,6 @@ fn monitor() {
             }
         }
         super::timer::poke_if_due(now);
+        super::wake_if_waiting();
     }
 }
