@@ -58,7 +58,8 @@ export function generateBazel(dir: string, opts: BazelGenOptions): BazelFiles {
     const label = (dep: string) => labelFor(dep, pkg, byPath, root);
     const targets = packageTargets(pkg, nameOf(pkg), label);
     const included = (n: string) => fileIncluded(ctx, join(pkg.dir, n));
-    targets.push(...testTargets(pkg, nameOf(pkg), label, included));
+    const inModule = (dep: string) => byPath.has(dep);
+    targets.push(...testTargets(pkg, nameOf(pkg), label, inModule, included));
     files.set(buildPath(pkg, root), renderBuild(targets));
   }
   const name = workspaceName(graph.mainModule?.path ?? basename(root));
@@ -109,6 +110,7 @@ function testTargets(
   pkg: Package,
   self: string,
   label: (dep: string) => string,
+  inModule: (dep: string) => boolean,
   included: (name: string) => boolean,
 ): Target[] {
   const names = readdirSync(pkg.dir)
@@ -126,18 +128,23 @@ function testTargets(
   }
 
   const out: Target[] = [];
-  const comment =
+  // Imports from outside the module (testing, above all) have no targets yet: they are left
+  // out of deps and named in the comment.
+  const outside = (set: Set<string>) =>
+    [...set].sort().filter((d) => d !== "unsafe" && d !== pkg.importPath && !inModule(d));
+  const note = (set: Set<string>) =>
     "Go tests need a generated test main (rog test) and the standard library under Bazel: " +
-    "not supported yet, so this target is manual.";
+    "not supported yet, so this target is manual" +
+    (outside(set).length ? ` (imports left out: ${outside(set).join(", ")}).` : ".");
   const deps = (set: Set<string>) =>
     [...set]
       .sort()
-      .filter((d) => d !== "unsafe" && d !== pkg.importPath)
+      .filter((d) => d !== "unsafe" && d !== pkg.importPath && inModule(d))
       .map(label);
   if (internal.length > 0) {
     out.push({
       kind: "rog_test",
-      comment,
+      comment: note(imports.internal),
       attrs: [
         ["name", `${self}_test`],
         ["srcs", internal],
@@ -151,7 +158,7 @@ function testTargets(
     const ext = [...imports.external].includes(pkg.importPath) ? [`:${self}`] : [];
     out.push({
       kind: "rog_test",
-      comment,
+      comment: note(imports.external),
       attrs: [
         ["name", `${self}_external_test`],
         ["srcs", external],
