@@ -9,12 +9,22 @@ In WORKSPACE:
 In BUILD files: rog_library, rog_binary and rog_test (attributes shaped like rules_go's).
 """
 
-load("//rules/bazel/private:providers.bzl", _RogPackageInfo = "RogPackageInfo",
-     _RogToolchainInfo = "RogToolchainInfo")
-load("//rules/bazel/private:repositories.bzl", _rog_dependencies = "rog_dependencies",
-     _rog_toolchain_repository = "rog_toolchain_repository")
-load("//rules/bazel/private:rules.bzl", _rog_binary = "rog_binary",
-     _rog_library = "rog_library", _rog_test = "rog_test")
+load(
+    "//rules/bazel/private:providers.bzl",
+    _RogPackageInfo = "RogPackageInfo",
+    _RogToolchainInfo = "RogToolchainInfo",
+)
+load(
+    "//rules/bazel/private:repositories.bzl",
+    _rog_dependencies = "rog_dependencies",
+    _rog_toolchain_repository = "rog_toolchain_repository",
+)
+load(
+    "//rules/bazel/private:rules.bzl",
+    _rog_binary = "rog_binary",
+    _rog_library = "rog_library",
+    _rog_test = "rog_test",
+)
 load("//rules/bazel/private:toolchain.bzl", _rog_toolchain = "rog_toolchain")
 
 RogPackageInfo = _RogPackageInfo

@@ -108,19 +108,37 @@ def _forwarding_defs(names):
     return "\n".join(lines) + "\n"
 
 # The rules @bazel_tools' BUILD files load from rules_cc and rules_java.
-_CC_RULES = ["cc_binary", "cc_import", "cc_library", "cc_proto_library", "cc_test",
-             "cc_toolchain", "cc_toolchain_suite", "fdo_prefetch_hints", "fdo_profile",
-             "objc_library"]
-_JAVA_RULES = ["java_binary", "java_import", "java_library", "java_lite_proto_library",
-               "java_package_configuration", "java_plugin", "java_proto_library",
-               "java_runtime", "java_test", "java_toolchain"]
+_CC_RULES = [
+    "cc_binary",
+    "cc_import",
+    "cc_library",
+    "cc_proto_library",
+    "cc_test",
+    "cc_toolchain",
+    "cc_toolchain_suite",
+    "fdo_prefetch_hints",
+    "fdo_profile",
+    "objc_library",
+]
+_JAVA_RULES = [
+    "java_binary",
+    "java_import",
+    "java_library",
+    "java_lite_proto_library",
+    "java_package_configuration",
+    "java_plugin",
+    "java_proto_library",
+    "java_runtime",
+    "java_test",
+    "java_toolchain",
+]
 
 _COVERAGE_BUILD = """# Offline stand-in written by rog_dependencies(): rog has no coverage yet.
 filegroup(name = "coverage_report_generator", visibility = ["//visibility:public"])
 filegroup(name = "lcov_merger", visibility = ["//visibility:public"])
 """
 
-def rog_dependencies(toolchain_root = ""):
+def rog_dependencies(toolchain_root = ""):  # buildifier: disable=unnamed-macro
     """Declares what rog's rules need, offline. Call it in WORKSPACE before anything else.
 
     Bazel 4.2 appends a WORKSPACE suffix that downloads rules_cc and rules_java (loaded by
@@ -131,10 +149,16 @@ def rog_dependencies(toolchain_root = ""):
       toolchain_root: the rog checkout to build with; by default the one holding these rules.
     """
     stubs = {
-        "rules_cc": {"BUILD.bazel": "", "cc/BUILD.bazel": "",
-                     "cc/defs.bzl": _forwarding_defs(_CC_RULES)},
-        "rules_java": {"BUILD.bazel": "", "java/BUILD.bazel": "",
-                       "java/defs.bzl": _forwarding_defs(_JAVA_RULES)},
+        "rules_cc": {
+            "BUILD.bazel": "",
+            "cc/BUILD.bazel": "",
+            "cc/defs.bzl": _forwarding_defs(_CC_RULES),
+        },
+        "rules_java": {
+            "BUILD.bazel": "",
+            "java/BUILD.bazel": "",
+            "java/defs.bzl": _forwarding_defs(_JAVA_RULES),
+        },
         "remote_coverage_tools": {"BUILD.bazel": _COVERAGE_BUILD},
     }
     for name, files in stubs.items():
