@@ -4,7 +4,15 @@
 // no LLVM poison or undefined behaviour can reach the program.
 
 import { InternalError } from "../diag.js";
-import type { Body, Callee, Operand, Place, Rvalue, Terminator } from "../mir/mir.js";
+import {
+  successors,
+  type Body,
+  type Callee,
+  type Operand,
+  type Place,
+  type Rvalue,
+  type Terminator,
+} from "../mir/mir.js";
 import { operandType, projType } from "../mir/typeof.js";
 import { partTypes, typeStr, type MirType } from "../mir/types.js";
 import { emitBinary } from "./ops.js";
@@ -23,6 +31,8 @@ export interface ModuleCtx {
   useSymbol(sym: string, fn: boolean): void;
   /** useGlobal records a reference to an external data symbol of the given LLVM type. */
   useGlobal(sym: string, ty: string): void;
+  /** useDefinition adds a module-level definition (text) for sym once. */
+  useDefinition(sym: string, text: string): void;
   /** dbgLoc returns the `, !dbg !N` suffix for a line of the body being emitted, or "". */
   dbgLoc(line: number): string;
 }
@@ -34,6 +44,8 @@ export class FnEmitter {
   private n = 0;
   private line = 0;
   private curBlock = 0;
+  /** loopEdges holds the back-edges ("from:to") found by a depth-first walk from bb0. */
+  private loopEdges = new Set<string>();
 
   constructor(
     private readonly mod: ModuleCtx,
@@ -64,6 +76,7 @@ export class FnEmitter {
     const sig = `${ret} ${quoteSym(b.sym)}(${params.join(", ")})`;
     const head = `define ${linkage}${sig} #0${pers}${this.dbg} {`;
 
+    this.loopEdges = retreatingEdges(b);
     this.out.push("entry:");
     b.locals.forEach((l, i) => {
       if (l.ty.k !== "void") this.out.push(`  %l${i} = alloca ${mtype(l.ty)}, align 8`);
@@ -339,7 +352,7 @@ export class FnEmitter {
   private term(t: Terminator): void {
     switch (t.t) {
       case "goto":
-        if (t.target <= this.curBlock) return this.backEdge(t.target);
+        if (this.loopEdges.has(`${this.curBlock}:${t.target}`)) return this.backEdge(t.target);
         return this.emit(`br label %bb${t.target}`);
       case "switch":
         return this.switchTerm(t);
@@ -369,11 +382,14 @@ export class FnEmitter {
 
   /**
    * backEdge jumps back to a loop head through a safepoint: when the runtime has asked for
-   * preemption (a non-zero `rog_preempt_requested`), call `rog_preempt` first.
+   * preemption (a non-zero `rog_preempt_requested`), call the slow path first. The slow path
+   * is a preserve_all trampoline (see PREEMPT_SLOW), so the loop keeps its registers, floating
+   * point ones included, across the rarely taken call.
    */
   private backEdge(target: number): void {
     this.mod.useGlobal("rog_preempt_requested", "i32");
     this.mod.useRuntime("rog_preempt", [], "void");
+    this.mod.useDefinition(PREEMPT_SLOW, preemptSlowDef());
     const f = this.tmp();
     this.emit(`${f} = load atomic i32, ptr @rog_preempt_requested monotonic, align 4`);
     const c = this.tmp();
@@ -384,7 +400,7 @@ export class FnEmitter {
     );
     const saved = this.out.length;
     this.out.push(`${slow}:`);
-    this.emit("call void @rog_preempt()");
+    this.emit(`call preserve_allcc void @"${PREEMPT_SLOW}"()`);
     this.emit(`br label %bb${target}`);
     this.cold.push(...this.out.splice(saved));
   }
@@ -486,4 +502,48 @@ export class FnEmitter {
     this.emit("unreachable");
     this.cold.push(...this.out.splice(saved));
   }
+}
+
+/**
+ * PREEMPT_SLOW is the safepoint slow path called from loop back-edges. It is defined in every
+ * module (linkonce_odr) with LLVM's preserve_all convention and calls the C-ABI `rog_preempt`:
+ * its own prologue saves the registers that call clobbers, so a hot loop pays nothing for them.
+ */
+const PREEMPT_SLOW = "rog.preempt_slow";
+
+function preemptSlowDef(): string {
+  return [
+    `define linkonce_odr hidden preserve_allcc void @"${PREEMPT_SLOW}"() #1 {`,
+    "  call void @rog_preempt()",
+    "  ret void",
+    "}",
+  ].join("\n");
+}
+
+/**
+ * retreatingEdges returns the edges ("from:to") that go back to a block still on the stack of
+ * a depth-first walk from bb0: each loop gets one per back jump, however its blocks are
+ * numbered, so a loop iteration polls for preemption once.
+ */
+function retreatingEdges(b: Body): Set<string> {
+  const edges = new Set<string>();
+  const state = new Uint8Array(b.blocks.length); // 0 unseen, 1 on stack, 2 done
+  const stack: { blk: number; succ: number[]; i: number }[] = [];
+  const push = (blk: number): void => {
+    state[blk] = 1;
+    stack.push({ blk, succ: successors(b.blocks[blk].term), i: 0 });
+  };
+  if (b.blocks.length) push(0);
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.i === top.succ.length) {
+      state[top.blk] = 2;
+      stack.pop();
+      continue;
+    }
+    const next = top.succ[top.i++];
+    if (state[next] === 1) edges.add(`${top.blk}:${next}`);
+    else if (state[next] === 0) push(next);
+  }
+  return edges;
 }

@@ -72,6 +72,7 @@ class ModuleEmitter implements ModuleCtx {
       "declare i32 @llvm.ucmp.i32.i64(i64, i64)",
       "",
       'attributes #0 = { "frame-pointer"="all" uwtable }',
+      'attributes #1 = { cold noinline nounwind "frame-pointer"="all" uwtable }',
     ];
     if (this.debug) out.push(...this.metadata());
     return out.join("\n") + "\n";
@@ -162,6 +163,10 @@ class ModuleEmitter implements ModuleCtx {
   useGlobal(sym: string, ty: string): void {
     if (this.defined.has(sym) || this.decls.has(sym)) return;
     this.decls.set(sym, `@${sym} = external global ${ty}`);
+  }
+
+  useDefinition(sym: string, text: string): void {
+    if (!this.decls.has(sym)) this.decls.set(sym, text);
   }
 
   useSymbol(sym: string, fn: boolean): void {
