@@ -123,8 +123,11 @@ unsafe impl Sync for Uncommon {}
 unsafe impl Sync for UncommonWithMethods {}
 unsafe impl Sync for FuncType {}
 
-// Runtime errors whose text starts with "runtime error: " (gc's boundsError, errorString, ...).
-rt_error_type!(RUNTIME_ERROR_TYPE, "runtime.Error", kind::POINTER);
+// Runtime errors whose text starts with "runtime error: ", named as gc names them (so `%T` and
+// type names in messages match): index and slice failures are `runtime.boundsError`, the others
+// (nil dereference, division, shifts, unhashable keys, ...) `runtime.errorString`.
+rt_error_type!(RUNTIME_ERROR_TYPE, "runtime.errorString", kind::POINTER);
+rt_error_type!(BOUNDS_ERROR_TYPE, "runtime.boundsError", kind::POINTER);
 // Errors that print without that prefix (gc's plainError): "send on closed channel", ...
 rt_error_type!(PLAIN_ERROR_TYPE, "runtime.plainError", kind::POINTER);
 // Failed type assertions.
@@ -147,6 +150,7 @@ pub fn make_error(t: &'static Type, msg: &[u8]) -> Eface {
 /// Whether `t` is one of the runtime's error types.
 pub fn is_runtime_error_type(t: *const Type) -> bool {
     ptr::eq(t, &RUNTIME_ERROR_TYPE)
+        || ptr::eq(t, &BOUNDS_ERROR_TYPE)
         || ptr::eq(t, &PLAIN_ERROR_TYPE)
         || ptr::eq(t, &TYPE_ASSERTION_ERROR_TYPE)
 }

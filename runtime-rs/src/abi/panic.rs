@@ -16,7 +16,7 @@ pub extern "C-unwind" fn rog_panic_index(x: i64, len: i64) -> ! {
 #[no_mangle]
 pub extern "C-unwind" fn rog_panic_bounds(x: i64, y: i64, code: u32) -> ! {
     let m = panic::bounds_message(Bounds::from_code(code), x, code & 0x100 != 0, y);
-    panic::runtime_error(m.as_bytes())
+    panic::gopanic(crate::rterr::make_error(&crate::rterr::BOUNDS_ERROR_TYPE, m.as_bytes()))
 }
 
 /// A compiler-inserted nil check failed (`*p`, `p.f`, `p[i]` on a nil pointer).
