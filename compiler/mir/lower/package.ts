@@ -7,10 +7,12 @@ import type * as ast from "../../syntax/ast.js";
 import type { Info } from "../../types/info.js";
 import type { Func, Package, Var } from "../../types/object.js";
 import type { Type } from "../../types/type.js";
-import type { Body, Global, MirPackage } from "../mir.js";
+import { BODIES } from "../../../rules/src/overlay.js";
+import { FnBuilder } from "../builder.js";
+import { copy, place, type Body, type Callee, type Global, type MirPackage } from "../mir.js";
 import { PTR, structType, type MirType } from "../types.js";
 import { FuncLowerer } from "./func.js";
-import { mirType } from "./gotypes.js";
+import { mirType, paramTypes, resultType } from "./gotypes.js";
 import { TypeDescs } from "./typedesc.js";
 import { ensureFunc } from "../../types/lazy.js";
 import { byImportPath, goTypeString } from "./typestr.js";
@@ -54,7 +56,11 @@ export class PkgLowerer {
     return this.pkg.path;
   }
 
+  /** linknames maps functions and variables of this package to their `//go:linkname` target. */
+  private readonly linknames = new Map<Func | Var, string>();
+
   run(): MirPackage {
+    this.collectLinknames();
     for (const f of this.files) this.declareGlobals(f);
     const inits: string[] = [];
     for (const f of this.files) {
@@ -66,8 +72,17 @@ export class PkgLowerer {
           if (obj && obj.tag === "Func") this.genericDecls.set(obj, { decl: d, file: f });
           continue;
         }
-        if (!d.body) this.unsupported(f, d.pos, "functions without bodies");
+        if (!d.body) {
+          if (obj && obj.tag === "Func") this.bodyless(f, d, obj);
+          continue;
+        }
         const sym = this.funcSym(d);
+        if (obj && obj.tag === "Func" && this.linknames.has(obj)) {
+          // A push linkname defines the function under its target; the package's own name
+          // forwards to it, for other packages' references.
+          const natural = this.naturalSym(obj);
+          if (sym !== natural) this.forward(f, d, obj, natural, { c: "fn", sym });
+        }
         if (d.name.name === "init" && !d.recv) inits.push(sym);
         this.lowerFunc(f, d, sym);
       }
@@ -121,6 +136,86 @@ export class PkgLowerer {
     }
   }
 
+  /** collectLinknames reads the two-argument `//go:linkname local target` directives. */
+  private collectLinknames(): void {
+    for (const f of this.files) {
+      for (const d of f.directives) {
+        if (d.name !== "go:linkname") continue;
+        const args = d.args.split(/\s+/).filter(Boolean);
+        if (args.length !== 2) continue;
+        const obj = this.pkg.scope.lookup(args[0]);
+        if (obj && (obj.tag === "Func" || obj.tag === "Var"))
+          this.linknames.set(obj as Func | Var, args[1]);
+      }
+    }
+  }
+
+  /** naturalSym is `pkgpath.name`, the symbol of a top-level function without linkname. */
+  private naturalSym(f: Func): string {
+    return `${f.pkg?.path ?? ""}.${f.name}`;
+  }
+
+  /**
+   * bodyless handles a function declared without a body: its symbol is defined elsewhere (the
+   * linkname target, or another package pushing `pkgpath.name`), by a BODIES entry, or by the
+   * Rust runtime (a target without a dot is a C function).
+   */
+  private bodyless(f: ast.File, d: ast.FuncDecl, obj: Func): void {
+    const natural = d.recv ? this.funcObjSym(obj) : this.naturalSym(obj);
+    const special = BODIES[natural];
+    if (special) {
+      const callee: Callee =
+        special.kind === "alias"
+          ? { c: "fn", sym: special.target }
+          : { c: "rt", sym: special.name };
+      this.forward(f, d, obj, natural, callee);
+      return;
+    }
+    const target = this.linknames.get(obj);
+    if (target === undefined || target === natural) return; // declared where used
+    if (!target.includes(".")) {
+      this.checkCSig(f, d, obj);
+      this.forward(f, d, obj, natural, { c: "rt", sym: target });
+      return;
+    }
+    this.forward(f, d, obj, natural, { c: "fn", sym: target });
+  }
+
+  /** checkCSig rejects Rust bindings whose signature is not a C-ABI scalar one. */
+  private checkCSig(f: ast.File, d: ast.FuncDecl, obj: Func): void {
+    const scalar = (t: MirType) => t.k === "int" || t.k === "ptr" || t.k === "bool";
+    const word = (t: MirType) => t.k === "ptr" || (t.k === "int" && t.bits === 64);
+    const sig = obj.sig;
+    const ps = paramTypes(sig, true);
+    const r = resultType(sig);
+    const okRes =
+      r.k === "void" ||
+      scalar(r) ||
+      (r.k === "struct" && r.fields.length === 2 && r.fields.every(word));
+    if (!ps.every(scalar) || !okRes) {
+      this.unsupported(
+        f,
+        d.pos,
+        `C signature of ${obj.name} (scalars only, at most two 8-byte results)`,
+      );
+    }
+  }
+
+  /** forward emits a body for sym that calls callee with its parameters and returns its result. */
+  private forward(f: ast.File, d: ast.FuncDecl, obj: Func, sym: string, callee: Callee): void {
+    const sig = obj.sig;
+    const params = paramTypes(sig, true);
+    const result = resultType(sig);
+    const line = f.source.position(d.pos).line;
+    const b = new FnBuilder(sym, params, result, { file: f.source.filename, line });
+    b.line = line;
+    const args = params.map((_, i) => copy(place(b.param(i))));
+    if (result.k === "void") b.call(callee, args, result);
+    else b.callInto(callee, args, result, place(0));
+    b.ret();
+    this.bodies.push(b.finish());
+  }
+
   /** hasBody reports whether a body with this symbol was already emitted. */
   hasBody(sym: string): boolean {
     return this.bodies.some((b) => b.sym === sym);
@@ -146,7 +241,10 @@ export class PkgLowerer {
     ensureFunc(f);
     const path = f.pkg?.path ?? "";
     const recv = f.sig.recv;
-    if (!recv) return `${path}.${f.name}`;
+    if (!recv) {
+      const target = f.pkg === this.pkg ? this.linknames.get(f) : undefined;
+      return target?.includes(".") ? target : `${path}.${f.name}`;
+    }
     let t: Type = recv.type;
     let ptr = false;
     if (t.tag === "Pointer") {
@@ -201,8 +299,11 @@ export class PkgLowerer {
         for (const n of s.names) {
           const v = this.info.defs.get(n);
           if (!v || v.tag !== "Var" || n.name === "_") continue;
-          const sym = `${this.prefix}.${n.name}`;
+          const target = this.linknames.get(v);
+          const sym = target ?? `${this.prefix}.${n.name}`;
           this.globalSyms.set(v, sym);
+          // `//go:linkname v target` without initialiser refers to a global defined elsewhere.
+          if (target !== undefined && s.values.length === 0) continue;
           const ty: MirType = mirType(v.type);
           this.globals.push({ sym, ty, init: { g: "zero" }, linkage: "external", constant: false });
         }
