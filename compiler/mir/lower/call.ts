@@ -21,6 +21,7 @@ import { derefPlace, field, type FuncLowerer } from "./func.js";
 import { ifaceCall, toIface } from "./iface.js";
 import { ensureFunc } from "../../types/lazy.js";
 import { makeChan, makeMap, mapClear, mapDelete } from "./mapchan.js";
+import { unsafeBuiltin } from "./unsafe.js";
 import { basicKind, isUnsigned, mirType, resultType, under } from "./gotypes.js";
 
 /** lowerCall lowers a call expression; it returns null when the call has no value. */
@@ -356,8 +357,11 @@ function builtin(fl: FuncLowerer, e: ast.CallExpr): Operand | null {
       const c = fl.materialise(lowerExpr(fl, e.args[0]));
       return copy(field(c, name === "real" ? 0 : 1));
     }
-    default:
+    default: {
+      const u = unsafeBuiltin(fl, e, name);
+      if (u !== undefined) return u;
       return fl.unsupported(e, `the ${name} builtin`);
+    }
   }
 }
 
