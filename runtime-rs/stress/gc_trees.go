@@ -29,12 +29,12 @@ type item struct {
 }
 
 func worker(id int, res chan<- int) {
-	keep := build(12)
+	keep := build(10)
 	var list *item
-	for i := 0; i < 2000; i++ {
+	for i := 0; i < 800; i++ {
 		list = &item{next: list, data: make([]byte, 16+i%64), name: "x"}
 		list.data[0] = byte(i)
-		_ = build(6) // garbage
+		_ = build(5) // garbage
 		if i%100 == 0 {
 			s := make([]*node, 0)
 			for j := 0; j < 50; j++ {
@@ -52,11 +52,11 @@ func worker(id int, res chan<- int) {
 
 func main() {
 	res := make(chan int)
-	for g := 0; g < 6; g++ {
+	for g := 0; g < 4; g++ {
 		go worker(g, res)
 	}
 	total := 0
-	for g := 0; g < 6; g++ {
+	for g := 0; g < 4; g++ {
 		total += <-res
 	}
 	println("gc_trees", total)
