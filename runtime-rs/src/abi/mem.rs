@@ -78,6 +78,14 @@ pub unsafe extern "C" fn rog_memstats(out: *mut u64, n: i64) {
     }
 }
 
+/// `sync.runtime_registerPoolCleanup(f)`: `f` (a Go `func()`) runs at the start of every
+/// collection, on the collecting goroutine with the world stopped: it must not allocate, block
+/// or panic (sync's `poolCleanup` only drops references). A later call replaces it.
+#[no_mangle]
+pub extern "C" fn rog_registerpoolcleanup(f: *mut u8) {
+    crate::gc::POOL_CLEANUP.store(f as usize, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// `runtime.KeepAlive(x)`: keeps the pointer `p` alive (in a register or the stack, where the
 /// conservative scan sees it) up to this call, even after inlining: the empty assembly
 /// statement uses it and LLVM cannot see through it. Costs nothing else.

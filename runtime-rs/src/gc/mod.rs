@@ -44,6 +44,9 @@ static START_NS: AtomicI64 = AtomicI64::new(0);
 /// Total bytes ever allocated and objects ever allocated / freed (MemStats).
 pub static TOTAL_ALLOC: AtomicU64 = AtomicU64::new(0);
 pub static FREES: AtomicU64 = AtomicU64::new(0);
+/// `sync.Pool`'s cleanup func value (0: none), called at the start of every collection. Lives
+/// in the executable's data, which is a root, so the func value stays alive.
+pub static POOL_CLEANUP: AtomicUsize = AtomicUsize::new(0);
 /// Collections run by `runtime.GC`.
 pub static FORCED: AtomicU64 = AtomicU64::new(0);
 /// Total stop-the-world pause, nanoseconds.
@@ -210,6 +213,12 @@ fn collect_locked(w: *const crate::sched::Worker, lock: std::sync::MutexGuard<'s
         v.cache.flush();
     }
     crate::alloc::flush_fallback();
+    let cleanup = POOL_CLEANUP.load(Relaxed);
+    if cleanup != 0 {
+        // SAFETY: a Go func() registered by rog_registerpoolcleanup; it neither allocates nor
+        // blocks (sync.Pool's cleanup only drops references).
+        unsafe { crate::sched::context::rog_call_closure0(cleanup as *mut u8) };
+    }
     // SAFETY: runs on this goroutine's stack with its registers spilled.
     unsafe { crate::sched::context::rog_with_spilled_regs(core::ptr::null_mut(), mark_from) };
     let live = mark::sweep();
