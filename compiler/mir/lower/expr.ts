@@ -93,6 +93,11 @@ function ident(fl: FuncLowerer, e: ast.Ident): Operand {
     }
     case "Nil":
       return { o: "const", ty: mirType(fl.typeOf(e)), v: { c: "zero" } };
+    case "Const": {
+      // A constant the checker left without a value (an operand of a non-constant shift).
+      const rv = constRvalue(o.val, mirType(fl.typeOf(e)));
+      return rv.r === "use" ? rv.op : fl.temp(rv);
+    }
     default:
       return fl.unsupported(e, `use of ${o.tag} ${e.name} as a value`);
   }
