@@ -328,28 +328,9 @@ function builtin(fl: FuncLowerer, e: ast.CallExpr): Operand | null {
     case "close":
       fl.b.call({ c: "rt", sym: "rog_closechan" }, [lowerExpr(fl, e.args[0])]);
       return null;
-    case "clear": {
-      const t = fl.typeOf(e.args[0]);
-      const v = lowerExpr(fl, e.args[0]);
-      if (under(t).tag === "Map") {
-        mapClear(fl, t, v);
-        return null;
-      }
-      const s = fl.materialise(v);
-      const elem = mirType((under(t) as { elem: Type }).elem);
-      const bytes = fl.temp({
-        r: "bin",
-        op: "*",
-        a: copy(field(s, 1)),
-        b: constInt(I64, sizeOf(elem)),
-      });
-      fl.b.call(
-        { c: "rt", sym: "memset" },
-        [copy(field(s, 0)), constInt({ k: "int", bits: 32, signed: true }, 0), bytes],
-        PTR,
-      );
+    case "clear":
+      clearValue(fl, fl.typeOf(e.args[0]), lowerExpr(fl, e.args[0]));
       return null;
-    }
     case "recover":
       return fl.b.call({ c: "rt", sym: "rog_gorecover" }, [], { k: "iface" })!;
     case "real":
@@ -527,11 +508,37 @@ function appendCall(fl: FuncLowerer, e: ast.CallExpr): Operand {
   return copy(r);
 }
 
+/** clearValue lowers clear(v) for a map or slice v of Go type t. */
+export function clearValue(fl: FuncLowerer, t: Type, v: Operand): void {
+  if (under(t).tag === "Map") return mapClear(fl, t, v);
+  const s = fl.materialise(v);
+  const elem = mirType((under(t) as { elem: Type }).elem);
+  const bytes = fl.temp({
+    r: "bin",
+    op: "*",
+    a: copy(field(s, 1)),
+    b: constInt(I64, sizeOf(elem)),
+  });
+  fl.b.call(
+    { c: "rt", sym: "memset" },
+    [copy(field(s, 0)), constInt({ k: "int", bits: 32, signed: true }, 0), bytes],
+    PTR,
+  );
+}
+
 function copyCall(fl: FuncLowerer, e: ast.CallExpr): Operand {
-  const dt = under(fl.typeOf(e.args[0])) as { elem: Type };
-  const elem = mirType(dt.elem);
-  const d = fl.materialise(lowerExpr(fl, e.args[0]));
-  const s = fl.materialise(lowerExpr(fl, e.args[1]));
+  const dst = lowerExpr(fl, e.args[0]);
+  return copyValues(fl, fl.typeOf(e.args[0]), dst, lowerExpr(fl, e.args[1]));
+}
+
+/**
+ * copyValues lowers copy(dst, src) on evaluated operands: dst is a slice of Go type dt, src a
+ * slice or string with the same {ptr, len} prefix. It returns the number of elements copied.
+ */
+export function copyValues(fl: FuncLowerer, dt: Type, dst: Operand, src: Operand): Operand {
+  const elem = mirType((under(dt) as { elem: Type }).elem);
+  const d = fl.materialise(dst);
+  const s = fl.materialise(src);
   const n = fl.temp({ r: "use", op: copy(field(d, 1)) });
   const shorter = fl.temp({ r: "bin", op: "<", a: copy(field(s, 1)), b: n });
   const np = (n as { place: ReturnType<typeof place> }).place;

@@ -100,6 +100,17 @@ export function mapDelete(fl: FuncLowerer, e: ast.CallExpr): void {
   fl.b.call({ c: "rt", sym: "rog_mapdelete" }, [descOp(fl, mt), m, kp]);
 }
 
+/** mapKeyType is the key type of map type mt (for callers that convert keys themselves). */
+export function mapKeyType(mt: Type): Type {
+  return mapTypes(mt).key;
+}
+
+/** mapDeleteValue lowers delete(m, k) for a key k already converted to the key type. */
+export function mapDeleteValue(fl: FuncLowerer, mt: Type, m: Operand, k: Operand): void {
+  const kp = addrOfValue(fl, k, mirType(mapTypes(mt).key));
+  fl.b.call({ c: "rt", sym: "rog_mapdelete" }, [descOp(fl, mt), m, kp]);
+}
+
 /** mapClear lowers clear(m). */
 export function mapClear(fl: FuncLowerer, mt: Type, m: Operand): void {
   fl.b.call({ c: "rt", sym: "rog_mapclear" }, [descOp(fl, mt), m]);

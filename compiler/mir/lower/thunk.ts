@@ -6,8 +6,8 @@ import type * as ast from "../../syntax/ast.js";
 import { FnBuilder } from "../builder.js";
 import { copy, place, type Callee, type Operand } from "../mir.js";
 import { PTR, VOID, structType, type MirType } from "../types.js";
-import { prepareCall } from "./call.js";
-import { printValues } from "./call.js";
+import { clearValue, copyValues, prepareCall, printValues } from "./call.js";
+import { mapDeleteValue, mapKeyType } from "./mapchan.js";
 import { derefPlace, FuncLowerer } from "./func.js";
 import { Interface } from "../../types/type.js";
 
@@ -43,14 +43,22 @@ function builtinThunk(fl: FuncLowerer, call: ast.CallExpr, what: string): Operan
   const id = fun.kind === "Ident" ? fun : (fun as ast.SelectorExpr).sel;
   const o = fl.info.uses.get(id);
   const name = o && o.tag === "Builtin" ? o.builtin : id.name;
-  if (!["print", "println", "panic", "recover", "close"].includes(name)) {
+  if (
+    !["print", "println", "panic", "recover", "close", "delete", "copy", "clear"].includes(name)
+  ) {
     return fl.unsupported(call, `${what} of the ${name} builtin`);
   }
+  // Arguments are evaluated now, converted to the parameter type the builtin wants: any for
+  // panic, the key type for delete's key.
   const any = new Interface([], []);
-  const vals = call.args.map((a) => {
+  const vals = call.args.map((a, i) => {
     const t = fl.typeOf(a);
     const v = fl.exprValue(a);
-    return name === "panic" ? fl.convert(v, t, any, a) : v;
+    if (name === "panic") return fl.convert(v, t, any, a);
+    if (name === "delete" && i === 1) {
+      return fl.convert(v, t, mapKeyType(fl.typeOf(call.args[0])), a);
+    }
+    return v;
   });
   const goTypes = call.args.map((a) => (name === "panic" ? any : fl.typeOf(a)));
   const types = vals.map((v) => fl.b.rvType({ r: "use", op: v }));
@@ -73,6 +81,12 @@ function builtinThunk(fl: FuncLowerer, call: ast.CallExpr, what: string): Operan
     inner.b.call({ c: "rt", sym: "rog_gopanic" }, parts, VOID, true);
   } else if (name === "recover") {
     inner.b.call({ c: "rt", sym: "rog_gorecover" }, [], { k: "iface" });
+  } else if (name === "delete") {
+    mapDeleteValue(inner, goTypes[0], stored[0], stored[1]);
+  } else if (name === "copy") {
+    copyValues(inner, goTypes[0], stored[0], stored[1]);
+  } else if (name === "clear") {
+    clearValue(inner, goTypes[0], stored[0]);
   } else {
     inner.b.call({ c: "rt", sym: "rog_closechan" }, [stored[0]]);
   }
