@@ -6,6 +6,9 @@
 #   3. With nginx on 127.0.0.1 as the remote cache: after `bazel clean` every rog action is a
 #      remote cache hit; `rog build --remote-cache` in a fresh copy with an empty $ROG_CACHE
 #      ends with `actions: 0 run, N from cache`.
+# rog's dist/, node_modules/ and the runtime archive are inputs of every action: rebuilding them
+# while this runs (another `npm run build` or cargo build in the same checkout) changes the keys
+# and turns step 3's hits into misses.
 # Takes several minutes (Bazel's server start and the real compiler), so it is not part of
 # vitest; rules/src/remote.test.ts covers the cache protocol and corruption there.
 set -euo pipefail
