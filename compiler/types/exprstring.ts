@@ -24,7 +24,7 @@ function write(o: string[], e: ast.Expr | null): void {
       return;
     case "CompositeLit":
       write(o, e.type);
-      o.push("{…}");
+      o.push(e.elts.length > 0 ? "{…}" : "{}");
       return;
     case "FuncLit":
       o.push("func literal");
