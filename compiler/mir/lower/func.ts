@@ -173,8 +173,9 @@ export class FuncLowerer {
 
   private bindResults(sig: Signature): void {
     this.results = sig.results.vars;
+    // A blank result (`func() (_ T)`) still needs storage: a bare return returns its zero value.
     for (const v of this.results) {
-      if (v.name === "" || v.name === "_") continue;
+      if (v.name === "") continue;
       this.declareVar(v, null);
     }
   }

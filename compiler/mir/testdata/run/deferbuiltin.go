@@ -1,5 +1,13 @@
-// Deferred delete, copy and clear: the arguments are evaluated at the defer statement.
+// Deferred delete, copy and clear: the arguments are evaluated at the defer statement. Also
+// blank named results, which a bare return must still return (zeroed).
 package main
+
+func blank() (_ [2]int) { return }
+
+func blankDefer() (_ int, n int) {
+	defer func() { n++ }()
+	return
+}
 
 func deleteLater(m map[string]int, k string) {
 	defer delete(m, k)
@@ -52,4 +60,8 @@ func main() {
 	cm := map[int]bool{1: true}
 	clearLater(s, cm)
 	println("cleared", s[0], s[1], s[2], len(cm))
+
+	z := blank()
+	_, n := blankDefer()
+	println("blank", z[0], z[1], n)
 }
