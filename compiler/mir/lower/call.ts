@@ -27,7 +27,7 @@ import { basicKind, isUnsigned, mirType, resultType, under } from "./gotypes.js"
 /** lowerCall lowers a call expression; it returns null when the call has no value. */
 export function lowerCall(fl: FuncLowerer, e: ast.CallExpr): Operand | null {
   const ftv = fl.info.types.get(e.fun);
-  if (ftv?.mode === "typexpr") return conversion(fl, e, e.args[0], ftv.type);
+  if (ftv?.mode === "typexpr") return conversion(fl, e, e.args[0], fl.typeOf(e.fun));
   if (ftv?.mode === "builtin") return builtin(fl, e);
 
   const c = prepareCall(fl, e);
