@@ -156,8 +156,11 @@ class ModuleEmitter implements ModuleCtx {
       if (!this.decls.has(sym)) this.decls.set(sym, declareRuntime(sym, e));
       return e.params;
     }
-    if (!this.decls.has(sym)) this.decls.set(sym, `declare ${ret} @${sym}(${argTys.join(", ")})`);
-    return argTys;
+    // A C function bound by linkname (ABI.md §1): bools cross as zero-extended i1.
+    const params = argTys.map((t) => (t === "i1" ? "i1 zeroext" : t));
+    const r = ret === "i1" ? "zeroext i1" : ret;
+    if (!this.decls.has(sym)) this.decls.set(sym, `declare ${r} @${sym}(${params.join(", ")})`);
+    return params;
   }
 
   useGlobal(sym: string, ty: string): void {

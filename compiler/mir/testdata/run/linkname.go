@@ -8,6 +8,9 @@ func nanotime() int64
 //go:linkname maplen rog_maplen
 func maplen(m map[int]int) int
 
+//go:linkname trysend rog_selectnbsend
+func trysend(c chan int, elem *int) bool
+
 //go:linkname double main.twice
 func double(x int) int
 
@@ -32,4 +35,7 @@ func main() {
 	println(pushed())
 	alias++
 	println(realG, alias)
+	c := make(chan int, 1)
+	v := 5
+	println(trysend(c, &v), trysend(c, &v), <-c)
 }
