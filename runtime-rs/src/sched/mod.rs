@@ -94,6 +94,9 @@ pub struct Worker {
     runnext: AtomicUsize,
     /// Preemption requested for the running goroutine (set by the monitor thread).
     pub preempt: AtomicBool,
+    /// True while a goroutine runs on this worker. A worker looking for work has nothing to
+    /// preempt: a request left on it would keep the safepoint word raised for everyone.
+    pub busy: AtomicBool,
     /// Incremented on every goroutine switch; the monitor compares it to find long runners.
     pub schedtick: AtomicUsize,
     /// Incremented on every system call entry; the monitor compares it to find long calls.
@@ -262,6 +265,7 @@ pub fn start(main: *mut u8) -> ! {
             runq: Mutex::new(VecDeque::new()),
             runnext: AtomicUsize::new(0),
             preempt: AtomicBool::new(false),
+            busy: AtomicBool::new(false),
             schedtick: AtomicUsize::new(0),
             syscalltick: AtomicUsize::new(0),
             cache: crate::gc::cache::Cache::new(),
@@ -540,6 +544,7 @@ fn schedule_loop() -> ! {
         let g = find_runnable(w);
         w.schedtick.fetch_add(1, Relaxed);
         w.preempt.store(false, Relaxed);
+        w.busy.store(true, SeqCst);
         m.current.set(g);
         // SAFETY: g is runnable and owned by this thread now; its sp is a suspended context.
         unsafe {
@@ -548,6 +553,8 @@ fn schedule_loop() -> ! {
             rog_swapctx(g0, (*g).sp);
         }
         m.current.set(core::ptr::null_mut());
+        w.busy.store(false, SeqCst);
+        w.preempt.store(false, SeqCst);
         if let Some((f, arg)) = m.after_switch.take() {
             f(g, arg);
         }

@@ -46,7 +46,8 @@ pub fn preempt() {
 /// Clears the safepoint word unless some request is still pending.
 fn refresh() {
     rog_preempt_requested.store(0, SeqCst);
-    if crate::gc::stw::stop_requested() || workers().iter().any(|w| w.preempt.load(SeqCst)) {
+    let pending = |w: &Worker| w.preempt.load(SeqCst) && w.busy.load(SeqCst);
+    if crate::gc::stw::stop_requested() || workers().iter().any(pending) {
         rog_preempt_requested.store(1, SeqCst);
     }
 }
@@ -84,7 +85,7 @@ fn monitor() {
                 last[i] = (tick, now);
                 continue;
             }
-            let running = w.state.load(Relaxed) == RUNNING;
+            let running = w.state.load(Relaxed) == RUNNING && w.busy.load(SeqCst);
             if running && now - last[i].1 > TIME_SLICE_NS && !w.preempt.load(Relaxed) {
                 w.preempt.store(true, SeqCst);
                 request();
