@@ -383,7 +383,17 @@ export function sameId(n1: string, p1: string, n2: string, p2: string): boolean 
 // Comparability and nil
 
 /** comparable reports whether values of t can be compared with == (Go spec "Comparison operators"). */
-export function comparable(t: Type, seen = new Set<Type>()): boolean {
+export function comparable(t: Type): boolean {
+  return comparableType(t, false, new Set());
+}
+
+/** strictlyComparable is comparable without interfaces (they may panic at run time). */
+export function strictlyComparable(t: Type): boolean {
+  return comparableType(t, true, new Set());
+}
+
+/** comparableType decides both: strict excludes interfaces, at any depth. */
+function comparableType(t: Type, strict: boolean, seen: Set<Type>): boolean {
   if (seen.has(t)) return true;
   seen.add(t);
   const tp = unalias(t);
@@ -394,12 +404,13 @@ export function comparable(t: Type, seen = new Set<Type>()): boolean {
       return u.kind !== "untyped nil";
     case "Pointer":
     case "Chan":
-    case "Interface":
       return true;
+    case "Interface":
+      return !strict;
     case "Struct":
-      return u.fields.every((f) => comparable(f.type, seen));
+      return u.fields.every((f) => comparableType(f.type, strict, seen));
     case "Array":
-      return comparable(u.elem, seen);
+      return comparableType(u.elem, strict, seen);
   }
   return false;
 }
@@ -408,29 +419,6 @@ function termsComparable(tp: TypeParam): boolean {
   const ts = typeSetOf(tp);
   if (!ts.terms || ts.terms.length === 0) return false;
   return ts.terms.every((term) => strictlyComparable(term.type));
-}
-
-/** strictlyComparable is comparable without interfaces (they may panic at run time). */
-export function strictlyComparable(t: Type, seen = new Set<Type>()): boolean {
-  if (seen.has(t)) return true;
-  seen.add(t);
-  const tp = unalias(t);
-  if (tp instanceof TypeParam) return typeSetOf(tp).comparable || termsComparable(tp);
-  const u = under(t);
-  switch (u.tag) {
-    case "Basic":
-      return u.kind !== "untyped nil";
-    case "Pointer":
-    case "Chan":
-      return true;
-    case "Interface":
-      return false;
-    case "Struct":
-      return u.fields.every((f) => strictlyComparable(f.type, seen));
-    case "Array":
-      return strictlyComparable(u.elem, seen);
-  }
-  return false;
 }
 
 /** hasNil reports whether nil is a valid value of t. */
