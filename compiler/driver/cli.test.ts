@@ -1,4 +1,4 @@
-// The rog command line as a user meets it: help, unknown commands, env and version.
+// The rog command line as a user meets it: help, unknown commands, env, version and check.
 
 import { execFileSync, spawnSync } from "node:child_process";
 import { join } from "node:path";
@@ -47,5 +47,22 @@ describe("rog command line", () => {
     expect(r.stdout).toContain(
       "GOROOT='' # rog: /nonexistent/go is not a Go installation (no src/)",
     );
+  });
+
+  it("checks the std packages that need the gc tag or rog's overlays clean", () => {
+    // go/build and internal/goroot have only gc and gccgo variants; x/sys/cpu's cpuid is
+    // declared by a gc file; the rest use overlay names (internal/abi, reflect, unique).
+    const r = run(
+      "check",
+      "go/build",
+      "internal/goroot",
+      "vendor/golang.org/x/sys/cpu",
+      "unique",
+      "debug/gosym",
+      "text/template",
+      "internal/runtime/maps",
+    );
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
   });
 });

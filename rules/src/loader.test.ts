@@ -137,12 +137,19 @@ describe("build constraints", () => {
       "p/a_arm64.go": "package p\n",
       "p/b.go": "//go:build linux && (amd64 || arm64)\n\npackage p\n",
       "p/c.go": "//go:build gc\n\npackage p\n",
+      "p/c_asm.go": "//go:build gc && !purego\n\npackage p\n",
       "p/d.go": "//go:build !gc || purego\n\npackage p\n",
       "p/e.go": "//go:build ignore\n\npackage main\n",
       "p/f.go": 'package p\n\nimport "C"\n',
       "p/p_test.go": "package p\n",
     });
-    expect(load(dir, "./p").packages[0].goFiles).toEqual(["a.go", "a_linux.go", "b.go", "d.go"]);
+    expect(load(dir, "./p").packages[0].goFiles).toEqual([
+      "a.go",
+      "a_linux.go",
+      "b.go",
+      "c.go",
+      "d.go",
+    ]);
   });
 
   test("a package whose files are all excluded, or only tests, or none", () => {

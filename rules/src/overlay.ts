@@ -56,6 +56,19 @@ export const OVERLAYS: readonly Overlay[] = [
     reason: "its functions are assembly; the overlay binds them to the runtime's atomics",
   },
   {
+    path: "internal/runtime/maps",
+    reason:
+      "gc's map implementation, built on gc's map descriptors (groups, slot sizes, hashers); " +
+      "rog's maps are the Rust runtime's, and the packages importing this one (runtime, " +
+      "reflect) are overlays that do not, so the overlay is the package clause alone",
+  },
+  {
+    path: "unique",
+    reason:
+      "hashes through gc's map descriptors (MapType.Hasher) and walks gc's struct " +
+      "descriptors; the overlay keeps canonical values in a Go map",
+  },
+  {
     path: "internal/sync",
     reason:
       "sync.Mutex and sync.Map live here; HashTrieMap hashes through gc's map descriptors, " +
