@@ -17,9 +17,14 @@ use crate::sys;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering::*};
 use std::sync::Mutex;
 
-/// Arena reservation size (address space only).
-const ARENA_SIZE: usize = 64 << 30;
+/// Arena reservation tried first (address space only).
+const ARENA_MAX: usize = 64 << 30;
+/// Smallest reservation accepted when address space is scarce (under valgrind, whose address
+/// space manager gives its client far less than 64 GiB, or a tight `ulimit -v`).
+const ARENA_MIN: usize = 256 << 20;
 
+/// Size of the reservation made (a power of two between ARENA_MIN and ARENA_MAX).
+static ARENA_SIZE: AtomicUsize = AtomicUsize::new(0);
 pub static ARENA_BASE: AtomicUsize = AtomicUsize::new(0);
 /// End of the part of the arena ever handed out.
 pub static ARENA_USED: AtomicUsize = AtomicUsize::new(0);
@@ -77,19 +82,61 @@ static PAGES: Mutex<Pages> = Mutex::new(Pages { next: 0, free: Vec::new() });
 /// Every span in use.
 pub static SPANS: Mutex<Vec<usize>> = Mutex::new(Vec::new());
 
-/// Reserves the arena and the page table. Idempotent.
+/// Reserves the arena and the page table. When the kernel refuses ARENA_MAX (valgrind, `ulimit
+/// -v`), the arena is halved until a reservation succeeds, then halved once more so goroutine
+/// stacks, mapped later, get as much address space as the heap. A smaller arena only lowers the
+/// heap limit (`out of memory` comes sooner): the allocation paths do not depend on its size.
+/// Idempotent.
 pub fn init() {
     if ARENA_BASE.load(Acquire) != 0 {
         return;
     }
-    let base = sys::reserve(ARENA_SIZE);
-    let table = sys::reserve((ARENA_SIZE / PAGE) * 8);
-    if base.is_null() || table.is_null() {
-        crate::panic::fatal("cannot reserve the heap arena");
+    let mut size = ARENA_MAX;
+    let mut got = reserve_arena(size);
+    while got.is_none() && size > ARENA_MIN {
+        size /= 2;
+        got = reserve_arena(size);
     }
+    let Some((mut base, mut table)) = got else {
+        crate::panic::fatal("cannot reserve the heap arena")
+    };
+    if size < ARENA_MAX && size > ARENA_MIN {
+        // SAFETY: both mappings were just made, hold nothing, and are replaced at once.
+        unsafe { unreserve_arena(base, table, size) };
+        size /= 2;
+        let Some(half) = reserve_arena(size) else {
+            crate::panic::fatal("cannot reserve the heap arena")
+        };
+        (base, table) = half;
+    }
+    ARENA_SIZE.store(size, Relaxed);
     PAGE_TABLE.store(table as usize, Release);
     ARENA_USED.store(base as usize, Release);
     ARENA_BASE.store(base as usize, Release);
+}
+
+/// Reserves an arena of `size` bytes and its page table, or neither.
+fn reserve_arena(size: usize) -> Option<(*mut u8, *mut u8)> {
+    let base = sys::reserve(size);
+    if base.is_null() {
+        return None;
+    }
+    let table = sys::reserve((size / PAGE) * 8);
+    if table.is_null() {
+        // SAFETY: base is the mapping just made, of `size` bytes, holding nothing.
+        unsafe { sys::munmap(base.cast(), size) };
+        return None;
+    }
+    Some((base, table))
+}
+
+/// Unmaps an arena and its page table made by `reserve_arena(size)`.
+///
+/// # Safety
+/// Nothing may use either mapping any more.
+unsafe fn unreserve_arena(base: *mut u8, table: *mut u8, size: usize) {
+    sys::munmap(base.cast(), size);
+    sys::munmap(table.cast(), (size / PAGE) * 8);
 }
 
 #[inline]
@@ -154,7 +201,7 @@ fn alloc_pages(n: usize) -> (usize, bool) {
         return (first, zeroed);
     }
     let first = p.next;
-    if (first + n) * PAGE > ARENA_SIZE {
+    if (first + n) * PAGE > ARENA_SIZE.load(Relaxed) {
         drop(p);
         crate::panic::fatal("out of memory");
     }

@@ -1,8 +1,8 @@
 //! Goroutine stacks: large, lazily committed, with a guard region below each.
 //!
-//! Stacks are carved from arenas of [`ARENA_SLOTS`] slots of [`STACK_SIZE`] bytes, each arena a
-//! single MAP_NORESERVE mapping (one kernel VMA however many goroutines there are; Linux allows
-//! only ~65k VMAs per process). The kernel commits a stack page on first touch, so an idle
+//! Stacks are carved from arenas of [`ARENA_SLOTS`] slots of [`STACK_SIZE`] bytes (fewer when
+//! the address space is too tight for a whole arena), each arena a single MAP_NORESERVE mapping
+//! (one kernel VMA however many goroutines there are; Linux allows only ~65k VMAs per process). The kernel commits a stack page on first touch, so an idle
 //! goroutine costs its top page or two plus page tables. The lowest [`GUARD`] bytes of each slot
 //! are a guard region installed with `MADV_GUARD_INSTALL` (Linux 6.13+, which does not split the
 //! VMA); touching it raises SIGSEGV, which the signal handler reports as gc's stack overflow.
@@ -44,10 +44,17 @@ pub struct Stack {
     pub hi: usize,
 }
 
+/// One stack mapping: `len` bytes from `base`, cut into stacks of `slot` bytes.
+struct Arena {
+    base: usize,
+    len: usize,
+    slot: usize,
+}
+
 struct Pool {
     free: Vec<Stack>,
-    /// Every arena as (base, length), for the signal handler's overflow test.
-    arenas: Vec<(usize, usize)>,
+    /// Every arena, for the signal handler's overflow test.
+    arenas: Vec<Arena>,
 }
 
 static POOL: Mutex<Pool> = Mutex::new(Pool { free: Vec::new(), arenas: Vec::new() });
@@ -58,9 +65,9 @@ pub fn alloc() -> Stack {
     if let Some(s) = pool.free.pop() {
         return s;
     }
-    let base = map_arena(STACK_SIZE, ARENA_SLOTS);
-    pool.arenas.push((base, STACK_SIZE * ARENA_SLOTS));
-    for i in (1..ARENA_SLOTS).rev() {
+    let (base, slots) = map_arena(STACK_SIZE, ARENA_SLOTS);
+    pool.arenas.push(Arena { base, len: STACK_SIZE * slots, slot: STACK_SIZE });
+    for i in (1..slots).rev() {
         pool.free.push(slot(base, i, STACK_SIZE));
     }
     slot(base, 0, STACK_SIZE)
@@ -68,21 +75,31 @@ pub fn alloc() -> Stack {
 
 /// Maps the main goroutine's stack.
 pub fn alloc_main() -> Stack {
-    let base = map_arena(MAIN_STACK_SIZE, 1);
+    let (base, _) = map_arena(MAIN_STACK_SIZE, 1);
     let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
-    pool.arenas.push((base, MAIN_STACK_SIZE));
+    pool.arenas.push(Arena { base, len: MAIN_STACK_SIZE, slot: MAIN_STACK_SIZE });
     slot(base, 0, MAIN_STACK_SIZE)
 }
 
-fn map_arena(size: usize, slots: usize) -> usize {
-    let base = sys::reserve(size * slots) as usize;
-    if base == 0 {
-        crate::panic::fatal("out of memory allocating goroutine stack");
-    }
-    for i in 0..slots {
+/// Maps an arena of up to `slots` stacks of `size` bytes with their guards; returns its base and
+/// slot count. When address space is scarce (valgrind, `ulimit -v`) and the kernel refuses the
+/// whole arena, fewer slots are mapped: more mappings, same stacks.
+fn map_arena(size: usize, slots: usize) -> (usize, usize) {
+    let mut n = slots;
+    let base = loop {
+        let base = sys::reserve(size * n) as usize;
+        if base != 0 {
+            break base;
+        }
+        if n == 1 {
+            crate::panic::fatal("out of memory allocating goroutine stack");
+        }
+        n = (n / 4).max(1);
+    };
+    for i in 0..n {
         install_guard(base + i * size);
     }
-    base
+    (base, n)
 }
 
 /// Makes [lo, lo + GUARD) fault on any access.
@@ -123,11 +140,7 @@ pub fn free(s: Stack, low_water: usize) {
 /// handler; takes no lock when the pool is busy and then answers by arena bounds alone).
 pub fn in_guard(addr: usize) -> bool {
     let Ok(pool) = POOL.try_lock() else { return false };
-    pool.arenas.iter().any(|&(base, len)| {
-        if addr < base || addr >= base + len {
-            return false;
-        }
-        let size = if len == MAIN_STACK_SIZE { MAIN_STACK_SIZE } else { STACK_SIZE };
-        (addr - base) % size < GUARD
-    })
+    pool.arenas
+        .iter()
+        .any(|a| addr >= a.base && addr < a.base + a.len && (addr - a.base) % a.slot < GUARD)
 }

@@ -4,7 +4,8 @@
 # its merged stdout+stderr with NAME.expected and its exit status with NAME.status (default 0).
 # Lines of NAME.expected may end in `...` to match any line with that prefix. NAME.nocall lists
 # `function callee` pairs: the function's machine code (llvm-objdump-22 -d) must not call callee,
-# i.e. ThinLTO inlined the runtime entry point into it. NAME.env holds VAR=value words for its run.
+# i.e. ThinLTO inlined the runtime entry point into it. NAME.env holds VAR=value words for its run;
+# NAME.ulimit caps its address space (`ulimit -v`, KiB).
 # Usage: tests/ir/run.sh [NAME...]
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -29,7 +30,10 @@ for n in "${names[@]}"; do
   set +e
   envs=()
   [ -f "$here/$n.env" ] && read -r -a envs <"$here/$n.env"
-  timeout 120 env ROG_DEBUG="${ROG_DEBUG:-}" "${envs[@]}" "$out/$n" >"$out/$n.out" 2>&1
+  limit=unlimited
+  [ -f "$here/$n.ulimit" ] && limit=$(cat "$here/$n.ulimit")
+  (ulimit -v "$limit" && exec timeout 120 env ROG_DEBUG="${ROG_DEBUG:-}" "${envs[@]}" "$out/$n") \
+    >"$out/$n.out" 2>&1
   status=$?
   set -e
   if [ "$status" != "$want_status" ]; then
