@@ -23,6 +23,9 @@ import {
 } from "../types/index.js";
 import { optimize } from "../mir/compile.js";
 import { deserializeMir, serializeMir } from "../mir/serialize.js";
+import { encodeBodies, type PackageSource } from "../mir/bodies.js";
+import { instantiateExterns } from "../mir/lower/instantiate.js";
+import { isGeneric } from "../mir/lower/package.js";
 
 /** CheckRequest is one package's check: parse, type-check against deps' export data, lower to MIR. */
 export interface CheckRequest {
@@ -51,6 +54,8 @@ export interface CheckResult {
 export interface OptRequest {
   importPath: string;
   mir: string;
+  /** imports maps every dependency's import path (direct or not) to its .rogx file. */
+  imports: Record<string, string>;
   /** bodies maps dependency import paths to their .rogb files (for cross-package inlining). */
   bodies: Record<string, string>;
 }
@@ -107,16 +112,39 @@ export async function runCheck(r: CheckRequest): Promise<CheckResult> {
 
   try {
     const mir = lowerPackage(checked.pkg, files, checked.info, { goVersion: r.goVersion });
-    return { rogx: exportData(checked.pkg), rogb: BODIES_HEADER, mir: serializeMir(mir) };
+    const rogb = encodeBodies(genericSource(r, symbolPath, files, deps));
+    return { rogx: exportData(checked.pkg), rogb, mir: serializeMir(mir) };
   } catch (e) {
     if (e instanceof DiagnosticsError) throw new DiagnosticsError(shown(e.diagnostics, display));
     throw e;
   }
 }
 
-/** BODIES_HEADER is an empty .rogb: no inlinable or generic bodies are exported yet. */
-// TODO(mir): export generic and small bodies for dependents' opt and codegen.
-const BODIES_HEADER = new TextEncoder().encode("rogb 1\n");
+/**
+ * genericSource is what .rogb carries of a package that declares generic functions or methods:
+ * its files as checked, so that dependents can instantiate them (mir/lower/instantiate.ts).
+ */
+// TODO(mir): small non-generic bodies for cross-package inlining.
+function genericSource(
+  r: CheckRequest,
+  path: string,
+  files: ast.File[],
+  deps: Map<string, Package>,
+): PackageSource | null {
+  if (!files.some((f) => f.decls.some((d) => d.kind === "FuncDecl" && isGeneric(d)))) return null;
+  const imports: Record<string, string> = {};
+  for (const spelled of Object.keys(r.imports)) {
+    const dep = deps.get(spelled);
+    if (dep && dep.path !== spelled) imports[spelled] = dep.path;
+  }
+  return {
+    path,
+    goVersion: r.goVersion,
+    std: r.std,
+    imports,
+    files: files.map((f) => ({ name: f.source.filename, bytes: f.source.bytes })),
+  };
+}
 
 /** exportData writes .rogx; package main cannot be imported, so it exports only its name. */
 function exportData(pkg: Package): Uint8Array {
@@ -169,10 +197,22 @@ function readDeps(files: Record<string, string>): Map<string, Uint8Array> {
   return out;
 }
 
-/** runOpt runs the opt action: the MIR pass pipeline (compiler/mir/compile.ts). */
+/**
+ * runOpt runs the opt action: instances of dependencies' generics, then the MIR pass pipeline
+ * (compiler/mir/compile.ts).
+ */
 export async function runOpt(r: OptRequest): Promise<Uint8Array> {
   const pkg = deserializeMir(new Uint8Array(readFileSync(r.mir)));
-  return serializeMir(optimize(pkg, readDeps(r.bodies)));
+  const bodies = readDeps(r.bodies);
+  if (pkg.externs?.length) {
+    try {
+      instantiateExterns(pkg, { exports: readDeps(r.imports), bodies });
+    } catch (e) {
+      if (e instanceof DiagnosticsError) throw new DiagnosticsError(sortDiagnostics(e.diagnostics));
+      throw e;
+    }
+  }
+  return serializeMir(optimize(pkg, bodies));
 }
 
 /** runCodegen runs the codegen action and returns ThinLTO bitcode. */

@@ -57,7 +57,7 @@ const SPECS: Record<string, Record<string, FlagSpec>> = {
     rogb: { type: "output", required: true },
     mir: { type: "output", required: true },
   },
-  opt: BODIES,
+  opt: { ...BODIES, import: { type: "pairs" } },
   codegen: BODIES,
   link: {
     out: { type: "output", required: true },
@@ -283,7 +283,10 @@ async function execute(kind: string, impl: ActionsImpl, f: Flags): Promise<Cache
     case "opt":
     case "codegen": {
       const req = { importPath: s("importpath"), mir: s("mir"), bodies: pairs("body") };
-      const data = kind === "opt" ? await impl.runOpt(req) : await impl.runCodegen(req);
+      const data =
+        kind === "opt"
+          ? await impl.runOpt({ ...req, imports: pairs("import") })
+          : await impl.runCodegen(req);
       return [file("out", data)];
     }
     default:

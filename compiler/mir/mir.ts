@@ -200,11 +200,31 @@ export interface Global {
   constant: boolean;
 }
 
+/**
+ * ExternInstance asks for an instance of a generic function, or of a method of a generic type,
+ * declared in another package: the check action cannot lower it (the generic body is in that
+ * package's .rogb), so the opt action instantiates it (compiler/mir/lower/instantiate.ts).
+ */
+export interface ExternInstance {
+  /** sym is the instance's symbol, as the package's MIR calls it. */
+  sym: string;
+  /** pkg is the import path of the package declaring the generic function or type. */
+  pkg: string;
+  /** recv names the generic type for a method, "" for a function. */
+  recv: string;
+  /** name is the function's or method's name. */
+  name: string;
+  /** targs holds the type arguments in export-data form (types/exportdata.ts writeTypeList). */
+  targs: Uint8Array;
+}
+
 /** MirPackage is one package's MIR: what pkg.mir holds. */
 export interface MirPackage {
   path: string;
   globals: Global[];
   bodies: Body[];
+  /** externs lists the instances of other packages' generics the bodies use (check's output). */
+  externs?: ExternInstance[];
 }
 
 /** place builds a place. */

@@ -30,7 +30,9 @@ export function serializeMir(pkg: MirPackage): Uint8Array {
   const w = new Writer();
   const globals = pkg.globals.map((g) => w.global(g));
   const bodies = pkg.bodies.map((b) => w.body(b));
+  const externs = (pkg.externs ?? []).map((e): J => [e.sym, e.pkg, e.recv, e.name, hex(e.targs)]);
   const doc: J = [pkg.path, w.types, globals, bodies];
+  if (externs.length) doc.push(externs);
   return new TextEncoder().encode(MAGIC + JSON.stringify(doc));
 }
 
@@ -38,14 +40,29 @@ export function serializeMir(pkg: MirPackage): Uint8Array {
 export function deserializeMir(bytes: Uint8Array): MirPackage {
   const text = new TextDecoder().decode(bytes);
   if (!text.startsWith(MAGIC)) throw new InternalError("pkg.mir: bad magic or version");
-  const [path, types, globals, bodies] = JSON.parse(text.slice(MAGIC.length)) as [
+  const [path, types, globals, bodies, externs] = JSON.parse(text.slice(MAGIC.length)) as [
     string,
     J[],
     J[],
     J[],
+    [string, string, string, string, string][] | undefined,
   ];
   const r = new Reader(types);
-  return { path, globals: globals.map((g) => r.global(g)), bodies: bodies.map((b) => r.body(b)) };
+  const pkg: MirPackage = {
+    path,
+    globals: globals.map((g) => r.global(g)),
+    bodies: bodies.map((b) => r.body(b)),
+  };
+  if (externs) {
+    pkg.externs = externs.map(([sym, p, recv, name, targs]) => ({
+      sym,
+      pkg: p,
+      recv,
+      name,
+      targs: unhex(targs),
+    }));
+  }
+  return pkg;
 }
 
 function hex(b: Uint8Array): string {

@@ -340,6 +340,12 @@ class Writer {
     }
   }
 
+  /** typeList writes the body of writeTypeList: the package, then the types. */
+  typeList(ts: Type[]): void {
+    this.pkgOf(this.pkg);
+    this.types(ts);
+  }
+
   private types(ts: Type[]): void {
     this.enc.uint(ts.length);
     for (const t of ts) this.type(t);
@@ -394,6 +400,17 @@ function byName(a: { name: string }, b: { name: string }): number {
 export function writeExportData(pkg: Package): Uint8Array {
   const w = new Writer(pkg);
   w.package();
+  return w.finish();
+}
+
+/**
+ * writeTypeList encodes types as seen from pkg in the export-data form: the type arguments of
+ * a generic instance that another action instantiates (readTypeList decodes them). Named types
+ * carry their definitions, so the reader needs no export data of pkg itself.
+ */
+export function writeTypeList(pkg: Package, types: Type[]): Uint8Array {
+  const w = new Writer(pkg);
+  w.typeList(types);
   return w.finish();
 }
 
@@ -706,6 +723,12 @@ class Reader {
     return t;
   }
 
+  /** typeListBody reads what Writer.typeList wrote. */
+  typeListBody(): Type[] {
+    this.pkg = this.packageFor(this.str(), this.str());
+    return this.typeList();
+  }
+
   private typeList(): Type[] {
     const n = this.uint();
     const out: Type[] = [];
@@ -823,4 +846,17 @@ export function readExportData(bytes: Uint8Array, importPath: string, importer: 
   const pkg = r.package();
   reg.set(importPath, pkg);
   return pkg;
+}
+
+/**
+ * readTypeList decodes writeTypeList's bytes. Types of packages the importer knows resolve to
+ * its objects (so they are identical to the importer's types); the others are materialised
+ * and shared with later reads through the same importer.
+ */
+export function readTypeList(bytes: Uint8Array, importer: Importer): Type[] {
+  let reg = registries.get(importer);
+  if (!reg) registries.set(importer, (reg = new Map()));
+  const r = new Reader(bytes, "type list", importer, reg);
+  r.header();
+  return r.typeListBody();
 }

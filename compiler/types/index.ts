@@ -39,7 +39,7 @@ export { subst, instantiateNamed, instantiateSignature } from "./subst.js";
 export { computeTypeSet } from "./typeset.js";
 export { ensureFunc } from "./lazy.js";
 export { constString } from "./constops.js";
-export { writeExportData, readExportData } from "./exportdata.js";
+export { writeExportData, readExportData, writeTypeList, readTypeList } from "./exportdata.js";
 
 /** CheckResult is what checkPackage returns. */
 export interface CheckResult {

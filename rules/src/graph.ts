@@ -186,16 +186,27 @@ function bodyArgs(deps: string[]): { args: string[]; inputs: string[] } {
   return { args, inputs };
 }
 
-/** optAction reads the deps' bodies transitively: an inlined body may call further packages. */
+/**
+ * optAction reads the deps' bodies and export data transitively: an inlined body may call
+ * further packages, and instantiating a dependency's generic code checks its source against
+ * its own dependencies' export data.
+ */
 function optAction(pkg: Package, deps: string[]): Action {
   const f = packageFiles(pkg.importPath);
   const bodies = bodyArgs(deps);
+  const exports: string[] = [];
+  const args = ["--importpath", pkg.importPath, "--mir", f.mir, ...bodies.args];
+  for (const d of deps) {
+    const rogx = packageFiles(d).rogx;
+    args.push("--import", `${d}=${rogx}`);
+    exports.push(rogx);
+  }
   return {
     kind: "opt",
     target: pkg.importPath,
-    inputs: [f.mir, ...bodies.inputs],
+    inputs: [f.mir, ...bodies.inputs, ...exports],
     outputs: [f.optMir],
-    args: ["--importpath", pkg.importPath, "--mir", f.mir, ...bodies.args, "--out", f.optMir],
+    args: [...args, "--out", f.optMir],
   };
 }
 

@@ -170,7 +170,7 @@ export function methodCall(
   }
   if (under(t).tag === "Interface") return ifaceCall(fl, copy(recvPlace!), t, m.name);
   const isPtr = under(t).tag === "Pointer";
-  const sym = fl.pl.funcObjSym(m);
+  const sym = fl.pl.funcObjSym(m, (t) => fl.sub(t));
   let recv: Operand;
   if (m.hasPtrRecv) {
     if (isPtr) recv = recvPlace ? copy(recvPlace) : lowerExpr(fl, fun.x);

@@ -245,9 +245,11 @@ export class FuncLowerer {
       inner.b.assign(place(cell), { r: "use", op: copy(ctxPlace) });
       inner.slots.set(v, { k: "cell", ptr: cell, ty: mirType(inner.varType(v)) });
     });
-    const params = (under(sig) as Signature).params.vars;
-    inner.bindParams(params);
-    inner.bindResults(under(sig) as Signature);
+    // Bind the checker's own parameter and result variables (the body refers to them by
+    // identity); in an instance, substitution gave sig copies of them with other types.
+    const declared = under(this.info.types.get(lit)!.type) as Signature;
+    inner.bindParams(declared.params.vars);
+    inner.bindResults(declared);
     inner.setupDefers(lit.body);
     lowerBlock(inner, lit.body);
     inner.finishBody(lit.body.rbrace);

@@ -3,7 +3,7 @@
 
 import type * as ast from "../../syntax/ast.js";
 import type { Func } from "../../types/object.js";
-import type { Interface, Type } from "../../types/type.js";
+import type { Interface, Signature, Type } from "../../types/type.js";
 import { FnBuilder } from "../builder.js";
 import { copy, place, type Operand } from "../mir.js";
 import { IFACE, PTR, structType, type MirType } from "../types.js";
@@ -64,8 +64,10 @@ function boundWrapper(
   iface: Type | null,
   target: string,
 ): ReturnType<FnBuilder["finish"]> {
-  const params = paramTypes(m.sig, false);
-  const res = resultType(m.sig);
+  // In a generic body the method's signature may mention the body's type parameters.
+  const sig = fl.sub(m.sig) as Signature;
+  const params = paramTypes(sig, false);
+  const res = resultType(sig);
   const b = new FnBuilder(wsym, params, res, { linkage: "linkonce_odr", withCtx: true });
   const objTy = structType([PTR, iface ? IFACE : recvTy]);
   const held = copy(place(b.ctx, { p: "deref", ty: objTy }, { p: "field", i: 1 }));
@@ -154,7 +156,7 @@ export function methodExpr(fl: FuncLowerer, e: ast.SelectorExpr): Operand {
   const m = fl.info.selections.get(e)!.obj as Func;
   const T = fl.typeOf(e.x);
   if (under(T).tag === "Interface") return funcValue(fl, ifaceMethodExpr(fl, T, m));
-  const sym = fl.pl.funcObjSym(m);
+  const sym = fl.pl.funcObjSym(m, (t) => fl.sub(t));
   if (T.tag === "Pointer" && !m.hasPtrRecv) return funcValue(fl, fl.pl.types.derefWrapper(m, sym));
   void mirType;
   return funcValue(fl, sym);

@@ -9,7 +9,16 @@ import type { Func, Package, Var } from "../../types/object.js";
 import type { Type } from "../../types/type.js";
 import { BODIES } from "../../../rules/src/overlay.js";
 import { FnBuilder } from "../builder.js";
-import { copy, place, type Body, type Callee, type Global, type MirPackage } from "../mir.js";
+import {
+  copy,
+  place,
+  type Body,
+  type Callee,
+  type ExternInstance,
+  type Global,
+  type MirPackage,
+} from "../mir.js";
+import { writeTypeList } from "../../types/exportdata.js";
 import { PTR, structType, type MirType } from "../types.js";
 import { FuncLowerer } from "./func.js";
 import { mirType, paramTypes, resultType } from "./gotypes.js";
@@ -61,17 +70,13 @@ export class PkgLowerer {
 
   run(): MirPackage {
     this.collectLinknames();
-    for (const f of this.files) this.declareGlobals(f);
+    for (const f of this.files) this.declareGlobals(f, true);
+    this.collectGenerics();
     const inits: string[] = [];
     for (const f of this.files) {
       for (const d of f.decls) {
-        if (d.kind !== "FuncDecl") continue;
+        if (d.kind !== "FuncDecl" || isGeneric(d)) continue;
         const obj = this.info.defs.get(d.name);
-        if (d.typeParams || d.recv?.list.some((r) => hasTypeArgs(r.type))) {
-          // Generic: lowered once per instantiation, on demand (monomorphisation).
-          if (obj && obj.tag === "Func") this.genericDecls.set(obj, { decl: d, file: f });
-          continue;
-        }
         if (!d.body) {
           if (obj && obj.tag === "Func") this.bodyless(f, d, obj);
           continue;
@@ -89,13 +94,52 @@ export class PkgLowerer {
     }
     this.lowerInit(inits);
     this.drainInstances();
-    return { path: this.pkg.path, globals: this.globals, bodies: this.bodies };
+    const out: MirPackage = { path: this.pkg.path, globals: this.globals, bodies: this.bodies };
+    if (this.externs.length) out.externs = this.externs;
+    return out;
+  }
+
+  /**
+   * prepareInstances readies the lowerer to lower only instances of the package's generics, for
+   * a dependent's opt action (instantiate.ts): symbols and linknames as in the package's own
+   * check, but no bodies or globals of its own.
+   */
+  prepareInstances(): void {
+    this.collectLinknames();
+    for (const f of this.files) this.declareGlobals(f, false);
+    this.collectGenerics();
+  }
+
+  /** collectGenerics records the generic declarations, lowered per instance on demand. */
+  private collectGenerics(): void {
+    for (const f of this.files) {
+      for (const d of f.decls) {
+        if (d.kind !== "FuncDecl" || !isGeneric(d)) continue;
+        const obj = this.info.defs.get(d.name);
+        if (obj && obj.tag === "Func") this.genericDecls.set(obj, { decl: d, file: f });
+      }
+    }
   }
 
   /** genericDecls maps generic functions and methods of generic types to their declarations. */
   private readonly genericDecls = new Map<Func, { decl: ast.FuncDecl; file: ast.File }>();
   private readonly instanceQueue: { sym: string; origin: Func; targs: Type[] }[] = [];
   private readonly instanceSyms = new Set<string>();
+  /** externs collects the instances of other packages' generics (MirPackage.externs). */
+  private readonly externs: ExternInstance[] = [];
+  /**
+   * foreign handles an instance of another package's generic. By default it is recorded for the
+   * opt action; the instantiator (instantiate.ts) lowers it at once instead.
+   */
+  foreign: (sym: string, origin: Func, targs: Type[]) => void = (sym, origin, targs) => {
+    this.externs.push({
+      sym,
+      pkg: origin.pkg?.path ?? "",
+      recv: recvTypeName(origin),
+      name: origin.name,
+      targs: writeTypeList(this.pkg, targs),
+    });
+  };
 
   /**
    * instanceSym names the instance of generic function (or method of a generic type) origin
@@ -119,14 +163,22 @@ export class PkgLowerer {
     return sym;
   }
 
-  private drainInstances(): void {
+  /** hasPendingInstances reports queued instances not lowered yet. */
+  hasPendingInstances(): boolean {
+    return this.instanceQueue.length > 0;
+  }
+
+  /** drainInstances lowers the queued instances of this package's generics. */
+  drainInstances(): void {
     while (this.instanceQueue.length) {
       const { sym, origin, targs } = this.instanceQueue.shift()!;
       const g = this.genericDecls.get(origin);
       if (!g) {
-        // TODO(mir): instantiate generic bodies of other packages from their .rogb.
-        const f = this.files[0];
-        this.unsupported(f, f.pos, `instantiating ${sym} from another package`);
+        if (origin.pkg !== this.pkg) {
+          this.foreign(sym, origin, targs);
+          continue;
+        }
+        throw new InternalError(`no declaration for generic ${sym}`);
       }
       const sig = origin.sig;
       const tparams = sig.recvTypeParams.length ? sig.recvTypeParams : sig.typeParams;
@@ -236,8 +288,11 @@ export class PkgLowerer {
     throw new InternalError(`no object for func ${d.name.name}`);
   }
 
-  /** funcObjSym is gc's symbol spelling for a function or method object. */
-  funcObjSym(f: Func): string {
+  /**
+   * funcObjSym is gc's symbol spelling for a function or method object. In a generic body, sub
+   * substitutes the instance's type arguments into a generic receiver's type arguments.
+   */
+  funcObjSym(f: Func, sub: (t: Type) => Type = (t) => t): string {
     ensureFunc(f);
     const path = f.pkg?.path ?? "";
     const recv = f.sig.recv;
@@ -254,7 +309,7 @@ export class PkgLowerer {
     if (t.tag === "Named" && t.typeArgs.length) {
       // A method of an instance of a generic type.
       const origin = f.origin ?? f;
-      return this.instanceSym(origin, t.typeArgs, t.obj.name);
+      return this.instanceSym(origin, t.typeArgs.map(sub), t.obj.name);
     }
     const name = t.tag === "Named" ? t.obj.name : "?";
     return ptr ? `${path}.(*${name}).${f.name}` : `${path}.${name}.${f.name}`;
@@ -290,7 +345,8 @@ export class PkgLowerer {
     return sym;
   }
 
-  private declareGlobals(f: ast.File): void {
+  /** declareGlobals names the package's variables, and with emit defines them. */
+  private declareGlobals(f: ast.File, emit: boolean): void {
     for (const d of f.decls) {
       if (d.kind !== "GenDecl" || d.tok !== "var") continue;
       for (const s of d.specs) {
@@ -303,7 +359,7 @@ export class PkgLowerer {
           const sym = target ?? `${this.prefix}.${n.name}`;
           this.globalSyms.set(v, sym);
           // `//go:linkname v target` without initialiser refers to a global defined elsewhere.
-          if (target !== undefined && s.values.length === 0) continue;
+          if (!emit || (target !== undefined && s.values.length === 0)) continue;
           const ty: MirType = mirType(v.type);
           this.globals.push({ sym, ty, init: { g: "zero" }, linkage: "external", constant: false });
         }
@@ -326,6 +382,18 @@ export class PkgLowerer {
   fileOfInit(e: ast.Expr): ast.File {
     return this.initFiles.get(e) ?? this.files[0];
   }
+}
+
+/** isGeneric reports a generic function or a method of a generic type. */
+export function isGeneric(d: ast.FuncDecl): boolean {
+  return !!d.typeParams || !!d.recv?.list.some((r) => hasTypeArgs(r.type));
+}
+
+/** recvTypeName names the generic type a method belongs to, "" for a function. */
+export function recvTypeName(f: Func): string {
+  let t: Type | undefined = f.sig.recv?.type;
+  if (t?.tag === "Pointer") t = t.elem;
+  return t?.tag === "Named" ? t.obj.name : "";
 }
 
 function hasTypeArgs(t: ast.Expr): boolean {
