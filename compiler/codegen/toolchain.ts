@@ -36,8 +36,32 @@ export function compileToBitcode(ll: string): Uint8Array {
     "-o",
     "-",
   ];
-  const out = run(CLANG, args, ll);
+  const out = run(...capMemory(CLANG, args), ll);
   return new Uint8Array(out);
+}
+
+/**
+ * CLANG_MEMORY caps clang's address space per codegen (ROG_CLANG_MEMORY, in GiB; default 8):
+ * a pathological function must fail its own build, not drive a shared machine into thrashing
+ * (one seen here grew clang to 23 GiB).
+ */
+const CLANG_MEMORY = Number(process.env.ROG_CLANG_MEMORY ?? 8);
+
+/** capMemory runs cmd under prlimit's address-space cap when prlimit is installed. */
+function capMemory(cmd: string, args: string[]): [string, string[]] {
+  if (!(CLANG_MEMORY > 0) || !haveProgram("prlimit")) return [cmd, args];
+  const bytes = Math.round(CLANG_MEMORY * 2 ** 30);
+  return ["prlimit", [`--as=${bytes}`, "--", cmd, ...args]];
+}
+
+const found = new Map<string, boolean>();
+function haveProgram(name: string): boolean {
+  let ok = found.get(name);
+  if (ok === undefined) {
+    ok = spawnSync(name, ["--version"], { stdio: "ignore" }).status === 0;
+    found.set(name, ok);
+  }
+  return ok;
 }
 
 /**
