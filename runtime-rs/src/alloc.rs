@@ -32,7 +32,7 @@ pub fn alloc_object(size: usize, t: *const Type) -> *mut u8 {
         // returns c < NCLASSES, so the index is in range.
         let e = unsafe { (*w).cache.entries.get_unchecked(Cache::index(c, !scan)) };
         let bits = e.bits.get();
-        if bits != 0 && !e.needzero.get() {
+        if bits != 0 {
             e.bits.set(bits & (bits - 1));
             let obj = e.base.get() + bits.trailing_zeros() as usize * e.elemsize.get();
             if scan {
@@ -81,14 +81,6 @@ fn alloc_slow(size: usize, t: *const Type) -> *mut u8 {
         return alloc_large(total, scan, t);
     }
     let w = crate::sched::worker();
-    if !w.is_null() {
-        // The fast path leaves slots that need zeroing to us.
-        // SAFETY: as in the fast path.
-        let e = unsafe { &(*w).cache.entries[Cache::index(c, !scan)] };
-        if e.bits.get() != 0 {
-            return take_slot(unsafe { &(*w).cache }, c, scan, t, false);
-        }
-    }
     let stress = crate::gc::GCSTRESS.load(std::sync::atomic::Ordering::Relaxed) > 0;
     if w.is_null() {
         let mut fb = FALLBACK.lock().unwrap_or_else(|e| e.into_inner());
@@ -108,7 +100,7 @@ fn take_slot(cache: &Cache, c: usize, scan: bool, t: *const Type, stress: bool) 
     e.bits.set(bits & (bits - 1));
     let obj = e.base.get() + bits.trailing_zeros() as usize * e.elemsize.get();
     // SAFETY: obj is a free slot of a span this cache owns.
-    unsafe { finish(obj, e.elemsize.get(), e.needzero.get(), scan, t) }
+    unsafe { finish(obj, e.elemsize.get(), false, scan, t) }
 }
 
 fn alloc_large(total: usize, scan: bool, t: *const Type) -> *mut u8 {

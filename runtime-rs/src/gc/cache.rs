@@ -4,7 +4,8 @@
 //! free slots in one word of that span's allocation bitmap. Claiming the word marks all its free
 //! slots allocated in the span at once; the fast path then only pops bits from the mask, with no
 //! atomic operation and no lock. A collection flushes every cache (stale claims are written
-//! back) before marking.
+//! back) before marking. Claimed slots are always zero: slots of a swept span (which may hold
+//! freed objects' bytes) are cleared when their word is claimed, so the fast path never zeroes.
 
 use super::heap::{self, Span};
 use super::sizeclass::*;
@@ -20,7 +21,6 @@ pub struct Entry {
     /// Free slots of the claimed word.
     pub bits: Cell<u64>,
     pub word: Cell<usize>,
-    pub needzero: Cell<bool>,
 }
 
 pub struct Cache {
@@ -39,7 +39,6 @@ impl Cache {
                 elemsize: Cell::new(0),
                 bits: Cell::new(0),
                 word: Cell::new(0),
-                needzero: Cell::new(false),
             }),
         }
     }
@@ -103,11 +102,14 @@ pub fn refill(e: &Entry, c: usize, noscan: bool, one: bool) {
                         }
                         sp.alloc[word] |= free;
                         super::add_live(free.count_ones() as usize * sp.elemsize);
+                        let base = sp.base + word * 64 * sp.elemsize;
+                        if sp.needzero {
+                            zero_slots(base, sp.elemsize, free);
+                        }
                         e.bits.set(free);
                         e.word.set(word);
-                        e.base.set(sp.base + word * 64 * sp.elemsize);
+                        e.base.set(base);
                         e.elemsize.set(sp.elemsize);
-                        e.needzero.set(sp.needzero);
                         return;
                     }
                     word += 1;
@@ -123,6 +125,21 @@ pub fn refill(e: &Entry, c: usize, noscan: bool, one: bool) {
     }
 }
 
+/// Clears the slots of `free` (bit i: the slot at base + i * elemsize), one memset per run of
+/// adjacent slots.
+///
+/// # Safety
+/// The slots are free slots of a span the caller owns.
+unsafe fn zero_slots(base: usize, elemsize: usize, mut free: u64) {
+    while free != 0 {
+        let first = free.trailing_zeros();
+        let run = (free >> first).trailing_ones();
+        let p = base + first as usize * elemsize;
+        core::ptr::write_bytes(p as *mut u8, 0, run as usize * elemsize);
+        free &= if first + run == 64 { 0 } else { !0u64 << (first + run) };
+    }
+}
+
 fn next_span(c: usize, noscan: bool) -> *mut Span {
     let idx = Cache::index(c, noscan);
     if let Some(s) = PARTIAL[idx].lock().unwrap_or_else(|e| e.into_inner()).pop() {
@@ -134,4 +151,35 @@ fn next_span(c: usize, noscan: bool) -> *mut Span {
 #[allow(dead_code)]
 fn _unused() {
     let _ = Relaxed;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::zero_slots;
+
+    /// Zeroes the slots of `free` in a 64-slot buffer of 0xff bytes and returns which slots
+    /// read as zero afterwards.
+    fn zeroed_after(free: u64, elemsize: usize) -> u64 {
+        let mut buf = vec![0xffu8; 64 * elemsize];
+        // SAFETY: every slot lies in buf.
+        unsafe { zero_slots(buf.as_mut_ptr() as usize, elemsize, free) };
+        let mut got = 0u64;
+        for (i, slot) in buf.chunks(elemsize).enumerate() {
+            if slot.iter().all(|&b| b == 0) {
+                got |= 1 << i;
+            } else {
+                assert!(slot.iter().all(|&b| b == 0xff), "slot {i} partly cleared");
+            }
+        }
+        got
+    }
+
+    #[test]
+    fn clears_exactly_the_free_slots() {
+        for free in [0, 1, 1 << 63, !0, 0b1011_0110, 0xf0f0_0000_ffff_0001, !0 << 1, !0 >> 1] {
+            for elemsize in [8, 24, 48] {
+                assert_eq!(zeroed_after(free, elemsize), free, "free {free:#x} size {elemsize}");
+            }
+        }
+    }
 }

@@ -86,11 +86,17 @@ pub static SPANS: Mutex<Vec<usize>> = Mutex::new(Vec::new());
 /// -v`), the arena is halved until a reservation succeeds, then halved once more so goroutine
 /// stacks, mapped later, get as much address space as the heap. A smaller arena only lowers the
 /// heap limit (`out of memory` comes sooner): the allocation paths do not depend on its size.
-/// Idempotent.
+/// Idempotent (the allocation slow path calls it every time: the test is inlined there).
+#[inline]
 pub fn init() {
-    if ARENA_BASE.load(Acquire) != 0 {
-        return;
+    if ARENA_BASE.load(Acquire) == 0 {
+        reserve_heap();
     }
+}
+
+#[cold]
+#[inline(never)]
+fn reserve_heap() {
     let mut size = ARENA_MAX;
     let mut got = reserve_arena(size);
     while got.is_none() && size > ARENA_MIN {
