@@ -48,7 +48,9 @@ fi
 say "building the compiler"
 npm run --silent build
 
-# 5. The Rust runtime, as LLVM bitcode for the linker (-C linker-plugin-lto).
+# 5. The Rust runtime, as LLVM bitcode for the linker (-C linker-plugin-lto), built exactly as
+# Bazel's //runtime-rs:runtime builds it (toolchains/build-runtime.sh).
 say "building the Rust runtime"
-(cd runtime-rs && RUSTFLAGS="-C linker-plugin-lto" cargo build --release --quiet --target-dir target/lto)
+./toolchains/build-runtime.sh runtime-rs/Cargo.toml runtime-rs/target/lto \
+  runtime-rs/target/lto/release/librog_runtime.a
 say "ready"

@@ -1,6 +1,8 @@
 // `rog gen ninja [packages]`: write build.ninja (and toolchain.id) into the build directory
 // without building; `ninja -C <build dir>` then builds it. `rog gen bazel [dir]`: write
 // BUILD.bazel files, WORKSPACE and .bazelrc for the module holding dir (rules/src/bazelgen.ts).
+// `rog gen bazel-std DIR RULES`: write the standard library as a Bazel repository into DIR (what
+// the rog_std repository rule runs; RULES labels the .bzl file defining rog_std_library).
 
 import { join, relative, resolve } from "node:path";
 import { UsageError } from "../diag.js";
@@ -8,6 +10,7 @@ import type { Command } from "./main.js";
 import { parseBuildFlags } from "./cmd_build.js";
 import { buildDir, generate, withBuildLock } from "../../rules/src/build.js";
 import { writeBazel } from "../../rules/src/bazelgen.js";
+import { writeStdRepository } from "../../rules/src/bazelstd.js";
 import { goroot, projectRoot } from "../../toolchains/toolchain.js";
 
 export const command: Command = {
@@ -15,6 +18,7 @@ export const command: Command = {
   async run(args) {
     const [what, ...rest] = args;
     if (what === "bazel") return genBazel(rest);
+    if (what === "bazel-std") return genBazelStd(rest);
     if (what !== "ninja")
       throw new UsageError("usage: rog gen ninja [packages] | rog gen bazel [dir]");
     const { rest: patterns } = parseBuildFlags("rog gen ninja", rest, false);
@@ -43,5 +47,24 @@ function genBazel(args: string[]): number {
       `rog gen bazel: ${shown(f)} was not written by rog gen bazel: left alone\n`,
     );
   }
+  return 0;
+}
+
+/** genBazelStd writes the std repository and prints how many packages it describes. */
+function genBazelStd(args: string[]): number {
+  if (args.length !== 2 || args.some((a) => a.startsWith("-")))
+    throw new UsageError("usage: rog gen bazel-std DIR RULES");
+  const [dir, rules] = args;
+  const root = goroot();
+  const n = writeStdRepository(
+    resolve(dir),
+    {
+      cwd: resolve(dir),
+      goroot: root.goroot,
+      gorootVersion: root.version,
+    },
+    rules,
+  );
+  process.stdout.write(`rog gen bazel-std: ${n} std packages in ${dir}\n`);
   return 0;
 }

@@ -8,7 +8,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { goroot, projectRoot } from "../../toolchains/toolchain.js";
-import { generateBazel, GENERATED_HEADER, workspaceName, writeBazel } from "./bazelgen.js";
+import {
+  generateBazel,
+  GENERATED_HEADER,
+  sortLabels,
+  workspaceName,
+  writeBazel,
+} from "./bazelgen.js";
 
 const repo = projectRoot();
 const goldenDir = join(repo, "rules", "testdata", "bazel");
@@ -102,14 +108,31 @@ describe("rog gen bazel", () => {
     expect(a.startsWith(GENERATED_HEADER)).toBe(true);
   });
 
-  test("imports from outside the module are not supported yet", () => {
+  test("std imports are targets of @rog_std, sorted as buildifier sorts labels", () => {
     const dir = module("usesstd", {
       "go.mod": "module example.com/s\n\ngo 1.22\n",
-      "main.go": 'package main\n\nimport "errors"\n\nvar _ = errors.New\n\nfunc main() {}\n',
+      "lib/lib.go": "package lib\n",
+      "main.go":
+        'package main\n\nimport (\n\t"errors"\n\t"math/bits"\n\n\t"example.com/s/lib"\n)\n\n' +
+        "var _, _ = errors.New, bits.Len\n\nfunc main() { _ = lib.X }\n",
+      "main_test.go": 'package main\n\nimport (\n\t"strings"\n\t"testing"\n)\n',
     });
-    expect(() => generateBazel(dir, opts())).toThrow(
-      /example.com\/s imports errors: not supported yet/,
+    const build = generateBazel(dir, opts()).get("BUILD.bazel")!;
+    expect(build).toContain(
+      '    deps = [\n        "//lib",\n        "@rog_std//errors",\n        "@rog_std//math/bits",\n    ],\n',
     );
+    expect(build).toContain(
+      "# Go tests need a generated test main (rog test): not supported yet, so this target is manual.\n",
+    );
+    expect(build).toContain(
+      '    deps = [\n        "@rog_std//strings",\n        "@rog_std//testing",\n    ],\n',
+    );
+  });
+
+  test("labels sort as buildifier sorts them", () => {
+    expect(
+      sortLabels(["@r//math/bits", "//lib/count", ":b", "@r//math", "//lib:c", "@r//errors"]),
+    ).toEqual([":b", "//lib:c", "//lib/count", "@r//errors", "@r//math", "@r//math/bits"]);
   });
 
   test("workspace names", () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { goroot } from "../../toolchains/toolchain.js";
-import { loadPackages, type PackageGraph } from "./loader.js";
+import { loadPackages, loadStd, type PackageGraph } from "./loader.js";
 
 const root = mkdtempSync(join(tmpdir(), "rog-loader-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -286,5 +286,35 @@ describe("errors", () => {
     expect(loadError(dir, "./a", "./b")).toMatch(
       /^rog: packages from more than one module: a \(a\) and b \(b\)$/,
     );
+  });
+});
+
+describe("loadStd", () => {
+  test("every std package on its own: broken ones and their importers are reported, not thrown", () => {
+    const src = (files: Record<string, string>) =>
+      Object.fromEntries(Object.entries(files).map(([p, t]) => [`src/${p}`, t]));
+    const fake = tree({
+      VERSION: "go1.26.8\n",
+      ...src({
+        "a/a.go": "package a\n",
+        "b/b.go": 'package b\n\nimport "a"\n',
+        "bad/bad.go": "//go:build windows\n\npackage bad\n",
+        "c/c.go": 'package c\n\nimport "bad"\n',
+        "d/d.go": 'package d\n\nimport "c"\n',
+        "e/e.go": 'package e\n\nimport "golang.org/x/y"\n',
+        "vendor/golang.org/x/y/y.go": "package y\n",
+      }),
+    });
+    const std = loadStd({ cwd: fake, goroot: fake, gorootVersion: "go1.26.8", overlays: {} });
+    expect(std.packages.map((p) => p.importPath)).toEqual(["a", "b", "vendor/golang.org/x/y", "e"]);
+    const e = std.packages[3];
+    expect(e.importMap).toEqual({ "golang.org/x/y": "vendor/golang.org/x/y" });
+    expect(e).toMatchObject({ isStd: true, goVersion: "go1.26" });
+    const bad = `package bad: build constraints exclude all Go files in ${join(fake, "src", "bad")}`;
+    expect(Object.fromEntries(std.broken)).toEqual({
+      bad: `src/c/c.go:3:8: ${bad}`,
+      c: `package c imports bad: src/c/c.go:3:8: ${bad}`,
+      d: `package d imports bad (through c): src/c/c.go:3:8: ${bad}`,
+    });
   });
 });

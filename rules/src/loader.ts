@@ -66,6 +66,23 @@ export function loadPackages(patterns: string[], opts: LoadOptions): PackageGrap
   return loader.load(patterns.length === 0 ? ["."] : patterns);
 }
 
+/** StdPackages is every GOROOT package, each either loaded or with the reason it cannot be. */
+export interface StdPackages {
+  /** packages holds every std package whose whole import closure loads, dependencies first. */
+  packages: Package[];
+  /** broken maps the import path of each other std package to its load errors (one per line). */
+  broken: Map<string, string>;
+}
+
+/**
+ * loadStd loads every package of std (overlays included) one by one: unlike
+ * `loadPackages(["std"])`, a package that does not load (or imports one that does not) is
+ * reported on its own instead of failing the whole load. The Bazel std repository is made of it.
+ */
+export function loadStd(opts: LoadOptions): StdPackages {
+  return new Loader(opts).loadEachStd();
+}
+
 /** findModule returns the go.mod governing dir (searching upwards), or null. */
 export function findModuleRoot(dir: string): string | null {
   for (let d = resolve(dir); ; d = dirname(d)) {
@@ -100,6 +117,8 @@ class Loader {
   private readonly order: Package[] = [];
   private readonly done = new Set<string>();
   private readonly problems: string[] = [];
+  /** blame collects each package's own problems when loadStd loads std package by package. */
+  private blame: Map<string, string[]> | null = null;
 
   constructor(opts: LoadOptions) {
     const minor = Number(/^go1\.(\d+)/.exec(opts.gorootVersion)?.[1] ?? "0");
@@ -122,6 +141,52 @@ class Loader {
     for (const path of [...roots].sort()) this.visit(path, [], null);
     this.flush();
     return { roots, packages: this.order, mainModule: this.mainModule };
+  }
+
+  loadEachStd(): StdPackages {
+    const blame = new Map<string, string[]>();
+    this.blame = blame;
+    for (const s of this.matchStd("...")) {
+      this.remember(s);
+      this.visit(s.importPath, [], null);
+    }
+    this.problems.length = 0;
+    // A package is broken when it has problems of its own or imports a broken package; the
+    // order lists dependencies first, so one pass decides every package.
+    // A dependent names the import that leads to the first broken package and that package's
+    // own problems.
+    const broken = new Map<string, string>();
+    const cause = new Map<string, string>();
+    for (const [path, found] of blame) {
+      broken.set(path, [...new Set(found)].join("\n"));
+      cause.set(path, path);
+    }
+    const packages: Package[] = [];
+    for (const p of this.order) {
+      if (broken.has(p.importPath)) continue;
+      const bad = p.imports.find((d) => broken.has(d));
+      if (!bad) {
+        packages.push(p);
+        continue;
+      }
+      const root = cause.get(bad)!;
+      cause.set(p.importPath, root);
+      const via = root === bad ? "" : ` (through ${bad})`;
+      broken.set(
+        p.importPath,
+        `package ${p.importPath} imports ${root}${via}: ${broken.get(root)}`,
+      );
+    }
+    return { packages, broken };
+  }
+
+  /** problem records a user-facing error found while loading pkg (blamed on it for loadStd). */
+  private problem(pkg: string, message: string): void {
+    this.problems.push(message);
+    if (!this.blame) return;
+    const list = this.blame.get(pkg) ?? [];
+    list.push(message);
+    this.blame.set(pkg, list);
   }
 
   /** flush throws the problems found so far as one error, one problem per line. */
@@ -434,14 +499,14 @@ class Loader {
     if (this.done.has(path)) return;
     if (stack.includes(path)) {
       const chain = [...stack, path].join(" imports ");
-      this.problems.push(`package ${chain}: import cycle not allowed`);
+      this.problem(path, `package ${chain}: import cycle not allowed`);
       return;
     }
     const node = this.loaded.get(path);
     if (!node) return;
     if (node instanceof LoadProblem) {
       this.done.add(path);
-      this.problems.push(at ? `${at}: ${node.message}` : node.message);
+      this.problem(path, at ? `${at}: ${node.message}` : node.message);
       return;
     }
 
@@ -450,7 +515,7 @@ class Loader {
       this.remember(spec);
       const loaded = this.loaded.get(dep);
       if (loaded && !(loaded instanceof LoadProblem) && loaded.pkg.isMain) {
-        this.problems.push(`${where}: import "${dep}" is a program, not an importable package`);
+        this.problem(path, `${where}: import "${dep}" is a program, not an importable package`);
         continue;
       }
       this.visit(dep, stack, where);
@@ -497,11 +562,11 @@ class Loader {
   private resolveImport(spec: Spec, path: string, where: string): Spec | null {
     const dep = this.resolvePath(path, spec.isStd);
     if (dep instanceof LoadProblem) {
-      this.problems.push(`${where}: ${dep.message}`);
+      this.problem(spec.importPath, `${where}: ${dep.message}`);
       return null;
     }
     if (!internalAllowed(spec, dep)) {
-      this.problems.push(`${where}: use of internal package ${path} not allowed`);
+      this.problem(spec.importPath, `${where}: use of internal package ${path} not allowed`);
       return null;
     }
     return dep;

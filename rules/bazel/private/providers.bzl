@@ -3,7 +3,9 @@
 RogPackageInfo = provider(
     doc = "A compiled Go package: its action outputs and what embedding or linking needs.",
     fields = {
-        "importpath": "string: the package's import path.",
+        "importpath": "string: the path importers spell in their imports.",
+        "importmap": "string: the package's path in the build (symbols, --body, --pkg); " +
+                     "differs from importpath only for std's vendored packages.",
         "go_version": "string: the language version the package was checked with (\"go1.22\").",
         "srcs": "list of File: the package's Go sources (read again by targets that embed it).",
         "deps": "list of RogPackageInfo: the direct dependencies (inherited by targets that " +
@@ -11,7 +13,7 @@ RogPackageInfo = provider(
         "rogx": "File: export data, all that dependents' check reads.",
         "rogb": "File: bodies dependents' opt and codegen read.",
         "bc": "File: ThinLTO bitcode for the link.",
-        "transitive": "depset of struct(importpath, rogx, rogb, bc): this package and every " +
+        "transitive": "depset of struct(importmap, rogx, rogb, bc): this package and every " +
                       "dependency, dependencies first (postorder): the link and init order.",
         "runfiles": "runfiles: the data files of this package and its dependencies.",
     },

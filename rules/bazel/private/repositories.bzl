@@ -33,12 +33,16 @@ filegroup(
     srcs = glob(["dist/**/*.js", "node_modules/**"]) + ["package.json"],
 )
 
+# The Rust toolchain @rog//rules/bazel:runtime builds the runtime with (rustup's real binaries, not
+# its proxies, which need a home directory).
+exports_files(["cargo", "rustc"])
+
 rog_toolchain(
     name = "rog",
     node = "node",
     rog = "bin/rog.js",
     compiler = [":compiler"],
-    runtime = "runtime/librog_runtime.a",
+    runtime = "{runtime}",
     go_version = "{go_version}",
 )
 
@@ -51,36 +55,83 @@ toolchain(
 )
 """
 
-def _rog_toolchain_repository_impl(rctx):
+def _checkout(rctx):
+    """The rog checkout a repository rule works from: attr root, else the one holding the rules."""
     here = rctx.path(Label("//rules/bazel:BUILD.bazel"))
     root = rctx.attr.root or str(here.dirname.dirname.dirname)
     root = str(rctx.path(root).realpath) if rctx.path(root).exists else root
-    archive = root + "/runtime-rs/target/lto/release/librog_runtime.a"
     for need, fix in [
         ("dist/compiler/driver/main.js", "npm run build"),
         ("node_modules", "npm ci"),
-        ("runtime-rs/target/lto/release/librog_runtime.a", "toolchains/setup.sh"),
     ]:
         if not rctx.path(root + "/" + need).exists:
-            fail("rog_toolchain_repository: %s/%s is missing: run %s in the rog checkout" %
-                 (root, need, fix))
+            fail("%s: %s/%s is missing: run %s in the rog checkout" % (rctx.name, root, need, fix))
+    return root
+
+def _rust_tool(rctx, name):
+    """The real cargo or rustc: rustup's proxies find their toolchain through $HOME."""
+    rustup = rctx.which("rustup")
+    if rustup:
+        r = rctx.execute([rustup, "which", name])
+        if r.return_code == 0 and r.stdout.strip():
+            return r.stdout.strip()
+    return str(rctx.path(_tool(rctx, name)).realpath)
+
+def _rog_toolchain_repository_impl(rctx):
+    root = _checkout(rctx)
     for entry in ["dist", "node_modules", "bin", "package.json"]:
         rctx.symlink(root + "/" + entry, entry)
-    rctx.symlink(archive, "runtime/librog_runtime.a")
     rctx.symlink(_tool(rctx, "node"), "node")
+    rctx.symlink(_rust_tool(rctx, "cargo"), "cargo")
+    rctx.symlink(_rust_tool(rctx, "rustc"), "rustc")
     _tool(rctx, "clang-22")  # the actions run it from PATH; fail early when it is missing
     rctx.file("WORKSPACE", "workspace(name = \"%s\")\n" % rctx.name)
     rctx.file("BUILD.bazel", _TOOLCHAIN_BUILD.format(
         root = root,
         defs = _label_string(Label("//rules/bazel:defs.bzl")),
+        runtime = _label_string(Label("//rules/bazel:runtime")),
         go_version = _go_version(rctx),
         toolchain_type = _label_string(Label("//rules/bazel:toolchain_type")),
     ))
 
 rog_toolchain_repository = repository_rule(
     implementation = _rog_toolchain_repository_impl,
-    doc = "Exposes a built rog checkout (node, dist/, node_modules/, the Rust runtime " +
-          "archive, clang-22) as a rog_toolchain and its toolchain() target.",
+    doc = "Exposes a built rog checkout (node, dist/, node_modules/, cargo and rustc for " +
+          "@rog//rules/bazel:runtime, clang-22) as a rog_toolchain and its toolchain() target.",
+    attrs = {
+        "root": attr.string(
+            doc = "The rog checkout; by default the one holding these rules.",
+        ),
+    },
+    environ = ["ROG_GOROOT", "PATH"],
+    local = True,
+)
+
+def _rog_std_repository_impl(rctx):
+    root = _checkout(rctx)
+    r = rctx.execute(
+        [
+            _tool(rctx, "node"),
+            root + "/bin/rog.js",
+            "gen",
+            "bazel-std",
+            str(rctx.path(".")),
+            _label_string(Label("//rules/bazel:defs.bzl")),
+        ],
+        timeout = 300,
+        quiet = True,
+    )
+    if r.return_code != 0:
+        fail("%s: rog gen bazel-std failed (exit %d):\n%s%s" %
+             (rctx.name, r.return_code, r.stdout, r.stderr))
+
+rog_std_repository = repository_rule(
+    implementation = _rog_std_repository_impl,
+    doc = "The standard library as Bazel packages (`rog gen bazel-std`, rules/src/bazelstd.ts): " +
+          "@rog_std//<import path> is a rog_std_library per GOROOT package (the overlays of " +
+          "runtime-rs/overlay in place of GOROOT's, as under Ninja), with symlinks to the files " +
+          "the loader picks for linux/amd64. It is evaluated again by `bazel sync` or a new " +
+          "Bazel server, for instance after files are added to GOROOT or an overlay package.",
     attrs = {
         "root": attr.string(
             doc = "The rog checkout; by default the one holding these rules.",
@@ -166,4 +217,6 @@ def rog_dependencies(toolchain_root = ""):  # buildifier: disable=unnamed-macro
             _stub_repository(name = name, files = files)
     if not native.existing_rule("rog_toolchain"):
         rog_toolchain_repository(name = "rog_toolchain", root = toolchain_root)
+    if not native.existing_rule("rog_std"):
+        rog_std_repository(name = "rog_std", root = toolchain_root)
     native.register_toolchains("@rog_toolchain//:toolchain")

@@ -28,14 +28,17 @@ def _package(ctx):
     seen = {}
     deps = []
     for d in dep_infos:
-        if d.importpath not in seen:
-            seen[d.importpath] = True
+        if d.importmap not in seen:
+            seen[d.importmap] = True
             deps.append(d)
     runfiles = ctx.runfiles(files = ctx.files.data)
     for d in deps + [e[RogPackageInfo] for e in ctx.attr.embed]:
         runfiles = runfiles.merge(d.runfiles)
     go_version = go_version or tc.go_version
-    return tc, emit_compile(ctx, tc, importpath, go_version, srcs, deps, runfiles)
+    std = getattr(ctx.attr, "_std", False)
+    importmap = getattr(ctx.attr, "importmap", "") or importpath
+    pkg = emit_compile(ctx, tc, importpath, importmap, go_version, std, srcs, deps, runfiles)
+    return tc, pkg
 
 def _rog_library_impl(ctx):
     _, pkg = _package(ctx)
@@ -147,4 +150,33 @@ rog_test = rule(
     }),
     test = True,
     toolchains = [TOOLCHAIN_TYPE],
+)
+
+rog_std_library = rule(
+    implementation = _rog_library_impl,
+    doc = "A package of the standard library, as the rog_std repository declares it " +
+          "(rules/src/bazelstd.ts): rog_library's actions, checked as std (--std).",
+    attrs = _attrs(False, {
+        "importmap": attr.string(
+            doc = "The package's path in the build when it differs from importpath: " +
+                  "vendor/golang.org/x/... for the packages GOROOT vendors.",
+        ),
+        "_std": attr.bool(default = True),
+    }),
+    toolchains = [TOOLCHAIN_TYPE],
+)
+
+def _rog_std_unsupported_impl(ctx):
+    fail("%s: not supported yet: std package %s: %s" %
+         (ctx.label, ctx.attr.importpath, ctx.attr.message))
+
+rog_std_unsupported = rule(
+    implementation = _rog_std_unsupported_impl,
+    doc = "A std package rog cannot build (it does not load for linux/amd64): analysing a " +
+          "target that depends on it fails with the loader's message.",
+    attrs = {
+        "importpath": attr.string(doc = "The package's import path."),
+        "message": attr.string(doc = "Why the package does not load."),
+    },
+    provides = [RogPackageInfo],
 )

@@ -7,19 +7,24 @@ def _import_flag(dep):
     return "%s=%s" % (dep.importpath, dep.rogx.path)
 
 def _body_flag(dep):
-    return "%s=%s" % (dep.importpath, dep.rogb.path)
+    return "%s=%s" % (dep.importmap, dep.rogb.path)
 
-def _by_importpath(info):
-    return info.importpath
+def _export_flag(dep):
+    return "%s=%s" % (dep.importmap, dep.rogx.path)
 
-def emit_compile(ctx, tc, importpath, go_version, srcs, deps, runfiles):
+def _by_importmap(info):
+    return info.importmap
+
+def emit_compile(ctx, tc, importpath, importmap, go_version, std, srcs, deps, runfiles):
     """Declares the three actions that compile one package and returns its RogPackageInfo.
 
     Args:
       ctx: the rule context; outputs are named after ctx.label.name.
       tc: the RogToolchainInfo.
-      importpath: the package's import path.
+      importpath: the path importers spell.
+      importmap: the package's path in the build (importpath but for std's vendored packages).
       go_version: the language version ("go1.22").
+      std: whether the package is part of the standard library (check's --std).
       srcs: list of File, the package's Go sources.
       deps: list of RogPackageInfo, the direct dependencies.
       runfiles: the runfiles of the package's data and its dependencies.
@@ -30,7 +35,7 @@ def emit_compile(ctx, tc, importpath, go_version, srcs, deps, runfiles):
 
     # Dependencies in import-path order, as the loader visits them: the postorder of the
     # transitive depset below is then the order `rog build` links in.
-    deps = sorted(deps, key = _by_importpath)
+    deps = sorted(deps, key = _by_importmap)
     name = ctx.label.name
     rogx = ctx.actions.declare_file(name + ".rogx")
     rogb = ctx.actions.declare_file(name + ".rogb")
@@ -38,11 +43,13 @@ def emit_compile(ctx, tc, importpath, go_version, srcs, deps, runfiles):
     opt_mir = ctx.actions.declare_file(name + ".opt.mir")
     bc = ctx.actions.declare_file(name + ".bc")
     below = depset(order = "postorder", transitive = [d.transitive for d in deps])
-    what = "Go package %s (%s)" % (importpath, ctx.label)
+    what = "Go package %s (%s)" % (importmap, ctx.label)
 
     check = ctx.actions.args()
-    check.add("--importpath", importpath)
+    check.add("--importpath", importmap)
     check.add("--go", go_version)
+    if std:
+        check.add("--std")
     check.add_all(srcs, before_each = "--src")
     check.add_all(deps, map_each = _import_flag, before_each = "--import")
     check.add("--rogx", rogx)
@@ -59,22 +66,30 @@ def emit_compile(ctx, tc, importpath, go_version, srcs, deps, runfiles):
         "Checking " + what,
     )
 
-    bodies = depset([d.rogb for d in below.to_list()])
-    for kind, src, out, mnemonic, verb in [
-        ("opt", mir, opt_mir, "RogOpt", "Optimising "),
-        ("codegen", opt_mir, bc, "RogCodegen", "Generating code for "),
+    # opt and codegen read every transitive dependency's bodies (an inlined body may reach
+    # further down); opt also reads their export data, against which it checks the source of a
+    # dependency's generic code it instantiates (graph.ts does the same for Ninja).
+    below_list = below.to_list()
+    bodies = [d.rogb for d in below_list]
+    exports = [d.rogx for d in below_list]
+    for kind, src, out, mnemonic, verb, with_exports in [
+        ("opt", mir, opt_mir, "RogOpt", "Optimising ", True),
+        ("codegen", opt_mir, bc, "RogCodegen", "Generating code for ", False),
     ]:
         args = ctx.actions.args()
-        args.add("--importpath", importpath)
+        args.add("--importpath", importmap)
         args.add("--mir", src)
         args.add_all(below, map_each = _body_flag, before_each = "--body")
+        if with_exports:
+            args.add_all(below, map_each = _export_flag, before_each = "--import")
         args.add("--out", out)
-        inputs = depset([src], transitive = [bodies])
+        inputs = depset([src] + bodies + (exports if with_exports else []))
         run_rog_action(ctx, tc, kind, args, inputs, [out], mnemonic, verb + what)
 
-    this = struct(importpath = importpath, rogx = rogx, rogb = rogb, bc = bc)
+    this = struct(importmap = importmap, rogx = rogx, rogb = rogb, bc = bc)
     return RogPackageInfo(
         importpath = importpath,
+        importmap = importmap,
         go_version = go_version,
         srcs = srcs,
         deps = deps,

@@ -3,7 +3,7 @@
 load(":common.bzl", "run_rog_action")
 
 def _pkg_flag(pkg):
-    return "%s=%s" % (pkg.importpath, pkg.bc.path)
+    return "%s=%s" % (pkg.importmap, pkg.bc.path)
 
 def emit_link(ctx, tc, pkg, out):
     """Declares the link of a program.
@@ -30,5 +30,5 @@ def emit_link(ctx, tc, pkg, out):
         depset([p.bc for p in pkgs] + [tc.runtime]),
         [out],
         "RogLink",
-        "Linking Go program %s (%s)" % (pkg.importpath, ctx.label),
+        "Linking Go program %s (%s)" % (pkg.importmap, ctx.label),
     )
