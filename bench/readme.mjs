@@ -44,7 +44,28 @@ export function benchSection() {
     const report = JSON.parse(readFileSync(compile, "utf8"));
     parts.push("### Compile speed", "", renderCompileMarkdown(report).trimEnd(), "");
   }
+  const micro = join(root, "bench", "micro", "results.md");
+  if (existsSync(micro)) parts.push("### Runtime micro-benchmarks", "", microSection(micro), "");
   return parts.join("\n");
+}
+
+/**
+ * microSection quotes the table bench/micro/run.sh -w wrote (goroutine spawn and join, channel
+ * ping-pong, maps, binary trees: rog ÷ gc time and peak RSS) with the line saying how it was
+ * measured.
+ */
+function microSection(file) {
+  const text = readFileSync(file, "utf8");
+  const table = text.split("\n").filter((l) => l.startsWith("|"));
+  const legend = text.split("\n").filter((l) => l.startsWith("- "));
+  const how = text
+    .split("\n\n")
+    .find((p) => p.startsWith("Produced by"))
+    ?.replace(/\s*\n\s*/g, " ")
+    .trim();
+  const lines = [`${how ?? ""} From bench/micro/results.md.`.trim(), "", ...table];
+  if (legend.length > 0) lines.push("", ...legend);
+  return lines.join("\n");
 }
 
 /**

@@ -76,6 +76,12 @@ if [ $write = 1 ]; then
     echo "the script; the machine is shared, so CPU-time ratios are the steadier ones."
     echo
     echo "$table"
+    echo
+    for n in "${names[@]}"; do
+      # The file's opening comment says what it measures.
+      what=$(sed -n '/^package/q; s#^// \{0,1\}##p' "$here/$n.go" | tr '\n' ' ' | sed 's/^Micro-benchmark: //; s/ *$//')
+      echo "- $n: $what"
+    done
   } >"$here/results.md"
   echo "wrote $here/results.md"
 else
