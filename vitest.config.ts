@@ -8,6 +8,7 @@ export default defineConfig({
       "toolchains/**/*.test.ts",
       "test/**/*.test.ts",
       "bench/**/*.test.ts",
+      "conformance/**/*.test.ts",
     ],
     testTimeout: 120_000,
     hookTimeout: 300_000,

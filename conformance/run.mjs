@@ -3,7 +3,11 @@
 // (../shared/tools/gotest.mjs), records the results in conformance/results/<suite>.json, and
 // compares them with the expected-failures file conformance/expected-failures/<suite>.txt.
 //
-//   node conformance/run.mjs --suite noimport|core|run|chan [--update] [-j N]
+//   node conformance/run.mjs --suite noimport|core|run|chan [--update] [-j N] [--rerun T,...]
+//
+// --rerun runs only the named tests (e.g. fixedbugs/issue6269.go) and merges their results into
+// the suite's last raw results, so that tests that timed out on a loaded machine can be re-run
+// alone without running the whole suite again.
 //
 // Without --update, a test that fails but is not listed is a regression (exit 1), and a listed
 // test that passes is reported so the list can shrink. With --update the list is rewritten
@@ -11,9 +15,10 @@
 // reason. The README's figures come from the results files (conformance/readme.mjs).
 
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readExpected } from "./expected.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const harness = process.env.ROG_GOTEST ?? join(root, "..", "shared", "tools", "gotest.mjs");
@@ -26,12 +31,13 @@ const suites = {
 };
 
 function parseArgs(argv) {
-  const opts = { suite: "noimport", update: false, jobs: "2", extra: [] };
+  const opts = { suite: "noimport", update: false, jobs: "2", rerun: [], extra: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--suite") opts.suite = argv[++i];
     else if (a === "--update") opts.update = true;
     else if (a === "-j") opts.jobs = argv[++i];
+    else if (a === "--rerun") opts.rerun.push(...argv[++i].split(",").filter(Boolean));
     else opts.extra.push(a);
   }
   if (!(opts.suite in suites)) {
@@ -43,24 +49,18 @@ function parseArgs(argv) {
 
 /** reasonOf condenses a failure's detail to one line. */
 function reasonOf(t) {
+  if (t.status === "timeout") return `${t.phase ?? "build or run"} did not finish in time`;
   const lines = (t.detail ?? "")
     .split("\n")
     .map((l) => l.trim())
-    .filter(Boolean);
+    .filter((l) => l && !/^exit status \d+$/.test(l));
   const diag = lines.find((l) => /not supported yet|error|panic|fatal/.test(l)) ?? lines[0] ?? "";
-  return diag.replace(/^\S*\.go:\d+(:\d+)?: /, "").slice(0, 160);
+  return (diag || (t.detail ?? "").trim()).replace(/^\S*\.go:\d+(:\d+)?: /, "").slice(0, 160);
 }
 
-function readExpected(file) {
-  const m = new Map();
-  if (!existsSync(file)) return m;
-  for (const line of readFileSync(file, "utf8").split("\n")) {
-    const s = line.trim();
-    if (!s || s.startsWith("#")) continue;
-    const [name, ...rest] = s.split(/\s+#\s*/);
-    m.set(name.trim(), rest.join(" # "));
-  }
-  return m;
+/** testName is a test's path under the suite root (the harness already prefixes the directory). */
+function testName(t) {
+  return t.dir === "." || t.name.startsWith(`${t.dir}/`) ? t.name : `${t.dir}/${t.name}`;
 }
 
 const opts = parseArgs(process.argv.slice(2));
@@ -75,15 +75,27 @@ const compiler = `node ${join(root, "bin/rog.js")} build -o {out} {src}`;
 // (one process per action) on a loaded 2-core machine can take longer than gc's.
 const args = [harness, ...suites[opts.suite], "--compiler", compiler, "-j", opts.jobs];
 args.push("--build-timeout", "60");
-execFileSync("node", [...args, "--json", jsonOut, ...opts.extra], {
+const goroot = execFileSync("go", ["env", "GOROOT"], { encoding: "utf8" }).trim();
+const runOut = opts.rerun.length ? join(resultsDir, `${opts.suite}.rerun.json`) : jsonOut;
+const files = opts.rerun.map((n) => join(goroot, "test", n));
+execFileSync("node", [...args, "--json", runOut, ...opts.extra, ...files], {
   stdio: ["ignore", "ignore", "inherit"],
 });
 
-const raw = JSON.parse(readFileSync(jsonOut, "utf8"));
+const raw = JSON.parse(readFileSync(runOut, "utf8"));
+if (opts.rerun.length) {
+  // Replace the re-run tests' entries in the last full run and keep that as the raw result.
+  const last = JSON.parse(readFileSync(jsonOut, "utf8"));
+  const again = new Map(raw.tests.map((t) => [testName(t), t]));
+  last.tests = last.tests.map((t) => again.get(testName(t)) ?? t);
+  writeFileSync(jsonOut, JSON.stringify(last, null, 1) + "\n");
+  raw.tests = last.tests;
+  raw.summary = { ...last.summary, skipped: last.tests.filter((t) => t.status === "skip").length };
+}
 const tests = raw.tests
   .filter((t) => t.status !== "skip")
   .map((t) => ({
-    name: t.dir === "." ? t.name : `${t.dir}/${t.name}`,
+    name: testName(t),
     status: t.status,
     reason: t.status === "pass" ? "" : reasonOf(t),
   }))
