@@ -316,18 +316,47 @@ function toIfaceFromSwitch(fl: FuncLowerer, iv: Place, xt: Type, T: Type, tw: Pl
   return ifaceToIface(fl, copy(iv), xt, T);
 }
 
-/** ifaceEqual compares two interface values of the same interface type. */
+/**
+ * ifaceEqual compares two interface values of the same interface type. Equal first words (the
+ * common case) compare the data through that type. Different words may still denote one
+ * dynamic type: an itab (or descriptor) built at run time and the compiler's constant one for
+ * the same pair are different objects, so that case goes to the runtime's full comparison.
+ */
 export function ifaceEqual(fl: FuncLowerer, a: Operand, b: Operand, t: Type): Operand {
   const pa = fl.materialise(a);
   const pb = fl.materialise(b);
   const r = place(fl.b.local(BOOL));
   const sameW = fl.temp({ r: "bin", op: "==", a: copy(field(pa, 0)), b: copy(field(pb, 0)) });
   fl.store(r, sameW);
-  const nonNil = fl.b.newBlock();
+  const same = fl.b.newBlock();
+  const other = fl.b.newBlock();
   const deep = fl.b.newBlock();
   const join = fl.b.newBlock();
-  fl.b.branch(sameW, nonNil, join);
-  fl.b.setBlock(nonNil);
+  fl.b.branch(sameW, same, other);
+
+  fl.b.setBlock(other);
+  const bothSet = fl.temp({
+    r: "bin",
+    op: "&",
+    a: fl.temp({ r: "bin", op: "!=", a: copy(field(pa, 0)), b: NIL }),
+    b: fl.temp({ r: "bin", op: "!=", a: copy(field(pb, 0)), b: NIL }),
+  });
+  const slow = fl.b.newBlock();
+  fl.b.branch(bothSet, slow, join);
+  fl.b.setBlock(slow);
+  const full = fl.b.call(
+    { c: "rt", sym: "rog_typeequal" },
+    [
+      fl.temp({ r: "ref", place: pa }),
+      fl.temp({ r: "ref", place: pb }),
+      symOp(fl.pl.types.desc(t)),
+    ],
+    BOOL,
+  )!;
+  fl.store(r, full);
+  fl.b.goto(join);
+
+  fl.b.setBlock(same);
   const nn = fl.temp({ r: "bin", op: "!=", a: copy(field(pa, 0)), b: NIL });
   fl.b.branch(nn, deep, join);
   fl.b.setBlock(deep);
