@@ -99,7 +99,7 @@ export class CheckSession {
           continue;
         }
       }
-      const { files, diags: syntax } = parsePackage(lp, cwd);
+      const { files, diags: syntax } = parsePackage(lp, cwd, this.opts.all);
       const p1 = performance.now();
       parseMs += p1 - p0;
       // As in gc, only syntax errors proper stop type checking: the parser's other errors
@@ -114,6 +114,7 @@ export class CheckSession {
             std: lp.isStd,
             // Type errors only: a bodyless function is the build's concern (as with go vet).
             complete: false,
+            parseErrors: syntax.length > 0,
           });
         } catch (e) {
           // A checker bug must not hide the other packages' results.
@@ -178,7 +179,11 @@ export function formatLimited(diags: Diagnostic[], all: boolean): string[] {
   return lines;
 }
 
-function parsePackage(lp: LoadedPackage, cwd: string): { files: ast.File[]; diags: Diagnostic[] } {
+function parsePackage(
+  lp: LoadedPackage,
+  cwd: string,
+  all: boolean,
+): { files: ast.File[]; diags: Diagnostic[] } {
   const files: ast.File[] = [];
   const diags: Diagnostic[] = [];
   for (const name of lp.goFiles) {
@@ -187,7 +192,7 @@ function parsePackage(lp: LoadedPackage, cwd: string): { files: ast.File[]; diag
     if (shown.startsWith("..") || path.isAbsolute(shown)) shown = full;
     else if (!shown.includes("/")) shown = "./" + shown;
     const src = new SourceFile(shown, readFileSync(full));
-    const r = parseFile(src);
+    const r = parseFile(src, { allErrors: all });
     files.push(r.file);
     // The parser stops a file at gc's limit with its own "too many errors"; the limit is
     // applied once, over the whole package, when the diagnostics are printed.
@@ -206,10 +211,13 @@ class ExportCache {
   private readonly disabled = process.env.ROG_CHECK_CACHE === "off";
 
   private static buildId(): string {
+    // The parser's code counts too: its diagnostics decide whether a package checks clean.
     const h = createHash("sha256");
-    const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "types");
-    for (const f of readdirSync(dir).sort()) {
-      if (f.endsWith(".js")) h.update(f).update(readFileSync(path.join(dir, f)));
+    for (const part of ["syntax", "types"]) {
+      const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", part);
+      for (const f of readdirSync(dir).sort()) {
+        if (f.endsWith(".js")) h.update(part + "/" + f).update(readFileSync(path.join(dir, f)));
+      }
     }
     return h.digest("hex");
   }

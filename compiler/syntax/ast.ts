@@ -30,6 +30,8 @@ export interface Directive {
   name: string;
   /** args is the rest of the line, trimmed. */
   args: string;
+  /** blank is true when only white space precedes the directive on its line. */
+  blank: boolean;
 }
 
 /** File is one parsed source file. */
@@ -104,6 +106,8 @@ export interface ImportSpec {
   doc: CommentGroup | null;
   name: Ident | null;
   path: BasicLit;
+  /** directives are the directive comments written just before the spec. */
+  directives: Directive[];
 }
 
 /** ValueSpec is one line of a const or var declaration. */

@@ -119,7 +119,7 @@ describe("declarations", () => {
     expect(imp.doc!.list[0].text).toBe("/*\n#include <stdio.h>\n*/");
     expect(imp.specs[0].doc).toBe(imp.doc);
     expect((f.decls[1] as ast.FuncDecl).directives).toEqual([
-      { pos: 48, name: "export", args: "Go" },
+      { pos: 48, name: "export", args: "Go", blank: true },
     ]);
   });
 });
@@ -227,5 +227,25 @@ describe("expressions", () => {
     expect(expr("0x1p-2")).toMatchObject({ kind: "BasicLit", litKind: "FLOAT", value: "0x1p-2" });
     expect(expr("'\\n'")).toMatchObject({ litKind: "CHAR", value: "'\\n'" });
     expect(expr("1_000i")).toMatchObject({ litKind: "IMAG" });
+  });
+});
+
+describe("error limit", () => {
+  const src = "package p\nfunc f() {\n" + "\t_ = s[::]\n".repeat(12) + "}\n";
+  const messages = (allErrors: boolean) =>
+    parseFile(SourceFile.fromString("x.go", src), { allErrors }).diagnostics.map((d) => d.message);
+
+  it("stops at the tenth error with too many errors, as gc does", () => {
+    const m = messages(false);
+    expect(m.length).toBe(11);
+    expect(m[10]).toBe("too many errors");
+  });
+
+  it("reports every error with allErrors, as gc -e does", () => {
+    const m = messages(true);
+    expect(m.length).toBe(24);
+    expect(new Set(m)).toEqual(
+      new Set(["middle index required in 3-index slice", "final index required in 3-index slice"]),
+    );
   });
 });

@@ -15,9 +15,14 @@ import { buildConstraintGoVersion } from "./constraint.js";
 export interface ParseOptions {
   /** keepComments fills File.comments with every comment group of the file. */
   keepComments?: boolean;
+  /** allErrors reports every error instead of stopping at the tenth (gc's -e). */
+  allErrors?: boolean;
 }
 
-/** ParseResult is a file's syntax tree and its syntax errors (at most 10, then "too many errors"). */
+/**
+ * ParseResult is a file's syntax tree and its syntax errors (at most 10, then "too many errors",
+ * unless ParseOptions.allErrors).
+ */
 export interface ParseResult {
   file: ast.File;
   diagnostics: Diagnostic[];
@@ -28,7 +33,8 @@ export interface ParseResult {
  * become Bad nodes or are left out, and the errors are in diagnostics, in gc's words.
  */
 export function parseFile(src: SourceFile, opts: ParseOptions = {}): ParseResult {
-  const p = new Parser(src);
+  const limit = opts.allErrors === true ? Infinity : maxErrors;
+  const p = new Parser(src, limit);
   let file: ast.File;
   try {
     file = p.file();
@@ -50,10 +56,10 @@ export function parseFile(src: SourceFile, opts: ParseOptions = {}): ParseResult
   const syntaxErrors = p.diagnostics.some((d) => d.message.startsWith("syntax error"));
   const found = syntaxErrors
     ? p.diagnostics
-    : [...p.diagnostics, ...p.laterErrors()].slice(0, maxErrors);
+    : [...p.diagnostics, ...p.laterErrors()].slice(0, limit);
   // Like gc, report in position order, and after the 10th error give up at its position.
   const diagnostics = [...found].sort((a, b) => a.offset - b.offset);
-  if (found.length >= maxErrors) {
+  if (found.length >= limit) {
     const last = found[found.length - 1];
     diagnostics.push({ file: src, offset: last.offset, message: "too many errors" });
   }
@@ -70,15 +76,14 @@ interface Group {
 class Parser extends StmtParser {
   private decls: ast.Decl[] = [];
   private imports: ast.ImportSpec[] = [];
-  private dirIndex = 0;
   private fileDoc: ast.CommentGroup | null = null;
   private packageName: ast.Ident = { kind: "Ident", pos: 0, end: 0, name: "_" };
   private packagePos = 0;
   /** consumedComments is how many comments have been attached as doc comments. */
   private docEnd = 0;
 
-  constructor(source: SourceFile) {
-    super(source);
+  constructor(source: SourceFile, errorLimit: number) {
+    super(source, errorLimit);
   }
 
   /** file parses SourceFile = PackageClause ";" { ImportDecl ";" } { TopLevelDecl ";" } . */
@@ -91,6 +96,9 @@ class Parser extends StmtParser {
       this.syntaxError("package statement must be first");
       return this.partialFile();
     }
+    // Directives before the package clause are the file's (gc allows only //go:build there;
+    // the checker says so).
+    this.takeDirectives(s.pos);
     this.packageName = this.name();
     this.clearDirectives();
     this.want(Tok.Semi);
@@ -136,6 +144,7 @@ class Parser extends StmtParser {
         this.advance(Tok.Import, Tok.Const, Tok.Type, Tok.Var, Tok.Func);
       }
     }
+    this.clearDirectives(); // the ones after the last declaration
     return this.partialFile();
   }
 
@@ -146,7 +155,7 @@ class Parser extends StmtParser {
 
   /** laterErrors returns the errors held back until the file proved free of syntax errors. */
   laterErrors(): Diagnostic[] {
-    return this.later.slice(0, maxErrors);
+    return this.later.slice(0, this.errorLimit);
   }
 
   /** partialFile wraps whatever has been parsed so far into a File. */
@@ -267,23 +276,6 @@ class Parser extends StmtParser {
     return groups;
   }
 
-  /** takeDirectives returns the directives read since the last call that lie before pos. */
-  private takeDirectives(pos: number): ast.Directive[] {
-    const all = this.s.directives;
-    const out: ast.Directive[] = [];
-    while (this.dirIndex < all.length && all[this.dirIndex].pos < pos) {
-      const d = all[this.dirIndex++];
-      if (d.name !== "line") out.push(d); // line directives belong to positions, not declarations
-    }
-    return out;
-  }
-
-  /** clearDirectives drops directives not attached to a declaration (gc ignores them). */
-  private clearDirectives(): void {
-    const all = this.s.directives;
-    while (this.dirIndex < all.length && all[this.dirIndex].pos < this.s.pos) this.dirIndex++;
-  }
-
   // ------------------------------------------------------------------------------------------
   // Declarations
 
@@ -336,7 +328,7 @@ class Parser extends StmtParser {
     const s = this.s;
     const pos = s.pos;
     const doc = group ? this.leadComment() : null;
-    this.takeDirectives(pos);
+    const directives = this.takeDirectives(pos);
     let name: ast.Ident | null = null;
     if (s.tok === Tok.Name) name = this.name();
     else if (s.tok === Tok.Dot) {
@@ -352,7 +344,7 @@ class Parser extends StmtParser {
     if (!this.s.bad && path.litKind !== "STRING") {
       this.syntaxErrorAt(path.pos, "import path must be a string");
     }
-    return { kind: "ImportSpec", pos, end: path.end, doc, name, path };
+    return { kind: "ImportSpec", pos, end: path.end, doc, name, path, directives };
   }
 
   private valueSpec(

@@ -1,6 +1,6 @@
 // The parser's token handling, error reporting and recovery, shared by the expression,
 // statement and declaration parsers. Errors follow gc: "syntax error: unexpected X, expected Y",
-// one syntax error per line, and at most 10 errors per file.
+// one syntax error per line, and at most 10 errors per file (unless all errors are asked for).
 
 import type { Diagnostic } from "../diag.js";
 import type * as ast from "./ast.js";
@@ -10,6 +10,28 @@ import { tokDescription, tokName, Tok } from "./tokens.js";
 
 /** maxErrors is how many errors a file reports before gc gives up with "too many errors". */
 export const maxErrors = 10;
+
+/**
+ * DIRECTIVE_FLAGS lists the `//go:` directives that set a flag on the declaration that follows
+ * (gc's pragma flags); only they, go:build among them, count as misplaced where no declaration
+ * takes them. Others (linkname, cgo_*, unknown names) are ignored there, as gc ignores them.
+ */
+export const DIRECTIVE_FLAGS: ReadonlySet<string> = new Set([
+  "go:build",
+  "go:noescape",
+  "go:norace",
+  "go:nosplit",
+  "go:noinline",
+  "go:nocheckptr",
+  "go:systemstack",
+  "go:nowritebarrier",
+  "go:nowritebarrierrec",
+  "go:yeswritebarrierrec",
+  "go:cgo_unsafe_args",
+  "go:uintptrkeepalive",
+  "go:uintptrescapes",
+  "go:registerparams",
+]);
 
 /** Bailout unwinds the parser once a file has too many errors. */
 export class Bailout extends Error {}
@@ -55,10 +77,20 @@ export abstract class ParserBase {
   /** errcnt counts the errors of the parser and scanner proper (gc's parser keeps the same). */
   protected errcnt = 0;
 
+  /** dirIndex is how many of the scanner's directives are attached or dropped. */
+  private dirIndex = 0;
+
   private lastSyntaxLine = -1;
   private lastOther: { line: number; msg: string } = { line: -1, msg: "" };
 
-  constructor(readonly source: SourceFile) {
+  /**
+   * source is the file parsed; errorLimit is how many errors stop the parse (gc's 10, or no
+   * limit, as with gc's -e).
+   */
+  constructor(
+    readonly source: SourceFile,
+    protected readonly errorLimit: number = maxErrors,
+  ) {
     source.clearLineBases();
     this.s = new Scanner(
       source.bytes,
@@ -152,6 +184,43 @@ export abstract class ParserBase {
   }
 
   // ------------------------------------------------------------------------------------------
+  // Directives
+
+  /**
+   * takeDirectives returns the directives read since the last call that lie before pos, for
+   * the declaration starting there. A `//go:` directive with code before it on its line
+   * belongs to nothing: gc reports it as misplaced.
+   */
+  protected takeDirectives(pos: number): ast.Directive[] {
+    const all = this.s.directives;
+    const out: ast.Directive[] = [];
+    while (this.dirIndex < all.length && all[this.dirIndex].pos < pos) {
+      const d = all[this.dirIndex++];
+      if (d.name === "line") continue; // line directives belong to positions, not declarations
+      if (d.name.startsWith("go:") && !d.blank) this.misplaced(d, "compiler directive");
+      else out.push(d);
+    }
+    return out;
+  }
+
+  /**
+   * clearDirectives drops the directives read before the current token, which no declaration
+   * takes (gc's clearPragma, at the end of a statement or before a form that takes none):
+   * gc reports those that mean something to the compiler as misplaced.
+   */
+  protected clearDirectives(): void {
+    for (const d of this.takeDirectives(this.s.pos)) {
+      if (d.name === "go:embed") this.misplaced(d, "go:embed directive");
+      else if (DIRECTIVE_FLAGS.has(d.name)) this.misplaced(d, "compiler directive");
+    }
+  }
+
+  /** misplaced reports a directive at its name, after the `//`, as gc does. */
+  private misplaced(d: ast.Directive, what: string): void {
+    this.report(d.pos + 2, `misplaced ${what}`);
+  }
+
+  // ------------------------------------------------------------------------------------------
   // Errors
 
   /** errorAt reports msg at offset, dropping the follow-ups gc drops. */
@@ -175,7 +244,7 @@ export abstract class ParserBase {
       this.lastOther = { line, msg };
     }
     this.diagnostics.push({ file: this.source, offset, message: msg });
-    if (this.diagnostics.length >= maxErrors) throw new Bailout();
+    if (this.diagnostics.length >= this.errorLimit) throw new Bailout();
   }
 
   /** laterError records an error to report only if the file has no syntax errors. */

@@ -78,6 +78,8 @@ export abstract class StmtParser extends ExprParser {
       s.tok !== Tok.Default
     ) {
       const st = this.stmtOrNil();
+      // A directive inside a statement, or after the last one, belongs to no declaration.
+      this.clearDirectives();
       if (st === null) break;
       list.push(st);
       if (!this.got(Tok.Semi) && s.tok !== Tok.Rbrace) {
@@ -92,6 +94,8 @@ export abstract class StmtParser extends ExprParser {
   private stmtOrNil(): ast.Stmt | null {
     const s = this.s;
     const pos = s.pos;
+    // Only declarations take the directives above them.
+    if (s.tok !== Tok.Var && s.tok !== Tok.Const && s.tok !== Tok.Type) this.clearDirectives();
     switch (s.tok) {
       case Tok.Name: {
         const lhs = this.exprList();

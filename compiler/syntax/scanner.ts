@@ -333,7 +333,10 @@ export class Scanner {
     const m = /^(go:[a-z_]+|rog:[a-z_]+|export|extern|line)(?:[ \t](.*))?$/.exec(text);
     if (m === null) return;
     if (!m[1].includes(":") && m[2] === undefined) return;
-    this.directives.push({ pos: start, name: m[1], args: (m[2] ?? "").trim() });
+    let i = start - 1;
+    while (i >= 0 && (this.src[i] === 32 || this.src[i] === 9 || this.src[i] === 13)) i--;
+    const blank = i < 0 || this.src[i] === 10;
+    this.directives.push({ pos: start, name: m[1], args: (m[2] ?? "").trim(), blank });
   }
 
   // punct scans an operator, punctuation or literal starting with the ASCII byte c; it

@@ -34,7 +34,11 @@ describe("checker testdata", () => {
       const text = readFileSync(path.join(dir, name), "utf8");
       const src = SourceFile.fromString(name, text);
       const { file, diagnostics: syntax } = parseFile(src);
-      const res = checkPackage("p", [file], () => null, { goVersion: "go1.26", std: false });
+      const res = checkPackage("p", [file], () => null, {
+        goVersion: "go1.26",
+        std: false,
+        parseErrors: syntax.length > 0,
+      });
       // The parser reports label and branch errors; they count like the checker's.
       const diagnostics = [...syntax, ...res.diagnostics];
       const got = new Map<number, string[]>();

@@ -4,7 +4,7 @@
 
 import type * as ast from "../syntax/ast.js";
 import type { Diagnostic } from "../diag.js";
-import { UNKNOWN, unquote } from "./constops.js";
+import { UNKNOWN, byteStringRunes, unquote } from "./constops.js";
 import type { ConstValue } from "./constant.js";
 import { Info } from "./info.js";
 import type { OperandMode } from "./info.js";
@@ -14,7 +14,7 @@ import { Typ, type Signature, type Type, type TypeParam } from "./type.js";
 import { relativeTo, type Qualifier } from "./typestring.js";
 import { universe, unsafePackage } from "./universe.js";
 import { objDecl } from "./decl.js";
-import { checkEmbed, checkLinknames } from "./directives.js";
+import { checkDirectivePlacement, checkEmbed, checkLinknames } from "./directives.js";
 import { checkInstantiationCycles } from "./monomorph.js";
 import { initOrder } from "./initorder.js";
 import { isUntyped } from "./predicates.js";
@@ -34,6 +34,11 @@ export interface CheckOptions {
    * neither unsafe nor are in GOROOT; false reports only a bodyless init, as gc's compile does.
    */
   complete?: boolean;
+  /**
+   * parseErrors says the parser reported errors (none of them syntax errors, which stop the
+   * check): like gc, the checker then skips the checks it makes only in error-free packages.
+   */
+  parseErrors?: boolean;
 }
 
 /** DeclInfo describes one package-level declaration: where it is and what it depends on. */
@@ -256,6 +261,7 @@ export class Checker {
     this.flushUntyped();
     this.unusedImports();
     checkLinknames(this);
+    if (this.diagnostics.length === 0 && !this.opts.parseErrors) checkDirectivePlacement(this);
     checkInstantiationCycles(this);
     this.info.initOrder = initOrder(this);
     this.pkg.imports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -376,6 +382,7 @@ export class Checker {
       }
     }
     this.pkg.imports = [...imported.values()];
+    this.resolveAliasReceivers();
     // Package-scope names must not clash with file-scope imports.
     for (const [file, fs] of this.fileScopes) {
       for (const name of fs.names()) {
@@ -390,6 +397,48 @@ export class Checker {
           );
         }
       }
+    }
+  }
+
+  /**
+   * resolveAliasReceivers files the methods declared through an alias (`type A = T` then
+   * `func (A) m()`) under T when T is a type declared in this package: they are T's methods
+   * (spec: "Method declarations": the receiver base type is the type the name denotes).
+   * Each list stays in source order, so "already declared" names the first declaration.
+   */
+  private resolveAliasReceivers(): void {
+    for (const name of [...this.methods.keys()]) {
+      const base = this.aliasedTypeName(name);
+      if (base === null || base === name) continue;
+      const moved = [...(this.methods.get(base) ?? []), ...this.methods.get(name)!];
+      const order = (m: Func) => this.objMap.get(m)?.order ?? 0;
+      this.methods.delete(name);
+      this.methods.set(
+        base,
+        moved.sort((a, b) => order(a) - order(b)),
+      );
+    }
+  }
+
+  /**
+   * aliasedTypeName follows package-level aliases from name, as written (`type A = B`,
+   * `type B = T`), to the name of the defined type they denote: name itself when it is not an
+   * alias, null when the chain leaves the package's type names (`type A = int`), takes
+   * arguments or loops.
+   */
+  private aliasedTypeName(name: string): string | null {
+    const seen = new Set<string>();
+    for (;;) {
+      const obj = this.pkg.scope.lookup(name);
+      const spec = obj instanceof TypeName ? this.objMap.get(obj)?.tspec : null;
+      if (!spec) return null;
+      if (spec.assign < 0) return name;
+      if (spec.typeParams !== null || seen.has(name)) return null;
+      seen.add(name);
+      let rhs = spec.type;
+      while (rhs.kind === "ParenExpr") rhs = rhs.x;
+      if (rhs.kind !== "Ident") return null;
+      name = rhs.name;
     }
   }
 
@@ -432,9 +481,15 @@ export class Checker {
     spec: ast.ImportSpec,
     imported: Map<string, Package>,
   ): void {
-    const path = unquote(spec.path.value);
-    if (path === null || path === "") {
-      this.error(spec.path, `invalid import path: ${spec.path.value}`);
+    const bytes = unquote(spec.path.value);
+    const bad = bytes === null ? "invalid syntax" : importPathProblem(bytes);
+    if (bad !== null) {
+      this.error(spec.path, `invalid import path (${bad})`);
+      return;
+    }
+    const path = String.fromCodePoint(...byteStringRunes(bytes!));
+    if (path.startsWith("/")) {
+      this.error(spec.path, `could not import ${path} (import path cannot be absolute path)`);
       return;
     }
     let imp: Package | null | undefined;
@@ -620,3 +675,31 @@ export function lookupName(c: Checker, name: string): Obj | undefined {
 }
 
 export type { Obj };
+
+/**
+ * importPathProblem says what is wrong with an import path (a byte string), as gc words it, or
+ * returns null: the path must be non-empty and every rune graphic, not a space and none of
+ * !"#$%&'()*,:;<=>?[\]^`{|} or U+FFFD (which is also what an invalid UTF-8 byte decodes to).
+ */
+function importPathProblem(bytes: string): string | null {
+  if (bytes === "") return "empty string";
+  for (const r of byteStringRunes(bytes)) {
+    const c = String.fromCodePoint(r);
+    if (!GRAPHIC.test(c) || SPACE.test(c) || ILLEGAL_IMPORT_CHARS.includes(c)) {
+      return `invalid character ${formatRuneU(r)}`;
+    }
+  }
+  return null;
+}
+
+const GRAPHIC = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}]$/u;
+const SPACE = /^[\t\n\v\f\r \u0085\u00a0\p{White_Space}]$/u;
+const ILLEGAL_IMPORT_CHARS = "!\"#$%&'()*,:;<=>?[\\]^{|}`\ufffd";
+
+/** formatRuneU formats a rune as Go's %#U: U+0021 '!', or U+0000 for an unprintable one. */
+function formatRuneU(r: number): string {
+  const hex = "U+" + r.toString(16).toUpperCase().padStart(4, "0");
+  const c = String.fromCodePoint(r);
+  const printable = c === " " || (GRAPHIC.test(c) && !/^\p{Zs}$/u.test(c));
+  return printable ? `${hex} '${c}'` : hex;
+}

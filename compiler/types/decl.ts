@@ -347,28 +347,10 @@ function methodSignature(c: Checker, obj: Func, decl: ast.FuncDecl, scope: Scope
     }
   }
   let recvT: Type = ptr ? new Pointer(recvType) : recvType;
-  if (rt && baseObj === null && isValid(recvType)) {
-    // Receiver must be a locally defined named type.
-    const u = unalias(recvType);
-    if (!(u instanceof Named) || u.obj.pkg !== c.pkg) {
-      c.error(rt, `cannot define new methods on non-local type ${typeString(recvType, c.qual)}`);
-      recvT = Typ.invalid;
-    }
-  }
-  if (baseNamed) {
-    const u = baseNamed.underlying;
-    if (u instanceof Pointer || u instanceof Interface) {
-      c.error(rt!, `invalid receiver type ${base!.name} (pointer or interface type)`);
-    }
-  } else if (baseObj && isValid(baseObj.type)) {
-    const t = baseObj.type;
-    if (unalias(t) instanceof Named === false) {
-      c.error(rt!, `invalid receiver type ${typeString(t, c.qual)}`);
-    }
-  } else if (base && !baseObj && rt) {
-    const o = c.env.scope.lookupParent(base.name);
-    if (!o) c.error(rt, `undefined: ${base.name}`);
-    else c.error(rt, `cannot define new methods on non-local type ${base.name}`);
+  if (rt && base && !baseObj && !isValid(recvType) && !c.env.scope.lookupParent(base.name)) {
+    c.error(rt, `undefined: ${base.name}`);
+  } else if (rt && !validRecv(c, rt, recvType, ptr, baseObj?.isAlias ? base!.name : null)) {
+    recvT = Typ.invalid;
   }
   if (decl.recv!.list.length > 1 || (recvField && recvField.names.length > 1)) {
     c.error(decl.recv!, "method has multiple receivers");
@@ -390,6 +372,41 @@ function methodSignature(c: Checker, obj: Func, decl: ast.FuncDecl, scope: Scope
     c.error(decl.typeParams, "methods cannot have type parameters");
   }
   return sig;
+}
+
+/**
+ * validRecv applies the spec's rule on receiver base types ("Method declarations"), with gc's
+ * messages: the base type must be a defined type of this package, not a pointer, interface or
+ * unsafe.Pointer. A base type written as an alias is named as written (aliasName).
+ */
+function validRecv(
+  c: Checker,
+  at: ast.Expr,
+  base: Type,
+  ptr: boolean,
+  aliasName: string | null,
+): boolean {
+  const t = unalias(base);
+  if (!isValid(t)) return true; // reported already
+  const shown = aliasName ?? typeString(base, c.qual);
+  if (t instanceof Named) {
+    if (t.obj.pkg !== c.pkg) {
+      c.error(at, `cannot define new methods on non-local type ${shown}`);
+      return false;
+    }
+    const u = under(t);
+    const cause =
+      u instanceof Pointer || u instanceof Interface
+        ? "pointer or interface type"
+        : u === Typ["unsafe.Pointer"]
+          ? "unsafe.Pointer"
+          : null;
+    if (cause !== null) c.error(at, `invalid receiver type ${shown} (${cause})`);
+    return cause === null;
+  }
+  if (t.tag === "Basic") c.error(at, `cannot define new methods on non-local type ${shown}`);
+  else c.error(at, `invalid receiver type ${ptr ? "*" : ""}${shown}`);
+  return false;
 }
 
 import { instantiateNamed, subst } from "./subst.js";

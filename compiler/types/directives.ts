@@ -1,8 +1,10 @@
-// Checks of the compiler directives that name declarations: `//go:linkname` and `//go:embed`.
-// They are not part of the Go spec; gc checks them after type checking, and so does rog, with
-// gc's messages.
+// Checks of the compiler directives that name declarations (`//go:linkname`, `//go:embed`) and
+// of where flag directives (`//go:noinline`, ...) stand. They are not part of the Go spec; gc
+// checks them after type checking, and so does rog, with gc's messages.
 
 import type * as ast from "../syntax/ast.js";
+import { DIRECTIVE_FLAGS } from "../syntax/parser_base.js";
+import { inspect } from "../syntax/walk.js";
 import type { Checker } from "./checker.js";
 import { unquote } from "./constops.js";
 import { Func, Var } from "./object.js";
@@ -53,6 +55,43 @@ export function checkEmbed(c: Checker, spec: ast.ValueSpec, inFunc: boolean): vo
   else if (spec.type === null) msg = "go:embed cannot apply to var without type";
   else if (inFunc) msg = "go:embed cannot apply to var inside func";
   if (msg) c.error(d.pos, msg);
+}
+
+/**
+ * checkDirectivePlacement reports the directives that the declaration below them cannot take:
+ * the package clause takes only //go:build, a function every flag directive but //go:build,
+ * other declarations none, and only a var takes //go:embed. (Directives that no declaration
+ * takes are the parser's to report.) gc makes this check only in a package free of other
+ * errors, and so should the caller.
+ */
+export function checkDirectivePlacement(c: Checker): void {
+  for (const file of c.files) {
+    const check = (ds: ast.Directive[], allowed: (name: string) => boolean, embed: boolean) => {
+      for (const d of ds) {
+        if (d.name === "go:embed" && !embed)
+          c.error(d.pos + 2, "misplaced go:embed directive", file);
+        else if (DIRECTIVE_FLAGS.has(d.name) && !allowed(d.name))
+          c.error(d.pos + 2, "misplaced compiler directive", file);
+      }
+    };
+    const none = () => false;
+    const header = file.directives.filter((d) => d.pos < file.packagePos && d.blank);
+    check(header, (name) => name === "go:build", false);
+    inspect(file, (n) => {
+      switch (n.kind) {
+        case "ImportSpec":
+        case "TypeSpec":
+          check(n.directives, none, false);
+          break;
+        case "ValueSpec":
+          check(n.directives, none, true);
+          break;
+        case "FuncDecl":
+          check(n.directives, (name) => name !== "go:build", false);
+          break;
+      }
+    });
+  }
 }
 
 function imports(file: ast.File, path: string): boolean {

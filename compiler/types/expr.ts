@@ -94,9 +94,19 @@ export function isGenericFunc(x: Operand): boolean {
   return !isInvalid(x) && x.type instanceof Signature && x.type.typeParams.length > 0;
 }
 
-/** exprOrType checks e as a value or a type. */
-export function exprOrType(c: Checker, x: Operand, e: ast.Expr, allowGeneric: boolean): void {
+/**
+ * exprOrType checks e as a value or a type. With wantType (e must be a type), a call without
+ * value and an uncalled built-in are left for the caller to report.
+ */
+export function exprOrType(
+  c: Checker,
+  x: Operand,
+  e: ast.Expr,
+  allowGeneric: boolean,
+  wantType = false,
+): void {
   rawExpr(c, x, e, null, allowGeneric);
+  if (wantType && (x.mode === "novalue" || x.mode === "builtin")) return;
   if (x.mode === "novalue") {
     c.error(e, `${exprString(e)} (no value) used as value or type`);
     x.invalidate();

@@ -131,3 +131,33 @@ export class Builtin extends ObjectBase {
 export class Nil extends ObjectBase {
   readonly tag = "Nil";
 }
+
+/** objectKind names what kind of object obj is, as gc's messages do ("package-level variable"). */
+export function objectKind(obj: Obj): string {
+  switch (obj.tag) {
+    case "PkgName":
+      return "package name";
+    case "Const":
+      return "constant";
+    case "TypeName":
+      return obj.isAlias
+        ? "type alias"
+        : obj.type.tag === "TypeParam"
+          ? "type parameter"
+          : "defined type";
+    case "Var":
+      if (obj.isField) return "struct field";
+      if (obj.isParam) return "parameter";
+      return obj.parent !== null && obj.pkg !== null && obj.parent === obj.pkg.scope
+        ? "package-level variable"
+        : "local variable";
+    case "Func":
+      return obj.type.tag === "Signature" && obj.sig.recv ? "method" : "function";
+    case "Label":
+      return "label";
+    case "Builtin":
+      return "built-in function";
+    case "Nil":
+      return "untyped nil";
+  }
+}

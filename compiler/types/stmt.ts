@@ -89,7 +89,7 @@ export function funcBody(
   try {
     stmtList(c, body.list, ROOT);
     checkLabels(c, body);
-    if (sig.results.vars.length > 0 && !isTerminatingList(body.list, "")) {
+    if (sig.results.vars.length > 0 && !isTerminatingList(c, body.list, "")) {
       c.error(body.rbrace, "missing return");
     }
   } finally {
@@ -911,13 +911,13 @@ function runeT(): Type {
 // Terminating statements (Go spec "Terminating statements")
 
 /** isTerminatingList reports whether a statement list ends in a terminating statement. */
-export function isTerminatingList(list: ast.Stmt[], label: string): boolean {
+export function isTerminatingList(c: Checker, list: ast.Stmt[], label: string): boolean {
   let i = list.length - 1;
   while (i >= 0 && list[i].kind === "EmptyStmt") i--;
-  return i >= 0 && isTerminating(list[i], label);
+  return i >= 0 && isTerminating(c, list[i], label);
 }
 
-function isTerminating(s: ast.Stmt, label: string): boolean {
+function isTerminating(c: Checker, s: ast.Stmt, label: string): boolean {
   switch (s.kind) {
     case "ReturnStmt":
       return true;
@@ -929,40 +929,40 @@ function isTerminating(s: ast.Stmt, label: string): boolean {
       if (e.kind !== "CallExpr") return false;
       let f = e.fun;
       while (f.kind === "ParenExpr") f = f.x;
-      return f.kind === "Ident" && f.name === "panic" && isPanicBuiltin(f);
+      return f.kind === "Ident" && f.name === "panic" && isPanicBuiltin(c, f);
     }
     case "BlockStmt":
-      return isTerminatingList(s.list, "");
+      return isTerminatingList(c, s.list, "");
     case "IfStmt":
-      return s.else_ !== null && isTerminating(s.body, "") && isTerminating(s.else_, "");
+      return s.else_ !== null && isTerminating(c, s.body, "") && isTerminating(c, s.else_, "");
     case "LabeledStmt":
-      return isTerminating(s.stmt, s.label.name);
+      return isTerminating(c, s.stmt, s.label.name);
     case "ForStmt":
       return s.cond === null && !hasBreak(s.body, label, true);
     case "SwitchStmt":
-      return switchTerminates(s.body.list as ast.CaseClause[], label);
+      return switchTerminates(c, s.body.list as ast.CaseClause[], label);
     case "TypeSwitchStmt":
-      return switchTerminates(s.body.list as ast.CaseClause[], label);
+      return switchTerminates(c, s.body.list as ast.CaseClause[], label);
     case "SelectStmt":
       for (const cl of s.body.list as ast.CommClause[]) {
-        if (!isTerminatingList(cl.body, "") || hasBreakList(cl.body, label, true)) return false;
+        if (!isTerminatingList(c, cl.body, "") || hasBreakList(cl.body, label, true)) return false;
       }
       return true;
   }
   return false;
 }
 
-/** panicIdents tracks identifiers resolved to the panic builtin (set by the checker). */
-function isPanicBuiltin(id: ast.Ident): boolean {
-  void id;
-  return true;
+/** isPanicBuiltin reports whether id denotes the predeclared panic (not a local `panic`). */
+function isPanicBuiltin(c: Checker, id: ast.Ident): boolean {
+  const obj = c.info.uses.get(id);
+  return obj instanceof Builtin && obj.builtin === "panic";
 }
 
-function switchTerminates(clauses: ast.CaseClause[], label: string): boolean {
+function switchTerminates(c: Checker, clauses: ast.CaseClause[], label: string): boolean {
   let hasDefault = false;
   for (const cl of clauses) {
     if (cl.list === null) hasDefault = true;
-    if (!isTerminatingList(cl.body, "") || hasBreakList(cl.body, label, true)) return false;
+    if (!isTerminatingList(c, cl.body, "") || hasBreakList(cl.body, label, true)) return false;
   }
   return hasDefault;
 }

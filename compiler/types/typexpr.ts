@@ -5,8 +5,8 @@
 import type * as ast from "../syntax/ast.js";
 import type { Checker } from "./checker.js";
 import { unquote, toInt } from "./constops.js";
-import { Func, TypeName, Var } from "./object.js";
-import { Operand, isInvalid, modeOf } from "./operand.js";
+import { Func, PkgName, TypeName, Var, objectKind } from "./object.js";
+import { Operand, describe, isInvalid, modeOf } from "./operand.js";
 import {
   comparable,
   isInteger,
@@ -160,7 +160,7 @@ function typInternal(c: Checker, e: ast.Expr, def: Named | null): Type {
       break;
   }
   const x = new Operand();
-  exprOrType(c, x, e, false);
+  exprOrType(c, x, e, false, true);
   switch (x.mode) {
     case "typexpr":
       return x.type;
@@ -169,9 +169,16 @@ function typInternal(c: Checker, e: ast.Expr, def: Named | null): Type {
     case "novalue":
       c.error(e, `${exprString(e)} used as type`);
       return Typ.invalid;
-    default:
-      c.error(e, `${exprString(e)} is not a type`);
+    default: {
+      // gc names an identifier's object kind, and a field or method selection as written;
+      // it describes other operands.
+      const obj = e.kind === "Ident" ? c.info.uses.get(e) : undefined;
+      if (obj) c.error(e, `${obj.name} (${objectKind(obj)}) is not a type`);
+      else if (e.kind === "SelectorExpr" && !(c.info.uses.get(selectorBase(e)) instanceof PkgName))
+        c.error(e.sel, `${exprString(e)} is not a type`);
+      else c.error(e, `${describe(x, c.qual)} is not a type`);
       return Typ.invalid;
+    }
   }
 }
 
@@ -622,3 +629,8 @@ function identOf(e: ast.Expr): ast.Ident | null {
 }
 
 export { Tuple };
+
+/** selectorBase is the identifier a selector's operand is, or the selector itself. */
+function selectorBase(e: ast.SelectorExpr): ast.Ident {
+  return e.x.kind === "Ident" ? e.x : e.sel;
+}

@@ -2,6 +2,7 @@
 // imports. It scans only the file header, the package clause and the import declarations (Go
 // spec, "Source file organization" and "Import declarations"), never the rest of the file.
 
+import { byteStringRunes, unquote } from "../../compiler/types/constops.js";
 import { ConstraintError, type Expr, parseGoBuild, parsePlusBuild } from "./constraint.js";
 
 /** ImportSpec is one imported path and where it is written. */
@@ -47,7 +48,7 @@ export function scanGoFile(text: string): GoFileInfo {
   if (name.kind !== "ident") throw s.error(name, `expected package name, found ${describe(name)}`);
 
   const imports: ImportSpec[] = [];
-  for (let t = s.next(); ; t = s.next()) {
+  imports: for (let t = s.next(); ; t = s.next()) {
     if (t.kind === ";") continue;
     if (t.kind !== "ident" || t.text !== "import") break;
     let open = s.next();
@@ -55,10 +56,14 @@ export function scanGoFile(text: string): GoFileInfo {
     if (open.kind === "(") {
       for (let u = s.next(); u.kind !== ")"; u = s.next()) {
         if (u.kind === ";") continue;
-        imports.push(importSpec(s, u));
+        const spec = importSpec(s, u);
+        if (spec === "stop") break imports;
+        if (spec) imports.push(spec);
       }
     } else {
-      imports.push(importSpec(s, open));
+      const spec = importSpec(s, open);
+      if (spec === "stop") break;
+      if (spec) imports.push(spec);
     }
   }
 
@@ -66,20 +71,34 @@ export function scanGoFile(text: string): GoFileInfo {
   return { packageName: name.text, imports, constraint, usesCgo };
 }
 
-function importSpec(s: Scanner, first: Token): ImportSpec {
+/**
+ * importSpec reads one import spec. A path that is not a string literal, or not a valid import
+ * path, is left to the compiler, which reports it in gc's words at the same position: "stop"
+ * ends the scan at a spec that is not a string (a syntax error, which stops type checking, so
+ * the imports after it do not matter), null skips an invalid path.
+ */
+function importSpec(s: Scanner, first: Token): ImportSpec | null | "stop" {
   let t = first;
   if (t.kind === "ident" || t.kind === ".") t = s.next();
+  if (t.kind === "other") return "stop";
   if (t.kind !== "string") throw s.error(t, `expected import path, found ${describe(t)}`);
-  if (!validImportPath(t.text)) throw s.error(t, `invalid import path: ${JSON.stringify(t.text)}`);
+  if (!validImportPath(t.text)) return null;
   // The spec's position is where it starts: at its name, if it has one (as gc reports it).
   const pos = s.position(first.offset);
   return { path: t.text, line: pos.line, column: pos.column };
 }
 
-/** validImportPath applies the spec's restrictions on import path characters. */
+/**
+ * validImportPath applies the spec's restrictions on import paths ("Import declarations"): only
+ * graphic characters that are not spaces (categories L, M, N, P, S), none of
+ * !"#$%&'()*,:;<=>?[\]^`{|} or U+FFFD; and, as go/build requires, no empty, leading or
+ * trailing path element.
+ */
 export function validImportPath(p: string): boolean {
-  if (p === "" || p.startsWith("/") || p.endsWith("/")) return false;
-  return !/[\s!"#$%&'()*,:;<=>?[\\\]^`{|}\uFFFD]/.test(p) && !p.split("/").includes("");
+  if (!/^[\p{L}\p{M}\p{N}\p{P}\p{S}]+$/u.test(p) || /[!"#$%&'()*,:;<=>?[\\\]^`{|}\uFFFD]/.test(p)) {
+    return false;
+  }
+  return !p.startsWith("/") && !p.endsWith("/") && !p.split("/").includes("");
 }
 
 /**
@@ -217,11 +236,9 @@ class Scanner {
     const raw = s.slice(start, this.pos);
     let text = raw.slice(1, -1);
     if (quote === '"' && text.includes("\\")) {
-      try {
-        text = JSON.parse(raw) as string;
-      } catch {
-        throw this.error({ kind: "other", text: "", offset: start }, "invalid import path escape");
-      }
+      // Go's escapes; an invalid one makes the path invalid, which the compiler reports.
+      const bytes = unquote(raw);
+      text = bytes === null ? "\uFFFD" : String.fromCodePoint(...byteStringRunes(bytes));
     }
     return { kind: "string", text, offset: start };
   }
