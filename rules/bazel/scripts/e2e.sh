@@ -14,8 +14,9 @@
 # rog's dist/, node_modules/ and the runtime sources are inputs of every action: rebuilding them
 # while this runs (another `npm run build` in the same checkout) changes the keys and turns step
 # 3's hits into misses. Takes several minutes (Bazel's servers and the real compiler on every
-# std package a program needs), so it is not part of vitest: rules/src/remote.test.ts covers
-# the cache protocol and corruption there, bazelgen.test.ts and bazelstd.test.ts the generators.
+# std package a program needs), so it is not part of vitest or CI: rules/src/bazel.test.ts
+# checks the rules under Bazel (analysis only), remote.test.ts the cache protocol and corruption,
+# bazelgen.test.ts and bazelstd.test.ts the generators.
 set -euo pipefail
 rog_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 scripts="$rog_root/rules/bazel/scripts"
