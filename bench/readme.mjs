@@ -105,12 +105,28 @@ function slowerText(report) {
       c === null
         ? `${t.toFixed(2)}× gc's time`
         : `${t.toFixed(2)}× gc's wall time and ${c.toFixed(2)}× its CPU time`;
-    lines.push(`- ${b.name}: rog takes ${times}; ${why}.`);
+    lines.push(`- ${b.name}: rog takes ${times}; ${why}.${hotText(b)}`);
   }
   const notBuilt = report.benchmarks.length - measured.length;
   if (lines.length === 0) lines.push("rog is not slower than gc on any benchmark it builds.");
   if (notBuilt > 0) lines.push("", `${notBuilt} benchmark(s) not measured with rog: see above.`);
   return lines.join("\n");
+}
+
+/**
+ * hotText names where each compiler's instructions went (the three functions cachegrind counted
+ * most in, from bench/run.mjs), so a gap can be pinned on the program's own code or the runtime.
+ */
+function hotText(b) {
+  const list = (c) =>
+    (b.by[c]?.hotFunctions ?? [])
+      .slice(0, 3)
+      .map((f) => `\`${f.name}\` ${(f.instructions / 1e6).toFixed(1)} M`)
+      .join(", ");
+  const rog = list("rog");
+  const gc = list("gc");
+  if (rog === "" || gc === "") return "";
+  return ` Most instructions: rog ${rog}; gc ${gc}.`;
 }
 
 /** updatedReadme returns README.md's text with the section between the markers regenerated. */

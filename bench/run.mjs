@@ -226,6 +226,7 @@ async function countInstructions(all) {
       const n = exe ? await instructionsOf(exe) : { error: "quick build failed" };
       entry.instructions = n.count ?? null;
       entry.instructionsError = n.error;
+      entry.hotFunctions = n.hot ?? null;
       if (n.count && c !== "gc") compared = true;
       if (n.error) log(`bench: ${res.name}: ${c}: instructions not counted: ${n.error}`);
     }
@@ -256,14 +257,38 @@ async function instructionsOf(exe) {
   if (lib.hasCommand("strip")) await lib.run("strip", ["--strip-debug", bare]);
   // cachegrind without its cache model just counts instructions (Ir). callgrind would too, but
   // valgrind 3.19's callgrind aborts on gc binaries when a preemption signal (SIGURG) arrives.
+  const cgOut = join(scratch, "cachegrind.out");
   const r = await lib.run("valgrind", [
     "--tool=cachegrind",
     "--cache-sim=no",
-    `--cachegrind-out-file=${join(scratch, "cachegrind.out")}`,
+    `--cachegrind-out-file=${cgOut}`,
     bare,
   ]);
   const m = /I\s+refs:\s+([\d,]+)/.exec(r.output);
-  return r.code === 0 && m ? { count: Number(m[1].replaceAll(",", "")) } : { error: firstError(r) };
+  if (r.code !== 0 || !m) return { error: firstError(r) };
+  return { count: Number(m[1].replaceAll(",", "")), hot: await hotFunctions(cgOut) };
+}
+
+/**
+ * hotFunctions reads cachegrind's per-function counts (cg_annotate) and returns the functions
+ * that executed the most instructions, [{name, instructions}], at most HOT of them: where the
+ * instructions went, which says whether a gap is in the program's own code or in the runtime.
+ */
+async function hotFunctions(cgOut) {
+  const HOT = 5;
+  if (!lib.hasCommand("cg_annotate")) return null;
+  const r = await lib.run("cg_annotate", [cgOut]);
+  if (r.code !== 0) return null;
+  // The per-function table: after the "file:function" heading and its rule, up to a blank line.
+  const lines = r.output.split("\n");
+  const start = lines.findIndex((l) => /\sfile:function\s*$/.test(l));
+  const hot = [];
+  for (const line of start < 0 ? [] : lines.slice(start + 2)) {
+    const f = /^\s*([\d,]+)\s+\(\s*[\d.]+%\)\s+[^:\s]*:(\S.*?)\s*$/.exec(line);
+    if (!f || hot.length === HOT) break;
+    hot.push({ name: f[2], instructions: Number(f[1].replaceAll(",", "")) });
+  }
+  return hot;
 }
 
 /** firstError picks the line that says why a counting run failed. */
@@ -292,6 +317,7 @@ function summarise(res) {
       peakRssKB: median(runs.map((r) => r.rssKB)),
       instructions: e.instructions ?? null,
       instructionsError: e.instructionsError,
+      hotFunctions: e.hotFunctions ?? null,
     };
   }
   const ratio = (c, key) =>
