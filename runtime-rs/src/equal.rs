@@ -25,15 +25,26 @@ pub fn uncomparable(t: *const Type) -> ! {
     crate::panic::runtime_error(m.as_bytes())
 }
 
-/// `*a == *b` for values of type t.
+/// `*a == *b` for values of type t. Plain memory (ints, pointers, structs of them) compares
+/// inline here, so map probes do not pay for the general walk's call.
 ///
 /// # Safety
 /// a and b point at values of type t.
+#[inline]
 pub unsafe fn equal(t: *const Type, a: *const u8, b: *const u8) -> bool {
     let tt = &*t;
     if tt.tflag & tflag::REGULAR_MEMORY != 0 {
         return mem_eq(a, b, tt.size);
     }
+    equal_any(t, a, b)
+}
+
+/// `equal` for types that are not plain memory.
+///
+/// # Safety
+/// a and b point at values of type t.
+unsafe fn equal_any(t: *const Type, a: *const u8, b: *const u8) -> bool {
+    let tt = &*t;
     match tt.kind {
         kind::FLOAT32 => *(a as *const f32) == *(b as *const f32),
         kind::FLOAT64 => *(a as *const f64) == *(b as *const f64),
@@ -85,6 +96,13 @@ unsafe fn iface_equal(t: *const Type, a: *const u8, b: *const u8) -> bool {
     data_words_equal(dt, da, db)
 }
 
+/// Byte equality of n bytes; word-sized keys (ints, pointers, channels) compare in one load
+/// each instead of a call of memcmp.
+#[inline]
 unsafe fn mem_eq(a: *const u8, b: *const u8, n: usize) -> bool {
-    core::slice::from_raw_parts(a, n) == core::slice::from_raw_parts(b, n)
+    match n {
+        8 => (a as *const u64).read_unaligned() == (b as *const u64).read_unaligned(),
+        4 => (a as *const u32).read_unaligned() == (b as *const u32).read_unaligned(),
+        _ => core::slice::from_raw_parts(a, n) == core::slice::from_raw_parts(b, n),
+    }
 }
