@@ -16,7 +16,7 @@ import {
   buildActionGraph,
   TOOLCHAIN_ID,
 } from "./graph.js";
-import { findModuleRoot, loadPackages, type PackageGraph } from "./loader.js";
+import { findModuleRoot, loadPackages, type LoadOptions, type PackageGraph } from "./loader.js";
 import { renderNinja } from "./ninjagen.js";
 import { overlayDirs } from "./overlay.js";
 
@@ -42,13 +42,27 @@ export interface Generated {
  * only when its content changed (so a no-op `rog build` leaves Ninja nothing to do).
  */
 export async function generate(patterns: string[], cwd: string): Promise<Generated> {
+  return generateGraph(load(patterns, cwd, {}), cwd);
+}
+
+/** load loads patterns from cwd against the toolchain's GOROOT with rog's overlays. */
+export function load(
+  patterns: string[],
+  cwd: string,
+  more: Pick<LoadOptions, "tests" | "also">,
+): PackageGraph {
   const root = tc.goroot();
-  const packages = loadPackages(patterns, {
+  return loadPackages(patterns, {
     cwd,
     goroot: root.goroot,
     gorootVersion: root.version,
     overlays: overlayDirs(),
+    ...more,
   });
+}
+
+/** generateGraph writes build.ninja and toolchain.id for an already loaded package graph. */
+export async function generateGraph(packages: PackageGraph, cwd: string): Promise<Generated> {
   const dir = buildDir(cwd);
   const testActions = process.env.ROG_TEST_ACTIONS;
   const actions = buildActionGraph(packages, {

@@ -3,7 +3,7 @@
 // render it; `rog action` runs one of its actions.
 
 import { basename, isAbsolute, relative, resolve, sep } from "node:path";
-import { COMMAND_LINE_ARGUMENTS, type Package, type PackageGraph } from "./loader.js";
+import { COMMAND_LINE_ARGUMENTS, type Package, type PackageGraph, packageId } from "./loader.js";
 
 /** ActionKind names the four kinds of action. */
 export type ActionKind = "check" | "opt" | "codegen" | "link";
@@ -112,16 +112,21 @@ export function executableName(pkg: Package): string {
 export function buildActionGraph(g: PackageGraph, opts: GraphOptions): ActionGraph {
   const buildDir = resolve(opts.buildDir);
   const name = pathNamer(buildDir, opts.relativeRoot);
-  const byPath = new Map(g.packages.map((p) => [p.importPath, p]));
+  const byPath = new Map(g.packages.map((p) => [packageId(p), p]));
   const closure = transitiveDeps(g.packages);
   const actions: Action[] = [];
+  // Test builds hold variants of one import path (`strings [strings.test]`): files are named
+  // by the variant's id, flags by its import path.
+  const deps = (id: string): Dep[] =>
+    [...closure.get(id)!]
+      .filter((d) => !PSEUDO_PACKAGES.has(d))
+      .map((d) => ({ id: d, importPath: byPath.get(d)!.importPath }));
 
   for (const pkg of g.packages) {
     if (PSEUDO_PACKAGES.has(pkg.importPath)) continue;
-    const deps = [...closure.get(pkg.importPath)!].filter((d) => !PSEUDO_PACKAGES.has(d));
     actions.push(checkAction(pkg, name));
-    actions.push(optAction(pkg, deps));
-    actions.push(codegenAction(pkg, deps));
+    actions.push(optAction(pkg, deps(packageId(pkg))));
+    actions.push(codegenAction(pkg, deps(packageId(pkg))));
   }
 
   const targets: string[] = [];
@@ -139,8 +144,11 @@ export function buildActionGraph(g: PackageGraph, opts: GraphOptions): ActionGra
     }
     const exe = `exe/${escapeImportPath(root)}@/${executableName(pkg)}`;
     const order = g.packages
-      .map((p) => p.importPath)
-      .filter((p) => (closure.get(root)!.has(p) || p === root) && !PSEUDO_PACKAGES.has(p));
+      .filter((p) => {
+        const id = packageId(p);
+        return (closure.get(root)!.has(id) || id === root) && !PSEUDO_PACKAGES.has(id);
+      })
+      .map((p) => ({ id: packageId(p), importPath: p.importPath }));
     actions.push(linkAction(root, exe, order, name(opts.runtimeArchive)));
     targets.push(exe);
     binaries.push({ importPath: root, name: executableName(pkg), path: exe });
@@ -148,8 +156,14 @@ export function buildActionGraph(g: PackageGraph, opts: GraphOptions): ActionGra
   return { actions, targets, binaries };
 }
 
+/** Dep is a package an action reads: its graph id (naming its files) and its import path. */
+interface Dep {
+  id: string;
+  importPath: string;
+}
+
 function checkAction(pkg: Package, name: (p: string) => string): Action {
-  const f = packageFiles(pkg.importPath);
+  const f = packageFiles(packageId(pkg));
   const srcs = pkg.goFiles.map((file) => name(resolve(pkg.dir, file)));
   const args = ["--importpath", pkg.importPath, "--go", pkg.goVersion];
   if (pkg.isStd) args.push("--std");
@@ -168,19 +182,19 @@ function checkAction(pkg: Package, name: (p: string) => string): Action {
   args.push("--rogx", f.rogx, "--rogb", f.rogb, "--mir", f.mir);
   return {
     kind: "check",
-    target: pkg.importPath,
+    target: packageId(pkg),
     inputs: [...srcs, ...rogxs],
     outputs: [f.rogx, f.rogb, f.mir],
     args,
   };
 }
 
-function bodyArgs(deps: string[]): { args: string[]; inputs: string[] } {
+function bodyArgs(deps: Dep[]): { args: string[]; inputs: string[] } {
   const args: string[] = [];
   const inputs: string[] = [];
   for (const d of deps) {
-    const rogb = packageFiles(d).rogb;
-    args.push("--body", `${d}=${rogb}`);
+    const rogb = packageFiles(d.id).rogb;
+    args.push("--body", `${d.importPath}=${rogb}`);
     inputs.push(rogb);
   }
   return { args, inputs };
@@ -191,31 +205,31 @@ function bodyArgs(deps: string[]): { args: string[]; inputs: string[] } {
  * further packages, and instantiating a dependency's generic code checks its source against
  * its own dependencies' export data.
  */
-function optAction(pkg: Package, deps: string[]): Action {
-  const f = packageFiles(pkg.importPath);
+function optAction(pkg: Package, deps: Dep[]): Action {
+  const f = packageFiles(packageId(pkg));
   const bodies = bodyArgs(deps);
   const exports: string[] = [];
   const args = ["--importpath", pkg.importPath, "--mir", f.mir, ...bodies.args];
   for (const d of deps) {
-    const rogx = packageFiles(d).rogx;
-    args.push("--import", `${d}=${rogx}`);
+    const rogx = packageFiles(d.id).rogx;
+    args.push("--import", `${d.importPath}=${rogx}`);
     exports.push(rogx);
   }
   return {
     kind: "opt",
-    target: pkg.importPath,
+    target: packageId(pkg),
     inputs: [f.mir, ...bodies.inputs, ...exports],
     outputs: [f.optMir],
     args: [...args, "--out", f.optMir],
   };
 }
 
-function codegenAction(pkg: Package, deps: string[]): Action {
-  const f = packageFiles(pkg.importPath);
+function codegenAction(pkg: Package, deps: Dep[]): Action {
+  const f = packageFiles(packageId(pkg));
   const bodies = bodyArgs(deps);
   return {
     kind: "codegen",
-    target: pkg.importPath,
+    target: packageId(pkg),
     inputs: [f.optMir, ...bodies.inputs],
     outputs: [f.bc],
     args: ["--importpath", pkg.importPath, "--mir", f.optMir, ...bodies.args, "--out", f.bc],
@@ -223,12 +237,12 @@ function codegenAction(pkg: Package, deps: string[]): Action {
 }
 
 /** linkAction links the packages in dependency order, main last (their init order too). */
-function linkAction(root: string, exe: string, order: string[], runtime: string): Action {
+function linkAction(root: string, exe: string, order: Dep[], runtime: string): Action {
   const args = ["--out", exe];
   const bcs: string[] = [];
   for (const p of order) {
-    const bc = packageFiles(p).bc;
-    args.push("--pkg", `${p}=${bc}`);
+    const bc = packageFiles(p.id).bc;
+    args.push("--pkg", `${p.importPath}=${bc}`);
     bcs.push(bc);
   }
   args.push("--runtime", runtime);
@@ -245,10 +259,10 @@ function transitiveDeps(pkgs: Package[]): Map<string, Set<string>> {
       all.add(d);
       for (const dd of out.get(d) ?? []) all.add(dd);
     }
-    out.set(p.importPath, all);
+    out.set(packageId(p), all);
   }
   for (const [k, v] of out) {
-    const order = pkgs.map((p) => p.importPath).filter((p) => v.has(p));
+    const order = pkgs.map(packageId).filter((p) => v.has(p));
     out.set(k, new Set(order));
   }
   return out;

@@ -30,6 +30,24 @@ export interface Package {
   isMain: boolean;
   /** module is the path of the module holding the package; null for std and loose files. */
   module: string | null;
+  /** testGoFiles are the `_test.go` files of the package itself (set by a tests load). */
+  testGoFiles?: string[];
+  /** xtestGoFiles are the `_test.go` files of the external `package <name>_test`. */
+  xtestGoFiles?: string[];
+  /** testImports are the resolved imports of testGoFiles, sorted. */
+  testImports?: string[];
+  /** xtestImports are the resolved imports of xtestGoFiles, sorted. */
+  xtestImports?: string[];
+  /**
+   * id tells apart the variants of one import path in a test build (`strings [strings.test]`,
+   * as `go list -test` names them); the graph keys packages by it. Unset: the import path.
+   */
+  id?: string;
+}
+
+/** packageId is the key of a package in a graph: its id, else its import path. */
+export function packageId(p: Package): string {
+  return p.id ?? p.importPath;
 }
 
 /** PackageGraph is the loader's result. */
@@ -55,6 +73,13 @@ export interface LoadOptions {
    * the overlay packages of rules/src/overlay.ts.
    */
   overlays?: Record<string, string>;
+  /**
+   * tests also reads the roots' `_test.go` files and loads what they import (`go test`): the
+   * roots get testGoFiles, xtestGoFiles and their imports.
+   */
+  tests?: boolean;
+  /** also are import paths loaded with their dependencies besides the roots (not roots). */
+  also?: readonly string[];
 }
 
 /** COMMAND_LINE_ARGUMENTS is the import path of the package made from named .go files. */
@@ -119,6 +144,8 @@ class Loader {
   private readonly problems: string[] = [];
   /** blame collects each package's own problems when loadStd loads std package by package. */
   private blame: Map<string, string[]> | null = null;
+  private readonly tests: boolean;
+  private readonly also: readonly string[];
 
   constructor(opts: LoadOptions) {
     const minor = Number(/^go1\.(\d+)/.exec(opts.gorootVersion)?.[1] ?? "0");
@@ -127,6 +154,8 @@ class Loader {
     this.gorootLang = `go1.${minor}`;
     this.cwd = resolve(opts.cwd);
     this.overlays = opts.overlays ?? overlayDirs();
+    this.tests = opts.tests === true;
+    this.also = opts.also ?? [];
   }
 
   load(patterns: string[]): PackageGraph {
@@ -139,6 +168,15 @@ class Loader {
       this.remember(s);
     }
     for (const path of [...roots].sort()) this.visit(path, [], null);
+    if (this.tests) for (const path of [...roots].sort()) this.loadTests(path);
+    for (const path of this.also) {
+      const spec = this.resolvePath(path, false);
+      if (spec instanceof LoadProblem) this.problems.push(spec.message);
+      else {
+        this.remember(spec);
+        this.visit(spec.importPath, [], null);
+      }
+    }
     this.flush();
     return { roots, packages: this.order, mainModule: this.mainModule };
   }
@@ -525,8 +563,54 @@ class Loader {
     this.order.push(node.pkg);
   }
 
+  /**
+   * loadTests resolves the imports of a root's test files and loads them. They come after the
+   * root in the order: a test may import packages that import the package under test.
+   */
+  private loadTests(path: string): void {
+    const node = this.loaded.get(path);
+    if (!node || node instanceof LoadProblem) return;
+    const { pkg, spec, tests } = node;
+    const internal: string[] = [];
+    const external: string[] = [];
+    const internalDeps = new Set<string>();
+    const externalDeps = new Set<string>();
+    const deps = new Map<string, { spec: Spec; where: string }>();
+    for (let i = 0; i < tests.files.length; i++) {
+      const info = tests.infos[i];
+      const xtest = info.packageName === `${pkg.name}_test`;
+      if (!xtest && info.packageName !== pkg.name) {
+        this.problem(
+          path,
+          `found packages ${pkg.name} (${pkg.goFiles[0]}) and ${info.packageName} ` +
+            `(${tests.files[i]}) in ${spec.dir}`,
+        );
+        continue;
+      }
+      (xtest ? external : internal).push(tests.files[i]);
+      for (const imp of info.imports) {
+        if (imp.path === "C") continue;
+        const where = `${this.short(join(spec.dir, tests.files[i]))}:${imp.line}:${imp.column}`;
+        const dep = this.resolveImport(spec, imp.path, where);
+        if (!dep) continue;
+        if (dep.importPath !== imp.path) pkg.importMap[imp.path] = dep.importPath;
+        (xtest ? externalDeps : internalDeps).add(dep.importPath);
+        if (!deps.has(dep.importPath)) deps.set(dep.importPath, { spec: dep, where });
+      }
+    }
+    pkg.testGoFiles = internal;
+    pkg.xtestGoFiles = external;
+    pkg.testImports = [...internalDeps].sort();
+    pkg.xtestImports = [...externalDeps].sort();
+    for (const [dep, { spec: s, where }] of [...deps].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (dep === path) continue;
+      this.remember(s);
+      this.visit(dep, [], where);
+    }
+  }
+
   private readPackage(spec: Spec): Node {
-    const { files, infos } = this.readDir(spec.dir, spec.files, spec.importPath);
+    const { files, infos, tests } = this.readDir(spec.dir, spec.files, spec.importPath);
     const name = infos[0].packageName;
     const deps = new Map<string, { spec: Spec; where: string }>();
     const importMap: Record<string, string> = {};
@@ -555,7 +639,7 @@ class Loader {
       isMain: name === "main",
       module: spec.module?.path ?? null,
     };
-    return { pkg, deps: sorted };
+    return { pkg, deps: sorted, spec, tests };
   }
 
   /** resolveImport resolves one import of spec to the package it names. */
@@ -580,7 +664,7 @@ class Loader {
     dir: string,
     named: string[] | undefined,
     importPath?: string,
-  ): { files: string[]; infos: GoFileInfo[] } {
+  ): { files: string[]; infos: GoFileInfo[]; tests: { files: string[]; infos: GoFileInfo[] } } {
     let names: string[];
     if (named) {
       names = [...named].sort();
@@ -595,23 +679,25 @@ class Loader {
 
     const files: string[] = [];
     const infos: GoFileInfo[] = [];
+    const testFiles: string[] = [];
+    const testInfos: GoFileInfo[] = [];
     let tests = 0;
     for (const n of names) {
-      if (!named && n.endsWith("_test.go")) {
-        tests++;
-        continue;
-      }
+      const isTest = !named && n.endsWith("_test.go");
+      if (isTest) tests++;
+      // Test files are read only when tests are loaded (their syntax does not break a build).
+      if (isTest && !this.tests) continue;
       if (!named && !matchFileName(this.ctx, n)) continue;
       const info = this.scan(join(dir, n));
       if (!named && info.constraint && !evalExpr(this.ctx, info.constraint)) continue;
       // cgo is off (no `cgo` tag): files importing "C" are left out, as with CGO_ENABLED=0.
       if (info.usesCgo) continue;
-      files.push(n);
-      infos.push(info);
+      (isTest ? testFiles : files).push(n);
+      (isTest ? testInfos : infos).push(info);
     }
 
     if (importPath !== undefined) this.checkFiles(dir, importPath, names, tests, files, infos);
-    return { files, infos };
+    return { files, infos, tests: { files: testFiles, infos: testInfos } };
   }
 
   private checkFiles(
@@ -665,6 +751,9 @@ interface Node {
   pkg: Package;
   /** deps maps each resolved import path to its spec and first import site, sorted by path. */
   deps: Map<string, { spec: Spec; where: string }>;
+  spec: Spec;
+  /** tests are the package's `_test.go` files that pass the build constraints (tests loads). */
+  tests: { files: string[]; infos: GoFileInfo[] };
 }
 
 /**

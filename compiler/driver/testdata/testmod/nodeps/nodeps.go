@@ -1,0 +1,3 @@
+package nodeps
+
+func One() int { return 1 }
