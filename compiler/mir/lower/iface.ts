@@ -262,7 +262,8 @@ export function typeSwitch(fl: FuncLowerer, s: ast.TypeSwitchStmt, label: string
       const next = fl.b.newBlock();
       fl.at(e);
       const tv = fl.info.types.get(e);
-      const T = tv?.type;
+      // In an instance, a case may name the type parameters (`case T`, `case []T`).
+      const T = tv?.type && fl.sub(tv.type);
       if (!T || (T.tag === "Basic" && T.kind === "untyped nil")) {
         const isNil = fl.temp({ r: "bin", op: "==", a: copy(tw), b: NIL });
         fl.b.branch(isNil, bodies[i], next);
