@@ -17,7 +17,6 @@ void rog_printstring(const uint8_t *p, int64_t n);
 void rog_printlock(void);
 void rog_printunlock(void);
 void rog_panic_bounds(int64_t x, int64_t y, int32_t code) __attribute__((noreturn));
-void rog_panic_makeslicelen(void) __attribute__((weak, noreturn));
 void exit(int) __attribute__((noreturn));
 
 static void fatal_text(const char *m) {
@@ -93,15 +92,6 @@ void __rog_stringtoslicerune(goslice *out, const uint8_t *s, int64_t n) {
     k = r.next;
   }
   *out = (goslice){(uint8_t *)p, count, count};
-}
-
-void *__rog_makeslice(int64_t len, int64_t cap, int64_t elem, const void *type) {
-  if (len < 0 || len > cap || (elem && cap > (int64_t)(((uint64_t)1 << 47) / (uint64_t)elem))) {
-    fatal_text(len < 0 || len > cap ? "panic: runtime error: makeslice: len out of range\n"
-                                    : "panic: runtime error: makeslice: cap out of range\n");
-    exit(2);
-  }
-  return rog_alloc(cap * elem ? cap * elem : 1, type);
 }
 
 /* growslice makes room for n more elements, copying to a new array when the capacity is short;

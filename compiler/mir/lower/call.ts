@@ -453,12 +453,13 @@ function makeCall(fl: FuncLowerer, e: ast.CallExpr): Operand {
   if (u.tag !== "Slice") return fl.unsupported(e, "make of this type");
   const len = arg1!;
   const cap = e.args[2] ? toInt64(fl, lowerExpr(fl, e.args[2])) : len;
-  const elem = mirType(u.elem);
-  const p = fl.b.call(
-    { c: "rt", sym: "__rog_makeslice" },
-    [len, cap, constInt(I64, sizeOf(elem))],
-    PTR,
-  )!;
+  // The runtime's makeslice panics recoverably (gc's makeslice: len, then cap out of range).
+  const elem: Operand = {
+    o: "const",
+    ty: PTR,
+    v: { c: "sym", sym: fl.pl.types.desc(u.elem), fn: false },
+  };
+  const p = fl.b.call({ c: "rt", sym: "rog_makeslice" }, [elem, len, cap], PTR)!;
   return fl.temp({ r: "agg", ty: { k: "slice" }, ops: [p, len, cap] });
 }
 
