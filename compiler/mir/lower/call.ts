@@ -109,7 +109,7 @@ function directFunc(fl: FuncLowerer, fun: ast.Expr): string | null {
 
 /** methodCall computes the callee and receiver argument of `x.m(...)`. */
 /** isIfaceMethod reports a method declared in an interface (a constraint's method). */
-function isIfaceMethod(m: Func): boolean {
+export function isIfaceMethod(m: Func): boolean {
   const r = m.sig.recv;
   return !r || under(r.type).tag === "Interface";
 }
@@ -140,8 +140,9 @@ export function methodCall(
   let path = sel.index.slice(0, -1);
   let t: Type = fl.typeOf(fun.x);
   if (under(t).tag === "Interface") return ifaceCall(fl, lowerExpr(fl, fun.x), t, m.name);
-  if (isIfaceMethod(m)) {
-    // A constraint's method called on a type parameter: the type argument's own method.
+  if (isIfaceMethod(m) && path.length === 0) {
+    // A constraint's method called on a type parameter: the type argument's own method. (With a
+    // path, the method is promoted from an embedded interface field: called through it below.)
     const c = concreteMethod(fl, fun, t, m.name);
     m = c.m;
     path = c.path;

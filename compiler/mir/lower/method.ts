@@ -3,14 +3,14 @@
 
 import type * as ast from "../../syntax/ast.js";
 import type { Func } from "../../types/object.js";
-import type { Interface, Signature, Type } from "../../types/type.js";
+import type { Interface, Signature, Struct, Type } from "../../types/type.js";
 import { FnBuilder } from "../builder.js";
 import { copy, place, type Operand } from "../mir.js";
 import { IFACE, PTR, structType, type MirType } from "../types.js";
-import { funcValue } from "./expr.js";
+import { followPath, funcValue, lowerPlace } from "./expr.js";
 import { derefPlace, type FuncLowerer } from "./func.js";
 import { mirType, paramTypes, resultType, under } from "./gotypes.js";
-import { methodCall } from "./call.js";
+import { isIfaceMethod, methodCall } from "./call.js";
 import { ifaceMethods } from "./typedesc.js";
 import { byImportPath, goTypeString } from "./typestr.js";
 
@@ -18,17 +18,26 @@ import { byImportPath, goTypeString } from "./typestr.js";
 export function methodValue(fl: FuncLowerer, e: ast.SelectorExpr): Operand {
   const sel = fl.info.selections.get(e)!;
   const m = sel.obj as Func;
-  const isIface = under(fl.typeOf(e.x)).tag === "Interface";
-  if (isIface && sel.index.length > 1)
+  let xt = fl.typeOf(e.x);
+  const isIface = under(xt).tag === "Interface" || (sel.index.length > 1 && isIfaceMethod(m));
+  if (under(xt).tag === "Interface" && sel.index.length > 1)
     return fl.unsupported(e, "method values through embedded interfaces");
   let recv: Operand;
   let target: string;
   if (isIface) {
-    // The interface is evaluated (and nil-checked) when the method value is made.
-    const iv = fl.materialise(fl.temp({ r: "use", op: fl.exprValue(e.x) }));
+    // The interface (x itself, or the embedded interface field that promotes the method) is
+    // evaluated and nil-checked when the method value is made.
+    let value: Operand;
+    if (under(xt).tag === "Interface") value = fl.exprValue(e.x);
+    else {
+      const path = sel.index.slice(0, -1);
+      value = copy(followPath(fl, lowerPlace(fl, e.x), xt, path));
+      xt = fieldTypeAt(xt, path);
+    }
+    const iv = fl.materialise(fl.temp({ r: "use", op: value }));
     fl.nilCheck(copy({ local: iv.local, proj: [...iv.proj, { p: "field", i: 0 }] }));
     recv = copy(iv);
-    target = `${goTypeString(fl.typeOf(e.x), byImportPath)}.${m.name}`;
+    target = `${goTypeString(xt, byImportPath)}.${m.name}`;
   } else {
     const mc = methodCall(fl, e);
     recv = mc.recv;
@@ -37,7 +46,7 @@ export function methodValue(fl: FuncLowerer, e: ast.SelectorExpr): Operand {
   const recvTy = fl.b.rvType({ r: "use", op: recv });
   const wsym = `${target}-fm`;
   if (!fl.pl.hasBody(wsym)) {
-    fl.pl.bodies.push(boundWrapper(fl, wsym, m, recvTy, isIface ? fl.typeOf(e.x) : null, target));
+    fl.pl.bodies.push(boundWrapper(fl, wsym, m, recvTy, isIface ? xt : null, target));
   }
   const objTy = structType([PTR, recvTy]);
   const obj = fl.alloc(objTy);
@@ -53,6 +62,16 @@ export function methodValue(fl: FuncLowerer, e: ast.SelectorExpr): Operand {
     ),
   } as Operand);
   return obj;
+}
+
+/** fieldTypeAt is the type of the (embedded) field that path selects from t, through pointers. */
+function fieldTypeAt(t: Type, path: number[]): Type {
+  for (const i of path) {
+    const u = under(t);
+    const s = under(u.tag === "Pointer" ? u.elem : u) as Struct;
+    t = s.fields[i].type;
+  }
+  return t;
 }
 
 /** boundWrapper builds `T.M-fm(ctx, args...)`: load the receiver from ctx and call the method. */
@@ -153,9 +172,12 @@ function ifaceMethodExpr(fl: FuncLowerer, T: Type, m: Func): string {
 
 /** methodExpr lowers `T.M` / `(*T).M` used as a value: a function taking the receiver first. */
 export function methodExpr(fl: FuncLowerer, e: ast.SelectorExpr): Operand {
-  const m = fl.info.selections.get(e)!.obj as Func;
+  const sel = fl.info.selections.get(e)!;
+  const m = sel.obj as Func;
   const T = fl.typeOf(e.x);
   if (under(T).tag === "Interface") return funcValue(fl, ifaceMethodExpr(fl, T, m));
+  // A promoted method: the method set's wrapper that walks to the embedded field.
+  if (sel.index.length > 1) return funcValue(fl, fl.pl.types.promotedMethodExpr(T, m.name));
   const sym = fl.pl.funcObjSym(m, (t) => fl.sub(t));
   if (T.tag === "Pointer" && !m.hasPtrRecv) return funcValue(fl, fl.pl.types.derefWrapper(m, sym));
   void mirType;

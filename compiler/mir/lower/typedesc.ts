@@ -3,6 +3,7 @@
 // descriptor is linkonce_odr under `type:<type string qualified by import path>`, so each type
 // has one descriptor per program.
 
+import { InternalError } from "../../diag.js";
 import type { Func } from "../../types/object.js";
 import type { Interface, Named, Signature, Type } from "../../types/type.js";
 import { FnBuilder } from "../builder.js";
@@ -404,6 +405,13 @@ export class TypeDescs {
       });
     }
     return sym(name);
+  }
+
+  /** promotedMethodExpr is the function for the method expression `T.M` of a promoted method. */
+  promotedMethodExpr(t: Type, name: string): string {
+    const sel = fullMethodSet(t).find((x) => x.m.name === name);
+    if (!sel) throw new InternalError(`no method ${name} in the method set of ${this.symName(t)}`);
+    return this.methodCode(t, sel)[1];
   }
 
   /**
