@@ -354,6 +354,14 @@ function rt(fl: FuncLowerer, sym: string, args: Operand[] = []): void {
 /** printCall lowers print/println: one runtime call per operand, bracketed by the print lock. */
 function printCall(fl: FuncLowerer, args: ast.Expr[], ln: boolean): void {
   // Operands are evaluated before the print lock is taken (they may print themselves).
+  const tt = args.length === 1 ? fl.typeOf(args[0]) : null;
+  if (tt?.tag === "Tuple") {
+    // print(f()) with a multi-valued f prints each result.
+    const p = fl.materialise(lowerExpr(fl, args[0]));
+    const at = args[0] as { pos: number };
+    const parts = tt.vars.map((v, i) => ({ v: copy(field(p, i)), t: v.type, at }));
+    return printValues(fl, parts, ln);
+  }
   const vals = args.map((a) => ({
     v: lowerExpr(fl, a),
     t: fl.typeOf(a),

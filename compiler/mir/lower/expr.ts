@@ -423,7 +423,7 @@ function isPlainMemory(t: Type): boolean {
 }
 
 /** nilWord is the pointer word that is null exactly when a value of kind tag is nil. */
-function nilWord(fl: FuncLowerer, tag: string, v: Operand): Operand {
+export function nilWord(fl: FuncLowerer, tag: string, v: Operand): Operand {
   if (tag === "Slice" || tag === "Interface") return copy(field(fl.materialise(v), 0));
   return v;
 }

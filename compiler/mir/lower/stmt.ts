@@ -15,10 +15,10 @@ import {
 } from "../mir.js";
 import { I32, I64, PTR, U8, type MirType } from "../types.js";
 import { lowerCall } from "./call.js";
-import { arith, compareValues, lowerCond, lowerExpr, lowerPlace, coerce } from "./expr.js";
+import { arith, compareValues, lowerCond, lowerExpr, lowerPlace, coerce, nilWord } from "./expr.js";
 import { derefPlace, field, type FuncLowerer } from "./func.js";
 import { mirType, under } from "./gotypes.js";
-import { typeAssert, typeSwitch } from "./iface.js";
+import { ifaceEqual, typeAssert, typeSwitch } from "./iface.js";
 import { makeThunk } from "./thunk.js";
 import { walk } from "./scan.js";
 import {
@@ -133,6 +133,23 @@ export function lowerStmt(fl: FuncLowerer, s: ast.Stmt, label: string | null = n
     default:
       return fl.unsupported(s, `${s.kind} statements`);
   }
+}
+
+/** caseEqual compares a switch's tag with one case value (Go spec "Expression switches"). */
+function caseEqual(fl: FuncLowerer, e: ast.Expr, tag: Place, tagTy: Type): Operand {
+  const ct = fl.typeOf(e);
+  if (ct.tag === "Basic" && ct.kind === "untyped nil") {
+    const word = nilWord(fl, under(tagTy).tag, copy(tag));
+    return fl.temp({ r: "bin", op: "==", a: word, b: { o: "const", ty: PTR, v: { c: "zero" } } });
+  }
+  if (under(tagTy).tag !== "Interface" && under(ct).tag === "Interface") {
+    // A concrete tag and an interface case value compare as interfaces.
+    const a = fl.convert(copy(tag), tagTy, ct, e);
+    return ifaceEqual(fl, a, lowerExpr(fl, e), ct);
+  }
+  const ty = mirType(tagTy);
+  const v = fl.convert(lowerExpr(fl, e), ct, tagTy);
+  return compareValues(fl, e, "==", ty, copy(tag), coerce(fl, v, ty), tagTy);
 }
 
 function declStmt(fl: FuncLowerer, d: ast.GenDecl): void {
@@ -577,10 +594,7 @@ function switchStmt(fl: FuncLowerer, s: ast.SwitchStmt, label: string | null): v
       const next = fl.b.newBlock();
       fl.at(e);
       if (tag && tagTy) {
-        const ty = mirType(tagTy);
-        const v = fl.convert(lowerExpr(fl, e), fl.typeOf(e), tagTy);
-        const eq = compareValues(fl, e, "==", ty, copy(tag), coerce(fl, v, ty), tagTy);
-        fl.b.branch(eq, bodies[i], next);
+        fl.b.branch(caseEqual(fl, e, tag, tagTy), bodies[i], next);
       } else {
         lowerCond(fl, e, bodies[i], next);
       }
