@@ -177,6 +177,11 @@ function declStmt(fl: FuncLowerer, d: ast.GenDecl): void {
  * rhsValues evaluates right-hand sides into temporaries (so that swaps work), converting to
  * the target types when known; a single multi-valued expression is spread.
  */
+/** okValue converts a comma-ok result to its target's type (`var v, ok any = m[k]`). */
+function okValue(fl: FuncLowerer, ok: Operand, target: Type | null): Operand {
+  return target ? fl.convert(ok, Typ.bool, target) : ok;
+}
+
 export function rhsValues(
   fl: FuncLowerer,
   rhs: ast.Expr[],
@@ -188,13 +193,13 @@ export function rhsValues(
     const [v, ok] = mapIndexOk(fl, r0);
     const tt = targets[0];
     const vt = (under(fl.typeOf(r0.x)) as unknown as { elem: Type }).elem;
-    return [tt ? fl.convert(v, vt, tt) : v, ok];
+    return [tt ? fl.convert(v, vt, tt) : v, okValue(fl, ok, targets[1])];
   }
   if (r0 && n === 2 && r0.kind === "UnaryExpr" && r0.op === "<-") {
     const [v, ok] = chanRecv(fl, r0);
     const tt = targets[0];
     const vt = (under(fl.typeOf(r0.x)) as unknown as { elem: Type }).elem;
-    return [tt ? fl.convert(v, vt, tt) : v, ok];
+    return [tt ? fl.convert(v, vt, tt) : v, okValue(fl, ok, targets[1])];
   }
   if (rhs.length === 1 && n === 2 && unparen(rhs[0]).kind === "TypeAssertExpr") {
     const ta = unparen(rhs[0]) as ast.TypeAssertExpr;
@@ -202,7 +207,7 @@ export function rhsValues(
     const tt = targets[0];
     let vt = fl.typeOf(rhs[0]);
     if (vt.tag === "Tuple") vt = vt.vars[0].type;
-    return [tt ? fl.convert(v, vt, tt) : v, ok];
+    return [tt ? fl.convert(v, vt, tt) : v, okValue(fl, ok, targets[1])];
   }
   if (rhs.length === 1 && n > 1) {
     const t = fl.typeOf(rhs[0]);
