@@ -12,7 +12,7 @@ import { readExpected } from "./expected.mjs";
 
 const dir = import.meta.dirname;
 const suites = readdirSync(join(dir, "results"))
-  .filter((f) => /^[a-z]+\.json$/.test(f))
+  .filter((f) => /^[a-z]+\.json$/.test(f) && f !== "stdtest.json")
   .map((f) => f.slice(0, -5));
 
 interface Result {
@@ -36,4 +36,17 @@ test.each(suites)("%s: results and expected failures agree", (suite) => {
 
 test("README.md's conformance table matches conformance/results", () => {
   execFileSync("node", [join(dir, "readme.mjs"), "--check"], { stdio: "pipe" });
+});
+
+test("stdtest.json's counts are its rows' (conformance/stdtest.mjs)", () => {
+  const file = join(dir, "results", "stdtest.json");
+  if (!existsSync(file)) return;
+  const r = JSON.parse(readFileSync(file, "utf8")) as {
+    summary: { tried: number; builds: number; passed: number };
+    packages: { package: string; builds: boolean; passes: boolean; reason: string }[];
+  };
+  expect(r.summary.tried).toBe(r.packages.length);
+  expect(r.summary.builds).toBe(r.packages.filter((p) => p.builds).length);
+  expect(r.summary.passed).toBe(r.packages.filter((p) => p.passes).length);
+  for (const p of r.packages) expect(p.passes || p.reason !== "", p.package).toBe(true);
 });

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Writes the conformance section of README.md (between `<!-- conformance:start -->` and
 // `<!-- conformance:end -->`) from conformance/results/<suite>.json, so every figure the README
-// quotes comes from a committed run of conformance/run.mjs.
+// quotes comes from a committed run of conformance/run.mjs (and, for `rog test` on the standard
+// library, of conformance/stdtest.mjs: conformance/results/stdtest.json).
 //   node conformance/readme.mjs          rewrite README.md
 //   node conformance/readme.mjs --check  exit 1 if README.md is not what the results give
 
@@ -40,7 +41,21 @@ function section() {
     "`conformance/expected-failures/NAME.txt`.",
     "",
     ...rows,
+    ...stdtest(),
   ].join("\n");
+}
+
+/** stdtest is the paragraph on `rog test` over std packages, from stdtest.json. */
+function stdtest() {
+  const file = join(root, "conformance/results/stdtest.json");
+  if (!existsSync(file)) return [];
+  const { summary: s } = JSON.parse(readFileSync(file, "utf8"));
+  return [
+    "",
+    `\`rog test\` on standard-library packages (${s.goVersion}, \`node conformance/stdtest.mjs\`):`,
+    `**${s.passed} of ${s.tried}** pass their own tests, ${s.builds} build; the table with the`,
+    "reason for each failure is `conformance/results/stdtest.md`.",
+  ];
 }
 
 const readme = readFileSync(readmePath, "utf8");
