@@ -1,5 +1,7 @@
 package main
 
+import "fmt"
+
 func main() {
-	println("hello, world")
+	fmt.Println("hello, world")
 }

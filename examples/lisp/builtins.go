@@ -1,6 +1,11 @@
 // The procedures implemented in Go: arithmetic, comparison, list operations and print.
 package main
 
+import (
+	"fmt"
+	"strings"
+)
+
 func installBuiltins(e *env) {
 	def := func(name string, fn func(args []value) value) {
 		e.define(intern(name), &builtin{name, fn})
@@ -51,14 +56,11 @@ func installBuiltins(e *env) {
 	def("eq?", func(args []value) value { return boolean(args[0] == args[1]) })
 	def("equal?", func(args []value) value { return boolean(equal(args[0], args[1])) })
 	def("print", func(args []value) value {
-		line := ""
+		words := make([]string, len(args))
 		for i, a := range args {
-			if i > 0 {
-				line += " "
-			}
-			line += show(a)
+			words[i] = show(a)
 		}
-		println(line)
+		fmt.Fprintln(out, strings.Join(words, " "))
 		return nil
 	})
 }

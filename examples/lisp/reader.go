@@ -1,6 +1,8 @@
 // The reader: turns program text into values (numbers, symbols, #t/#f, lists, 'quote).
 package main
 
+import "strconv"
+
 type reader struct {
 	src string
 	pos int
@@ -76,22 +78,8 @@ func (r *reader) readAtom() value {
 
 // parseNumber reads an optionally signed decimal integer.
 func parseNumber(text string) (number, bool) {
-	digits := text
-	if len(text) > 1 && (text[0] == '-' || text[0] == '+') {
-		digits = text[1:]
-	}
-	n := 0
-	for i := 0; i < len(digits); i++ {
-		c := digits[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	if text[0] == '-' {
-		n = -n
-	}
-	return number(n), true
+	n, err := strconv.Atoi(text)
+	return number(n), err == nil
 }
 
 // skipSpace skips white space and ; comments.

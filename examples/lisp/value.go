@@ -1,6 +1,12 @@
 // Lisp values and their printed form.
 package main
 
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
 // value is any Lisp value. The empty list is the nil interface.
 type value interface{}
 
@@ -50,63 +56,51 @@ func list(vs ...value) value {
 	return l
 }
 
-// itoa formats n in decimal.
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	var buf [24]byte
-	i := len(buf)
-	for n != 0 {
-		d := n % 10
-		if d < 0 {
-			d = -d
-		}
-		i--
-		buf[i] = byte('0' + d)
-		n /= 10
-	}
-	if neg {
-		i--
-		buf[i] = '-'
-	}
-	return string(buf[i:])
-}
-
 // show returns the printed form of v.
 func show(v value) string {
+	var b strings.Builder
+	write(&b, v)
+	return b.String()
+}
+
+// write appends the printed form of v to b.
+func write(b *strings.Builder, v value) {
 	switch v := v.(type) {
 	case nil:
-		return "()"
+		b.WriteString("()")
 	case number:
-		return itoa(int(v))
+		b.WriteString(strconv.Itoa(int(v)))
 	case boolean:
 		if v {
-			return "#t"
+			b.WriteString("#t")
+		} else {
+			b.WriteString("#f")
 		}
-		return "#f"
 	case *symbol:
-		return v.name
+		b.WriteString(v.name)
 	case *pair:
-		s := "(" + show(v.head)
+		b.WriteByte('(')
+		write(b, v.head)
 		rest := v.tail
 		for {
 			p, ok := rest.(*pair)
 			if !ok {
 				break
 			}
-			s += " " + show(p.head)
+			b.WriteByte(' ')
+			write(b, p.head)
 			rest = p.tail
 		}
 		if rest != nil {
-			s += " . " + show(rest)
+			b.WriteString(" . ")
+			write(b, rest)
 		}
-		return s + ")"
+		b.WriteByte(')')
 	case *closure:
-		return "#<lambda>"
+		b.WriteString("#<lambda>")
 	case *builtin:
-		return "#<builtin " + v.name + ">"
+		fmt.Fprintf(b, "#<builtin %s>", v.name)
+	default:
+		panic(fmt.Sprintf("show: unknown value %T", v))
 	}
-	panic("show: unknown value")
 }
