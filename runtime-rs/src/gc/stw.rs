@@ -65,13 +65,22 @@ pub fn start() {
 }
 
 /// Waits until the world restarts, helping to mark meanwhile, then marks `w` RUNNING.
+///
+/// After helping, STOP is tested again before waiting: the collector may have finished, swept
+/// and restarted the world (its notification long gone) while this thread was helping or was
+/// descheduled before taking WORLD again; waiting then would park the thread, and the goroutine
+/// it stopped, for good. One help per wait: once marking is finished, help() would return at
+/// once until the collector closes the phase.
 pub fn wait_restart(w: &Worker) {
     let mut g = WORLD.lock().unwrap_or_else(|e| e.into_inner());
+    let mut helped = false;
     while STOP.load(SeqCst) {
-        if super::parmark::wanted() {
+        if !helped && super::parmark::wanted() {
             drop(g);
             super::parmark::help();
+            helped = true;
             g = WORLD.lock().unwrap_or_else(|e| e.into_inner());
+            continue;
         }
         g = WORLD_CV.wait(g).unwrap_or_else(|e| e.into_inner());
     }
