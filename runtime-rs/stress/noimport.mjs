@@ -115,10 +115,16 @@ function parseArgs(argv) {
   return o;
 }
 
+/** commit names HEAD and the runtime-rs tree (which, unlike the commit, survives a rebase). */
 function commit() {
-  const head = execFileSync("git", ["-C", repo, "rev-parse", "--short", "HEAD"]).toString().trim();
+  const git = (...a) =>
+    execFileSync("git", ["-C", repo, ...a])
+      .toString()
+      .trim();
+  const head = git("rev-parse", "--short", "HEAD");
+  const tree = git("rev-parse", "--short", "HEAD:runtime-rs");
   const dirty = spawnSync("git", ["-C", repo, "diff", "--quiet", "HEAD", "--", "runtime-rs"]);
-  return head + (dirty.status === 0 ? "" : " (runtime-rs modified)");
+  return `${head}, runtime-rs tree ${tree}` + (dirty.status === 0 ? "" : " (modified)");
 }
 
 function loadavg() {
