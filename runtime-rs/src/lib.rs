@@ -8,7 +8,7 @@
 //!   `iface`, `equal`: interfaces and `==`.
 //! - `alloc`, `gc/`: allocation and the garbage collector.
 //! - `sched/`: goroutines, workers, stacks, timers, preemption. `start`: the C `main`.
-//!   `sema`: semaphores and notify lists for `sync`.
+//!   `sema`: semaphores and notify lists for `sync`. `netpoll`: the epoll network poller.
 //! - `print`: print builtins and diagnostics. `panic`, `panicval`, `unwind`: panics.
 //!   `traceback`: the stack trace of an unrecovered panic.
 //! - `signal`: SIGSEGV handling. `sys`: the C library functions the runtime uses.
@@ -22,6 +22,7 @@ pub mod gc;
 pub mod hash;
 pub mod iface;
 pub mod map;
+pub mod netpoll;
 pub mod panic;
 pub mod panicval;
 pub mod print;

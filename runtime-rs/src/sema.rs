@@ -23,7 +23,7 @@ use core::sync::atomic::{AtomicU32, AtomicUsize, Ordering::*};
 
 /// A test-and-test-and-set spin lock word (held only for a few instructions; never across a
 /// goroutine switch except through an `after_switch` release).
-fn spin_lock(w: &AtomicU32) {
+pub(crate) fn spin_lock(w: &AtomicU32) {
     let mut spins = 0;
     while w.compare_exchange_weak(0, 1, Acquire, Relaxed).is_err() {
         spins += 1;
@@ -35,7 +35,7 @@ fn spin_lock(w: &AtomicU32) {
     }
 }
 
-fn spin_unlock(w: &AtomicU32) {
+pub(crate) fn spin_unlock(w: &AtomicU32) {
     w.store(0, Release);
 }
 

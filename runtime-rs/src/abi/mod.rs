@@ -8,6 +8,7 @@ pub mod defer;
 pub mod iface;
 pub mod map;
 pub mod mem;
+pub mod netpoll;
 pub mod os;
 pub mod panic;
 pub mod print;

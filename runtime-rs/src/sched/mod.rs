@@ -10,7 +10,8 @@
 //! Finding work: the local queue, then the global queue, then stealing half of another worker's
 //! queue, then timers; a worker with nothing to do sleeps on a condition variable (with a timeout
 //! when a timer is pending). When every worker sleeps, no timer is pending and no goroutine is in
-//! a system call, the program is deadlocked (gc's `all goroutines are asleep`).
+//! a system call or waits on the network poller (crate::netpoll), the program is deadlocked
+//! (gc's `all goroutines are asleep`).
 //!
 //! Workers and threads: a [`Worker`] is gc's P (run queue, allocation cache, state); an [`M`] is
 //! an OS thread (its scheduler context and the goroutine it runs). A thread holds at most one
@@ -645,14 +646,16 @@ fn steal(w: &Worker) -> Option<*mut G> {
 }
 
 /// Sleeps until woken or until `deadline` (monotonic ns; -1: no timer pending). Detects
-/// deadlock when every worker would sleep forever.
+/// deadlock when every worker would sleep forever (not while a goroutine waits for I/O: the
+/// network poller's thread may ready it).
 fn sleep(w: &'static Worker, deadline: i64) {
     let mut idle = IDLE_LOCK.lock().unwrap_or_else(|e| e.into_inner());
     if has_work() || crate::gc::stw::stop_requested() {
         return;
     }
     idle.sleeping += 1;
-    if idle.sleeping == nworkers() && deadline < 0 && NSYSCALL.load(SeqCst) == 0 {
+    let io_wait = crate::netpoll::waiting() > 0;
+    if idle.sleeping == nworkers() && deadline < 0 && NSYSCALL.load(SeqCst) == 0 && !io_wait {
         drop(idle);
         deadlock();
     }

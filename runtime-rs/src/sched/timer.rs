@@ -25,6 +25,11 @@ pub struct Timer {
     /// Bumped on every stop/reset; heap entries with an old sequence are stale.
     pub seq: u64,
     pub active: bool,
+    /// Runtime function to call with `arg` when it fires (the network poller's deadlines), or
+    /// None. It runs on the worker that found the timer due, outside any goroutine: it must not
+    /// block.
+    pub callback: Option<fn(usize)>,
+    pub arg: usize,
 }
 
 struct Heap {
@@ -107,7 +112,9 @@ pub fn run_due() -> i64 {
 }
 
 unsafe fn fire(t: *mut Timer) {
-    if !(*t).g.is_null() {
+    if let Some(f) = (*t).callback {
+        f((*t).arg);
+    } else if !(*t).g.is_null() {
         let g = (*t).g;
         (*t).g = core::ptr::null_mut();
         ready_g(g);
@@ -136,6 +143,8 @@ pub fn sleep(ns: i64) {
         g,
         seq: 0,
         active: false,
+        callback: None,
+        arg: 0,
     }));
     park("sleep", arm_after_park, t as usize);
     // SAFETY: the timer fired (it readied us) and is referenced by nothing else now.
