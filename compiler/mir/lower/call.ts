@@ -319,8 +319,9 @@ function builtin(fl: FuncLowerer, e: ast.CallExpr): Operand | null {
       const ty = mirType(fl.typeOf(e));
       const ft: MirType =
         ty.k === "complex" && ty.bits === 64 ? { k: "float", bits: 32 } : { k: "float", bits: 64 };
-      const re = coerce(fl, lowerExpr(fl, e.args[0]), ft);
-      const im = coerce(fl, lowerExpr(fl, e.args[1]), ft);
+      const [x, y] = spreadArgs(fl, e.args);
+      const re = coerce(fl, x.v, ft);
+      const im = coerce(fl, y.v, ft);
       return fl.temp({ r: "agg", ty, ops: [re, im] });
     }
     case "delete":
@@ -354,19 +355,7 @@ function rt(fl: FuncLowerer, sym: string, args: Operand[] = []): void {
 /** printCall lowers print/println: one runtime call per operand, bracketed by the print lock. */
 function printCall(fl: FuncLowerer, args: ast.Expr[], ln: boolean): void {
   // Operands are evaluated before the print lock is taken (they may print themselves).
-  const tt = args.length === 1 ? fl.typeOf(args[0]) : null;
-  if (tt?.tag === "Tuple") {
-    // print(f()) with a multi-valued f prints each result.
-    const p = fl.materialise(lowerExpr(fl, args[0]));
-    const at = args[0] as { pos: number };
-    const parts = tt.vars.map((v, i) => ({ v: copy(field(p, i)), t: v.type, at }));
-    return printValues(fl, parts, ln);
-  }
-  const vals = args.map((a) => ({
-    v: lowerExpr(fl, a),
-    t: fl.typeOf(a),
-    at: a as { pos: number },
-  }));
+  const vals = spreadArgs(fl, args).map((x, i) => ({ ...x, at: args[i] ?? args[0] }));
   printValues(fl, vals, ln);
 }
 
@@ -472,11 +461,26 @@ function makeCall(fl: FuncLowerer, e: ast.CallExpr): Operand {
   return fl.temp({ r: "agg", ty: { k: "slice" }, ops: [p, len, cap] });
 }
 
+/**
+ * spreadArgs evaluates a builtin's arguments in order; a single multi-valued call f() stands
+ * for its results (complex(f()), append(f())).
+ */
+function spreadArgs(fl: FuncLowerer, args: ast.Expr[]): { v: Operand; t: Type }[] {
+  const tt = args.length === 1 ? fl.typeOf(args[0]) : null;
+  if (tt?.tag === "Tuple") {
+    const p = fl.materialise(lowerExpr(fl, args[0]));
+    return tt.vars.map((v, i) => ({ v: copy(field(p, i)), t: v.type }));
+  }
+  return args.map((a) => ({ v: lowerExpr(fl, a), t: fl.typeOf(a) }));
+}
+
 function appendCall(fl: FuncLowerer, e: ast.CallExpr): Operand {
   const st = fl.typeOf(e);
   const elemT = (under(st) as { elem: Type }).elem;
   const elem = mirType(elemT);
-  const s = fl.materialise(fl.convert(lowerExpr(fl, e.args[0]), fl.typeOf(e.args[0]), st));
+  const args = e.hasDots ? [] : spreadArgs(fl, e.args);
+  const first = args.length ? args[0] : { v: lowerExpr(fl, e.args[0]), t: fl.typeOf(e.args[0]) };
+  const s = fl.materialise(fl.convert(first.v, first.t, st));
   const size = constInt(I64, sizeOf(elem));
 
   // The values appended: either a spread slice/string, or individual values.
@@ -488,7 +492,7 @@ function appendCall(fl: FuncLowerer, e: ast.CallExpr): Operand {
     srcPtr = copy(field(src, 0));
     n = copy(field(src, 1));
   } else {
-    for (const a of e.args.slice(1)) vals.push(fl.convert(lowerExpr(fl, a), fl.typeOf(a), elemT));
+    for (const a of args.slice(1)) vals.push(fl.convert(a.v, a.t, elemT));
     srcPtr = { o: "const", ty: PTR, v: { c: "zero" } };
     n = constInt(I64, vals.length);
     if (vals.length === 0) return copy(s);
