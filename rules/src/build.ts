@@ -142,11 +142,21 @@ export async function runNinja(gen: Generated, how: NinjaRun, cwd: string): Prom
   const env = { ...process.env, ROG_WORKDIR: resolve(cwd), NINJA_STATUS: "[%f/%t] " };
   const code = await new Promise<number>((done, fail) => {
     const child = spawn(ninja.path, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    // A signal that stops rog (a timeout, ^C) goes on to Ninja, which stops the running
+    // actions and their clang processes (each command is a process group of its own); without
+    // this they would run on, orphaned, after rog is gone.
+    const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+    const forward = (sig: NodeJS.Signals) => {
+      child.kill(sig);
+      process.exitCode = 128 + (sig === "SIGINT" ? 2 : sig === "SIGTERM" ? 15 : 1);
+    };
+    for (const sig of signals) process.on(sig, forward);
     const filter = new OutputFilter(how);
     child.stdout.setEncoding("utf8").on("data", (s: string) => filter.feed(s));
     child.stderr.setEncoding("utf8").on("data", (s: string) => filter.feed(s));
     child.on("error", fail);
     child.on("close", (c) => {
+      for (const sig of signals) process.off(sig, forward);
       filter.end(c === 0);
       done(c ?? 1);
     });
