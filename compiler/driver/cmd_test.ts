@@ -7,7 +7,7 @@
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { UsageError } from "../diag.js";
+import { UsageError, UserError } from "../diag.js";
 import type { Command } from "./main.js";
 import {
   BuildFailed,
@@ -108,7 +108,7 @@ export function parseTestArgs(args: string[]): TestArgs {
 interface Plan {
   graph: PackageGraph;
   /** tested lists the roots in command-line order, each with its test build (null: no tests). */
-  tested: { pkg: Package; build: TestBuild | null }[];
+  tested: { pkg: Package; build: TestBuild | null; setup?: string }[];
 }
 
 /** plan loads the packages with their tests and writes each binary's generated main. */
@@ -121,7 +121,15 @@ function plan(patterns: string[], cwd: string): Plan {
   for (const root of g.roots) {
     const pkg = byPath.get(root)!;
     const mainDir = join(dir, "testmain", `${escapeImportPath(root)}@`);
-    const build = testBuild(g, root, mainDir);
+    let build: TestBuild | null;
+    try {
+      build = testBuild(g, root, mainDir);
+    } catch (e) {
+      // An import cycle through the tests fails this package only, as with go test.
+      if (!(e instanceof UserError)) throw e;
+      tested.push({ pkg, build: null, setup: e.message });
+      continue;
+    }
     tested.push({ pkg, build });
     if (!build) continue;
     const display = relative(cwd, pkg.dir) || ".";
@@ -181,8 +189,14 @@ export const command: Command = {
       await initHashing();
       const p = plan(t.patterns, cwd);
       const gen = await generateGraph(p.graph, cwd);
-      for (const { pkg, build } of p.tested) {
+      for (const { pkg, build, setup } of p.tested) {
         const path = pkg.importPath;
+        if (setup) {
+          process.stderr.write(`# ${path}\n${setup}\n`);
+          process.stdout.write(`FAIL\t${path} [setup failed]\n`);
+          failed = true;
+          continue;
+        }
         if (!build) {
           process.stdout.write(`?   \t${path}\t[no test files]\n`);
           continue;
