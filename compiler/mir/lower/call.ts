@@ -190,22 +190,24 @@ export function methodCall(
 /** lowerArgs evaluates call arguments, spreading f(g()) and packing variadic extras. */
 function lowerArgs(fl: FuncLowerer, e: ast.CallExpr, sig: Signature): Operand[] {
   const params = sig.params.vars;
-  if (e.args.length === 1 && params.length > 1) {
-    const tt = fl.typeOf(e.args[0]);
-    if (tt.tag === "Tuple") {
-      const p = fl.materialise(lowerExpr(fl, e.args[0]));
-      return tt.vars.map((v, i) => fl.convert(copy(field(p, i)), v.type, params[i].type, e));
-    }
+  // f(g()) with g multi-valued: g's results are the arguments (Go spec "Calls").
+  let args: { v: () => Operand; t: Type; at: ast.Expr }[];
+  const t0 = e.args.length === 1 ? fl.typeOf(e.args[0]) : null;
+  if (t0 && t0.tag === "Tuple") {
+    const p = fl.materialise(lowerExpr(fl, e.args[0]));
+    args = t0.vars.map((v, i) => ({ v: () => copy(field(p, i)), t: v.type, at: e }));
+  } else {
+    args = e.args.map((a) => ({ v: () => lowerExpr(fl, a), t: fl.typeOf(a), at: a }));
   }
   const out: Operand[] = [];
   const nfixed = sig.variadic && !e.hasDots ? params.length - 1 : params.length;
   for (let i = 0; i < nfixed; i++) {
-    out.push(fl.convert(lowerExpr(fl, e.args[i]), fl.typeOf(e.args[i]), params[i].type, e.args[i]));
+    out.push(fl.convert(args[i].v(), args[i].t, params[i].type, args[i].at));
   }
   if (sig.variadic && !e.hasDots) {
     const st = params[params.length - 1].type;
     const elemT = (under(st) as { elem: Type }).elem;
-    const extra = e.args.slice(nfixed);
+    const extra = args.slice(nfixed);
     if (extra.length === 0) out.push({ o: "const", ty: { k: "slice" }, v: { c: "zero" } });
     else out.push(packSlice(fl, extra, elemT));
   }
@@ -213,11 +215,15 @@ function lowerArgs(fl: FuncLowerer, e: ast.CallExpr, sig: Signature): Operand[] 
 }
 
 /** packSlice allocates a backing array for the values and returns the slice. */
-function packSlice(fl: FuncLowerer, vals: ast.Expr[], elemT: Type): Operand {
+function packSlice(
+  fl: FuncLowerer,
+  vals: { v: () => Operand; t: Type; at: ast.Expr }[],
+  elemT: Type,
+): Operand {
   const elem = mirType(elemT);
   const p = fl.alloc({ k: "array", len: vals.length, elem });
-  vals.forEach((v, i) => {
-    const val = fl.convert(lowerExpr(fl, v), fl.typeOf(v), elemT, v);
+  vals.forEach((a, i) => {
+    const val = fl.convert(a.v(), a.t, elemT, a.at);
     const ptr = fl.temp({ r: "offset", ptr: p, idx: constInt(I64, i), elem });
     fl.store(derefPlace(ptr, elem), val);
   });

@@ -37,7 +37,8 @@ import { toIface } from "./iface.js";
 import { lowerExpr } from "./expr.js";
 import { mirType, paramTypes, resultType, under } from "./gotypes.js";
 import type { PkgLowerer } from "./package.js";
-import { captured, heapVars, walk } from "./scan.js";
+import type { RangeBody } from "./rangefunc.js";
+import { captured, heapVars, returnsFromRangeFunc, walk } from "./scan.js";
 import { lowerBlock, rhsValues } from "./stmt.js";
 
 /** Slot is where a local variable lives: a MIR local, or a heap cell a local points to. */
@@ -60,6 +61,8 @@ export class FuncLowerer {
   /** results are the result variables (named or synthesised) copied to _0 on return. */
   results: Var[] = [];
   resultTypes: Type[] = [];
+  /** range is set while lowering the body of a range-over-func loop (rangefunc.ts). */
+  range: RangeBody | null = null;
   private litCount = 0;
 
   constructor(
@@ -152,7 +155,7 @@ export class FuncLowerer {
     const sig = fn.sig;
     const params = [...(sig.recv ? [sig.recv] : []), ...sig.params.vars];
     this.bindParams(params);
-    this.bindResults(sig);
+    this.bindResults(sig, returnsFromRangeFunc(d.body!, this.info));
     this.setupDefers(d.body!);
     lowerBlock(this, d.body!);
     this.finishBody(d.body!.rbrace);
@@ -171,13 +174,38 @@ export class FuncLowerer {
     });
   }
 
-  private bindResults(sig: Signature): void {
+  /**
+   * bindResults binds the result variables. shared: a range-over-func loop body returns, so
+   * every result (unnamed ones too) lives in a heap cell the body's function can store to.
+   */
+  private bindResults(sig: Signature, shared = false): void {
     this.results = sig.results.vars;
-    // A blank result (`func() (_ T)`) still needs storage: a bare return returns its zero value.
     for (const v of this.results) {
-      if (v.name === "") continue;
+      if (shared) this.heap.add(v);
+      // A blank result (`func() (_ T)`) still needs storage: a bare return returns its zero value.
+      if (v.name === "" && !shared) continue;
       this.declareVar(v, null);
     }
+  }
+
+  /**
+   * returnStored returns from the function with the values already in its result variables;
+   * in a range-over-func loop body it leaves the body with code 1 so that the enclosing
+   * function returns in turn.
+   */
+  returnStored(): void {
+    if (!this.range) return this.emitReturn(null);
+    this.store(place(this.range.exit, { p: "deref", ty: I64 }), constInt(I64, 1n));
+    this.store(place(this.range.state, { p: "deref", ty: I64 }), constInt(I64, 0n));
+    this.store(place(0), { o: "const", ty: BOOL, v: { c: "bool", v: false } });
+    this.b.ret();
+  }
+
+  /** lowerRangeBody lowers the body of a range-over-func loop into this (yield) function. */
+  lowerRangeBody(body: ast.BlockStmt, cont: BlockId): void {
+    lowerBlock(this, body);
+    this.b.goto(cont);
+    this.pl.bodies.push(this.b.finish({ t: "unreachable", line: 0 }));
   }
 
   /** finishBody ends the function: falling off the end returns. */
@@ -249,7 +277,7 @@ export class FuncLowerer {
     // identity); in an instance, substitution gave sig copies of them with other types.
     const declared = under(this.info.types.get(lit)!.type) as Signature;
     inner.bindParams(declared.params.vars);
-    inner.bindResults(declared);
+    inner.bindResults(declared, returnsFromRangeFunc(lit.body, this.info));
     inner.setupDefers(lit.body);
     lowerBlock(inner, lit.body);
     inner.finishBody(lit.body.rbrace);

@@ -6,6 +6,7 @@ import type * as ast from "../../syntax/ast.js";
 import type { Info } from "../../types/info.js";
 import type { Var } from "../../types/object.js";
 import { under } from "./gotypes.js";
+import type { Type } from "../../types/type.js";
 
 /** forEachChild calls f on every direct child node of n. */
 export function forEachChild(n: ast.Node, f: (c: ast.Node) => void): void {
@@ -83,6 +84,10 @@ export function heapVars(fn: ast.Node, info: Info, file: string): Set<Var> {
       case "FuncLit":
         for (const v of captured(n, info, file)) out.add(v);
         break;
+      case "RangeStmt":
+        if (rangesOverFunc(info.types.get(n.x)?.type))
+          for (const v of rangeFuncCaptures(n, info, file)) out.add(v);
+        break;
     }
   });
   return out;
@@ -90,18 +95,66 @@ export function heapVars(fn: ast.Node, info: Info, file: string): Set<Var> {
 
 /** captured lists the local variables a function literal uses but does not declare. */
 export function captured(lit: ast.FuncLit, info: Info, file: string): Var[] {
+  return outerLocals([lit.body], info, file, (o) => o.pos >= lit.pos && o.pos < lit.end);
+}
+
+/**
+ * outerLocals lists, in order of first use, the local variables of file used in roots for which
+ * own (the roots declare the variable themselves) is false.
+ */
+function outerLocals(roots: ast.Node[], info: Info, file: string, own: (o: Var) => boolean): Var[] {
   const out: Var[] = [];
   const seen = new Set<Var>();
-  walk(lit.body, (n) => {
-    if (n.kind !== "Ident") return;
-    const o = info.uses.get(n);
-    if (!o || o.tag !== "Var" || seen.has(o)) return;
-    if (o.file !== file || o.isField) return;
-    if (o.parent && o.parent.what.startsWith("package")) return;
-    if (o.pkg && o.pkg.scope.lookup(o.name) === o) return;
-    if (o.pos >= lit.pos && o.pos < lit.end) return;
-    seen.add(o);
-    out.push(o);
-  });
+  for (const root of roots) {
+    walk(root, (n) => {
+      if (n.kind !== "Ident") return;
+      const o = info.uses.get(n);
+      if (!o || o.tag !== "Var" || seen.has(o)) return;
+      if (o.file !== file || o.isField) return;
+      if (o.parent && o.parent.what.startsWith("package")) return;
+      if (o.pkg && o.pkg.scope.lookup(o.name) === o) return;
+      if (own(o)) return;
+      seen.add(o);
+      out.push(o);
+    });
+  }
   return out;
+}
+
+/** rangesOverFunc reports whether a range expression of type t is a function (an iterator). */
+export function rangesOverFunc(t: Type | undefined): boolean {
+  if (!t) return false;
+  return under(t).tag === "Signature" || t.tag === "TypeParam";
+}
+
+/**
+ * rangeFuncCaptures lists the local variables the body of a range-over-func loop shares with
+ * its enclosing function: used in the body (or assigned as the loop's `=` variables) but
+ * declared outside it. Variables the loop declares with := are the body's own.
+ */
+export function rangeFuncCaptures(s: ast.RangeStmt, info: Info, file: string): Var[] {
+  const roots: ast.Node[] = [s.body];
+  if (s.tok === "=") roots.push(...[s.key, s.value].filter((e) => e !== null));
+  const declared = s.tok === ":=" ? [s.key?.pos, s.value?.pos] : [];
+  return outerLocals(
+    roots,
+    info,
+    file,
+    (o) => (o.pos >= s.body.pos && o.pos < s.body.end) || declared.includes(o.pos),
+  );
+}
+
+/** returnsFromRangeFunc reports a return statement inside a range-over-func loop of body. */
+export function returnsFromRangeFunc(body: ast.BlockStmt, info: Info): boolean {
+  let found = false;
+  const inLoop = (n: ast.Node) =>
+    walk(n, (c) => {
+      if (c.kind === "ReturnStmt") found = true;
+      return !found && c.kind !== "FuncLit";
+    });
+  walk(body, (n) => {
+    if (found || n.kind === "FuncLit") return false;
+    if (n.kind === "RangeStmt" && rangesOverFunc(info.types.get(n.x)?.type)) inLoop(n.body);
+  });
+  return found;
 }

@@ -20,6 +20,7 @@ import { derefPlace, field, type FuncLowerer } from "./func.js";
 import { mirType, under } from "./gotypes.js";
 import { ifaceEqual, typeAssert, typeSwitch } from "./iface.js";
 import { makeThunk } from "./thunk.js";
+import { rangeFunc } from "./rangefunc.js";
 import { walk } from "./scan.js";
 import {
   chanRecv,
@@ -446,8 +447,17 @@ function rangeStmt(fl: FuncLowerer, s: ast.RangeStmt, label: string | null): voi
       // The length is constant, but a range expression with calls is still evaluated.
       lowerExpr(fl, s.x);
     }
+  } else if (xt.tag === "Signature") {
+    return rangeFunc(fl, s, label, (inner, params) =>
+      bindRangeVars(
+        inner,
+        s,
+        params[0] ?? constInt(I64, 0),
+        params.length > 1 ? () => params[1] : null,
+      ),
+    );
   } else {
-    return fl.unsupported(s, "range over functions");
+    return fl.unsupported(s, "range over this type");
   }
   const it = fl.b.local(fl.b.rvType({ r: "use", op: len }));
   const itTy = fl.b.localType(it);
@@ -664,6 +674,16 @@ function branch(fl: FuncLowerer, s: ast.BranchStmt): void {
 }
 
 function returnStmt(fl: FuncLowerer, s: ast.ReturnStmt): void {
+  if (fl.range) {
+    // In a range-over-func loop body: store the enclosing function's results, then leave.
+    const { results, resultTypes } = fl.range;
+    if (s.results.length > 0) {
+      const vals = rhsValues(fl, s.results, resultTypes, resultTypes.length);
+      fl.at(s);
+      vals.forEach((v, i) => fl.store(fl.varPlace(results[i]), v));
+    }
+    return fl.returnStored();
+  }
   if (s.results.length === 0) return fl.emitReturn(null);
   const targets = fl.resultTypes;
   const vals = rhsValues(fl, s.results, targets, targets.length);

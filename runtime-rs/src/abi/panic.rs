@@ -37,6 +37,18 @@ pub extern "C-unwind" fn rog_panic_shift() -> ! {
     panic::runtime_error(b"runtime error: negative shift amount")
 }
 
+/// A range-over-func loop's protocol was broken (its yield function was called in `state`, or
+/// the iterator returned after swallowing a body panic); `state` numbers as gc's abi.RF_State.
+#[no_mangle]
+pub extern "C-unwind" fn rog_panic_rangestate(state: i64) -> ! {
+    panic::runtime_error(match state {
+        0 => b"runtime error: range function continued iteration after function for loop body returned false" as &[u8],
+        2 => b"runtime error: range function continued iteration after loop body panic",
+        3 => b"runtime error: range function continued iteration after whole loop exit",
+        _ => b"runtime error: range function recovered a loop body panic and did not resume panicking",
+    })
+}
+
 /// `panic(v)`: `t`/`data` are the `any` holding the value (t null for `panic(nil)`, which gc
 /// turns into a `*runtime.PanicNilError`).
 ///
