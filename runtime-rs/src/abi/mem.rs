@@ -24,6 +24,13 @@ pub extern "C" fn rog_gc() {
     crate::gc::collect_forced();
 }
 
+/// `debug.SetGCPercent(p)`: sets the collector's growth percentage (negative: off) and returns
+/// the previous one.
+#[no_mangle]
+pub extern "C" fn rog_setgcpercent(p: i64) -> i64 {
+    crate::gc::set_gc_percent(p)
+}
+
 /// `runtime.SetFinalizer(obj, f)` for a finalizer taking a pointer: `obj` points into a heap
 /// object (from `rog_alloc` or a `rog_make*`); `f` is the finalizer's func value, called as
 /// `f(obj)` (results ignored), or null to remove the finalizer. Returns false (the overlay then
