@@ -160,7 +160,19 @@ func (v Value) Interface() any {
 	if v.flag&flagRO != 0 {
 		panic("reflect.Value.Interface: cannot return value obtained from unexported field or method")
 	}
+	if v.kind() == Interface {
+		// The value an interface holds, not the interface itself.
+		return v.ifaceContents()
+	}
 	return packEface(v)
+}
+
+// ifaceContents is the dynamic value of an Interface-kind v, as an any.
+func (v Value) ifaceContents() any {
+	if v.typ_.NumMethod() == 0 {
+		return *(*any)(v.ptr)
+	}
+	return (any)(*(*interface{ M() })(v.ptr))
 }
 
 // Addr returns a pointer value representing the address of v.
@@ -379,13 +391,7 @@ func (v Value) SetZero() {
 func (v Value) Elem() Value {
 	switch v.kind() {
 	case Interface:
-		var i any
-		if v.typ_.NumMethod() == 0 {
-			i = *(*any)(v.ptr)
-		} else {
-			i = (any)(*(*interface{ M() })(v.ptr))
-		}
-		x := ValueOf(i)
+		x := ValueOf(v.ifaceContents())
 		x.flag |= v.flag & flagRO
 		return x
 	case Pointer:

@@ -181,6 +181,13 @@ func (v Value) Interface() any {
 	if v.flag&flagRO != 0 {
 		panic("reflect.Value.Interface: cannot return value obtained from unexported field or method")
 	}
+	if v.kind() == abi.Interface {
+		// The value an interface holds, not the interface itself.
+		if v.typ.NumMethod() == 0 {
+			return *(*any)(v.ptr)
+		}
+		return (any)(*(*interface{ M() })(v.ptr))
+	}
 	return packEface(v)
 }
 
