@@ -45,6 +45,11 @@ export class FnBuilder {
   private readonly blocks: OpenBlock[] = [];
   /** cur is the block receiving statements. */
   cur: BlockId;
+
+  /** linkage is the body's linkage. */
+  get linkage(): Linkage {
+    return this.body.linkage;
+  }
   /** line is the source line attached to what is emitted next. */
   line = 0;
   /** unwind is the landing block for calls that may panic, or null (set by defer lowering). */

@@ -248,6 +248,15 @@ export class FuncLowerer {
     this.pl.bodies.push(this.b.finish());
   }
 
+  /**
+   * nestedLinkage is the linkage of the bodies nested in this one (function literals, loop
+   * bodies, go/defer wrappers): a generic instance is emitted by every package that uses it,
+   * and so are they.
+   */
+  nestedLinkage(): Linkage {
+    return this.b.linkage === "linkonce_odr" ? "linkonce_odr" : "external";
+  }
+
   /** lowerFuncLit lowers a function literal to its own body and returns the closure value. */
   lowerFuncLit(lit: ast.FuncLit): Operand {
     const sym = `${this.b.sym}.func${this.nextLit()}`;
@@ -261,6 +270,7 @@ export class FuncLowerer {
       under(sig) as Signature,
       true,
       this.subst,
+      this.nestedLinkage(),
     );
     inner.b.line = this.lineOf(lit.pos);
     inner.heap = heapVars(lit.body, this.info, this.file.source.filename);

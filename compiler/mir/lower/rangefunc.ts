@@ -65,7 +65,8 @@ export function rangeFunc(
   const caps = rangeFuncCaptures(s, fl.info, fl.file.source.filename);
 
   const sym = `${fl.b.sym}-range${fl.nextLit()}`;
-  const inner = new FuncLowerer(fl.pl, fl.file, sym, null, yieldSig, true, fl.subst);
+  const linkage = fl.nestedLinkage();
+  const inner = new FuncLowerer(fl.pl, fl.file, sym, null, yieldSig, true, fl.subst, linkage);
   inner.b.line = fl.lineOf(s.pos);
   inner.heap = heapVars(s.body, fl.info, fl.file.source.filename);
 

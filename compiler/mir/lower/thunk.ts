@@ -65,7 +65,16 @@ function builtinThunk(fl: FuncLowerer, call: ast.CallExpr, what: string): Operan
   const objTy = structType([PTR, ...types]);
 
   const wsym = `${fl.b.sym}.${what}wrap${fl.nextLit()}`;
-  const inner = new FuncLowerer(fl.pl, fl.file, wsym, null, null, true);
+  const inner = new FuncLowerer(
+    fl.pl,
+    fl.file,
+    wsym,
+    null,
+    null,
+    true,
+    new Map(),
+    fl.nestedLinkage(),
+  );
   inner.b.line = fl.b.line;
   const stored = types.map((_, i) =>
     copy(place(inner.b.ctx, { p: "deref", ty: objTy }, { p: "field", i: i + 1 })),
