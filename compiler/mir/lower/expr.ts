@@ -305,7 +305,9 @@ export function coerce(fl: FuncLowerer, op: Operand, ty: MirType): Operand {
     t.k === ty.k &&
     (t.k !== "int" || (ty.k === "int" && t.bits === ty.bits && t.signed === ty.signed))
   ) {
-    if (t.k !== "float" || (ty.k === "float" && t.bits === ty.bits)) return op;
+    // Floats and complexes of another width convert (complex128(c64) widens both parts).
+    const sized = t.k === "float" || t.k === "complex";
+    if (!sized || (ty as { bits: number }).bits === (t as { bits: number }).bits) return op;
   }
   if (op.o === "const" && op.v.c === "zero") return { o: "const", ty, v: { c: "zero" } };
   if (op.o === "const" && op.v.c === "int" && ty.k === "int") return { ...op, ty };

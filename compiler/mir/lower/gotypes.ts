@@ -135,11 +135,14 @@ export function ratToNumber(num: bigint, den: bigint): number {
   if (num === 0n) return 0;
   const neg = num < 0n;
   if (neg) num = -num;
-  // Scale so the quotient has at least 66 significant bits; fold the remainder into a sticky
-  // bit so the single rounding in Number() is the correct one.
-  const shift = Math.max(0, 66 - (bitLen(num) - bitLen(den)));
-  let q = (num << BigInt(shift)) / den;
-  const exact = q * den === num << BigInt(shift);
+  // Scale so the quotient has 66 significant bits (up for small values, down for huge ones);
+  // fold the remainder into a sticky bit so the single rounding in Number() is the correct
+  // one, then scale back by a power of two (exact, or overflowing to infinity as it should).
+  const shift = 66 - (bitLen(num) - bitLen(den));
+  const n = shift >= 0 ? num << BigInt(shift) : num;
+  const d = shift >= 0 ? den : den << BigInt(-shift);
+  let q = n / d;
+  const exact = q * d === n;
   q = (q << 1n) | (exact ? 0n : 1n);
   let x = Number(q);
   let s = shift + 1;
@@ -147,6 +150,11 @@ export function ratToNumber(num: bigint, den: bigint): number {
     const step = Math.min(s, 1000);
     x /= 2 ** step;
     s -= step;
+  }
+  while (s < 0) {
+    const step = Math.min(-s, 1000);
+    x *= 2 ** step;
+    s += step;
   }
   return neg ? -x : x;
 }
