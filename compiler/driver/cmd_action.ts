@@ -201,26 +201,53 @@ async function tryRemote<T>(op: () => Promise<T>): Promise<T | null> {
   }
 }
 
-/** absolutize resolves every path flag against the working directory (the build directory). */
-function absolutize(specs: Record<string, FlagSpec>, f: Flags): void {
+/**
+ * absolutize resolves every path flag against dir, by default the working directory (the build
+ * directory, where Ninja runs the action).
+ */
+function absolutize(specs: Record<string, FlagSpec>, f: Flags, dir = "."): void {
   for (const [name, spec] of Object.entries(specs)) {
     if (spec.type === "input" || spec.type === "output") {
       const v = f.strings.get(name);
-      if (v !== undefined) f.strings.set(name, resolve(v));
+      if (v !== undefined) f.strings.set(name, resolve(dir, v));
     } else if (spec.type === "inputs") {
       f.lists.set(
         name,
-        (f.lists.get(name) ?? []).map((p) => resolve(p)),
+        (f.lists.get(name) ?? []).map((p) => resolve(dir, p)),
       );
     } else if (spec.type === "pairs") {
       f.pairs.set(
         name,
-        (f.pairs.get(name) ?? []).map(([k, p]) => [k, resolve(p)]),
+        (f.pairs.get(name) ?? []).map(([k, p]) => [k, resolve(dir, p)]),
       );
     }
   }
   const log = f.strings.get("log");
-  if (log !== undefined) f.strings.set("log", resolve(log));
+  if (log !== undefined) f.strings.set("log", resolve(dir, log));
+}
+
+/**
+ * fromCache is the cache-hit path of `rog action <kind> <args>` run in-process, in build
+ * directory dir (rules/src/prefill.ts): it restores the action's outputs from the local cache
+ * and logs it as the action would, or returns false having written nothing.
+ */
+export async function fromCache(kind: string, args: string[], dir: string): Promise<boolean> {
+  const spec = SPECS[kind];
+  if (!spec) return false;
+  const all = { ...COMMON, ...spec };
+  const f = parseFlags(`rog action ${kind}`, all, args);
+  absolutize(all, f, dir);
+  if (!f.strings.has("toolchain") || f.bools.has("no-cache")) return false;
+  const start = Date.now();
+  await initHashing();
+  const cache = new ActionCache(cacheDir());
+  const key = fingerprint(keyMaterial(kind, all, f, actionsId()));
+  const hit = tryCache(() => cache.get(key));
+  const outputs = outputRoles(all, f);
+  if (!hit || !sameRoles(hit, outputs)) return false;
+  for (const o of hit) writeIfChanged(outputs.get(o.role)!, o.data, o.mode);
+  logAction(f, kind, start, "cache");
+  return true;
 }
 
 function outputRoles(specs: Record<string, FlagSpec>, f: Flags): Map<string, string> {

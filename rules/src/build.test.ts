@@ -149,6 +149,15 @@ describe.skipIf(!built)("rog build with the fake compiler (needs `npm run build`
     expect(readFileSync(exe).equals(before)).toBe(true);
   });
 
+  test("actions restored in-process before Ninja ran are up to date for Ninja", () => {
+    // The cleaned directory had no .ninja_log, so the build above restored every action itself
+    // (rules/src/prefill.ts) and wrote Ninja's log for them.
+    const log = readFileSync(join(dir, ".rog", "build", ".ninja_log"), "utf8");
+    expect(log.split("\n")[0]).toBe("# ninja log v5");
+    const r = rog(dir, cache, ["build", "-v", "-o", exe, "./cmd/app"]);
+    expect(r.stdout).toBe("actions: 0 run, 0 from cache, 10 up to date\n");
+  });
+
   test("a body edit in lib/leaf checks lib/leaf only, then its later actions and the link", () => {
     const leaf = join(dir, "lib", "leaf", "leaf.go");
     writeFileSync(leaf, readFileSync(leaf, "utf8").replace("6 * 7", "6 * 9"));

@@ -18,6 +18,7 @@ import {
 } from "./graph.js";
 import { findModuleRoot, loadPackages, type LoadOptions, type PackageGraph } from "./loader.js";
 import { renderNinja } from "./ninjagen.js";
+import { prefill } from "./prefill.js";
 import { overlayDirs } from "./overlay.js";
 
 /**
@@ -135,6 +136,7 @@ export async function runNinja(gen: Generated, how: NinjaRun, cwd: string): Prom
   const logPath = join(gen.buildDir, ACTION_LOG);
   rmSync(logPath, { force: true });
   const ninja = tc.ninja();
+  await prefill(gen.actions, gen.buildDir, ninja);
   const args = ["-C", gen.buildDir];
   if (how.commands) args.push("-v");
   args.push(...gen.actions.targets);

@@ -94,9 +94,9 @@ export const BODIES: Readonly<Record<string, Body>> = {
   "math.archFloor": { kind: "intrinsic", name: "llvm.floor.f64" },
   "math.archCeil": { kind: "intrinsic", name: "llvm.ceil.f64" },
   "math.archTrunc": { kind: "intrinsic", name: "llvm.trunc.f64" },
-  // llvm.maximum/minimum propagate NaN and order -0 below +0, as math.Max and math.Min do.
-  "math.archMax": { kind: "intrinsic", name: "llvm.maximum.f64" },
-  "math.archMin": { kind: "intrinsic", name: "llvm.minimum.f64" },
+  // Not llvm.maximum/minimum: math.Max(+Inf, NaN) is +Inf (infinities win over NaN), theirs NaN.
+  "math.archMax": { kind: "alias", target: "math.max" },
+  "math.archMin": { kind: "alias", target: "math.min" },
   // The portable Go code gives gc's results on every other port bit for bit; libm may not.
   "math.archExp": { kind: "alias", target: "math.exp" },
   "math.archLog": { kind: "alias", target: "math.log" },
