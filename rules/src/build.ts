@@ -75,7 +75,13 @@ export async function generateGraph(packages: PackageGraph, cwd: string): Promis
   mkdirSync(dir, { recursive: true });
   await initHashing();
   writeIfChanged(join(dir, TOOLCHAIN_ID), Buffer.from(toolchainId()));
-  const rogCommand = [process.execPath, join(tc.projectRoot(), "bin", "rog.js")];
+  // exec setpriv --pdeathsig: an action dies with Ninja. Ninja starts each action (through
+  // /bin/sh, which exec replaces) in a process group of its own, so killing the build's group (a
+  // test harness's timeout) would otherwise leave the actions running and writing into a build
+  // directory that is being removed.
+  const setpriv = tc.which("setpriv");
+  const guard = setpriv ? ["exec", setpriv, "--pdeathsig", "KILL", "--"] : [];
+  const rogCommand = [...guard, process.execPath, join(tc.projectRoot(), "bin", "rog.js")];
   writeIfChanged(join(dir, "build.ninja"), Buffer.from(renderNinja(actions, { rogCommand })));
   return { packages, actions, buildDir: dir };
 }
