@@ -42,7 +42,11 @@ const report = {
   date: new Date().toISOString(),
   mode,
   rounds: opts.rounds,
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "", memoryMB: totalmem() >> 20 },
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? "",
+    memoryMB: Math.round(totalmem() / 2 ** 20),
+  },
   tools,
   benchmarks: results.map(summarise),
   seconds: Math.round((Date.now() - started) / 1000),
