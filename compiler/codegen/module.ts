@@ -71,8 +71,10 @@ class ModuleEmitter implements ModuleCtx {
       "declare i64 @llvm.umin.i64(i64, i64)",
       "declare i32 @llvm.ucmp.i32.i64(i64, i64)",
       "",
-      'attributes #0 = { "frame-pointer"="all" uwtable }',
-      'attributes #1 = { cold noinline nounwind "frame-pointer"="all" uwtable }',
+      // No tail calls: as with gc, every call keeps its caller's frame, which runtime.Callers
+      // and panic traces count (a tail call would drop the caller from the stack).
+      'attributes #0 = { "frame-pointer"="all" "disable-tail-calls"="true" uwtable }',
+      'attributes #1 = { cold noinline nounwind "frame-pointer"="all" "disable-tail-calls"="true" uwtable }',
     ];
     if (this.debug) out.push(...this.metadata());
     return out.join("\n") + "\n";

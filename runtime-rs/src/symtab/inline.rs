@@ -74,6 +74,24 @@ struct Abbrev {
     children: bool,
     /// (attribute, form, implicit constant).
     attrs: Vec<(u64, u64, i64)>,
+    /// The size of the attributes when every form has a fixed size (most type entries), which
+    /// lets the walk step over an entry it has no use for at once.
+    fixed: Option<usize>,
+}
+
+/// The size of a value of `form`, when fixed.
+fn fixed_size(form: u64) -> Option<usize> {
+    Some(match form {
+        0x19 | 0x21 => 0,                      // flag_present, implicit_const
+        0x0b | 0x0c | 0x11 | 0x25 | 0x29 => 1, // data1, flag, ref1, strx1, addrx1
+        0x05 | 0x12 | 0x26 | 0x2a => 2,        // data2, ref2, strx2, addrx2
+        0x27 | 0x2b => 3,                      // strx3, addrx3
+        // data4, strp, ref_addr, ref4, sec_offset, ref_sup4, strp_sup, line_strp, strx4, addrx4
+        0x06 | 0x0e | 0x10 | 0x13 | 0x17 | 0x1c | 0x1d | 0x1f | 0x28 | 0x2c => 4,
+        0x01 | 0x07 | 0x14 | 0x20 | 0x24 => 8, // addr, data8, ref8, ref_sig8, ref_sup8
+        0x1e => 16,                            // data16
+        _ => return None,
+    })
 }
 
 /// A compile unit: where its entries are and the bases its indexed forms need.
@@ -225,10 +243,12 @@ fn parse_abbrevs(d: &[u8], at: usize) -> Vec<Option<Abbrev>> {
         if code >= out.len() {
             out.resize_with(code + 1, || None);
         }
+        let fixed = attrs.iter().map(|a| fixed_size(a.1)).sum();
         out[code] = Some(Abbrev {
             tag,
             children,
             attrs,
+            fixed,
         });
     }
     out
@@ -556,6 +576,21 @@ impl Parser<'_> {
             let Some(Some(ab)) = cu.abbrevs.get(code) else {
                 break;
             };
+            if ab.tag != DW_TAG_SUBPROGRAM && ab.tag != DW_TAG_INLINED_SUBROUTINE {
+                // Types, variables, lexical blocks...: only their children may matter.
+                match ab.fixed {
+                    Some(n) => c.p += n,
+                    None => {
+                        if read_die(&mut c, ab, off, self.s).bad {
+                            break;
+                        }
+                    }
+                }
+                if ab.children {
+                    open.push(open.last().copied().unwrap_or((NONE, 0)));
+                }
+                continue;
+            }
             let d = read_die(&mut c, ab, off, self.s);
             if d.bad {
                 break;
