@@ -2,7 +2,14 @@
 // constants and metadata are numbered in the order the MIR mentions them, and nothing from
 // the environment (paths, times) is written.
 
-import type { Body, ConstVal, Global, GlobalInit, MirPackage } from "../mir/mir.js";
+import {
+  WRAPPER_FILE,
+  type Body,
+  type ConstVal,
+  type Global,
+  type GlobalInit,
+  type MirPackage,
+} from "../mir/mir.js";
 import { partTypes, type MirType } from "../mir/types.js";
 import { FnEmitter, type ModuleCtx } from "./func.js";
 import {
@@ -115,6 +122,7 @@ class ModuleEmitter implements ModuleCtx {
       this.meta.push(
         `distinct !DISubprogram(name: "${b.sym.replace(/["\\]/g, "")}", scope: !${f}, ` +
           `file: !${f}, line: ${b.line}, type: !3, scopeLine: ${b.line}, ` +
+          (b.file === WRAPPER_FILE ? "flags: DIFlagArtificial, " : "") +
           "spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !0)",
       );
       dbg = ` !dbg !${this.curSP}`;

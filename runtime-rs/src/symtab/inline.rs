@@ -30,6 +30,16 @@ pub enum Kind {
     Main,
     /// `rog_goroutine_entry`, the bottom of every goroutine: shown as gc's `runtime.goexit`.
     Goexit,
+    /// A compiler-generated Go wrapper (go/defer thunk, method wrapper; DW_AT_artificial):
+    /// never a frame, as gc hides its wrappers, but what is inlined into it is.
+    Wrapper,
+}
+
+impl Kind {
+    /// Whether Go sees frames of this kind.
+    pub fn visible(self) -> bool {
+        matches!(self, Kind::Go | Kind::Main | Kind::Goexit)
+    }
 }
 
 pub(super) struct Node {
@@ -142,6 +152,7 @@ struct Die {
     linkage: Option<Val>,
     call_file: u64,
     call_line: u64,
+    artificial: bool,
     // Unit entries only.
     lang: u64,
     stmt_list: Option<u64>,
@@ -344,6 +355,7 @@ fn read_die(c: &mut Cur<'static>, ab: &Abbrev, cu: usize, s: &Sections) -> Die {
             0x11 => d.low = Some(v),
             0x12 => d.high = Some(v),
             0x13 => d.lang = u.unwrap_or(0),
+            0x34 => d.artificial = u.unwrap_or(0) != 0,
             0x31 | 0x47 => {
                 if let Val::Ref(r) = v {
                     d.origin = Some(r);
@@ -617,7 +629,9 @@ impl Parser<'_> {
                         (None, Some(o)) => self.describe(o, 0),
                         _ => ("?", lang),
                     };
-                    let kind = if lang == DW_LANG_GO {
+                    let kind = if lang == DW_LANG_GO && d.artificial {
+                        Kind::Wrapper
+                    } else if lang == DW_LANG_GO {
                         Kind::Go
                     } else if name == "rog_goroutine_entry" {
                         Kind::Goexit
