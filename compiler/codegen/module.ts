@@ -2,7 +2,14 @@
 // constants and metadata are numbered in the order the MIR mentions them, and nothing from
 // the environment (paths, times) is written.
 
-import type { Body, ConstVal, Global, GlobalInit, MirPackage } from "../mir/mir.js";
+import {
+  WRAPPER_FILE,
+  type Body,
+  type ConstVal,
+  type Global,
+  type GlobalInit,
+  type MirPackage,
+} from "../mir/mir.js";
 import { partTypes, type MirType } from "../mir/types.js";
 import { FnEmitter, type ModuleCtx } from "./func.js";
 import {
@@ -71,8 +78,10 @@ class ModuleEmitter implements ModuleCtx {
       "declare i64 @llvm.umin.i64(i64, i64)",
       "declare i32 @llvm.ucmp.i32.i64(i64, i64)",
       "",
-      'attributes #0 = { "frame-pointer"="all" uwtable }',
-      'attributes #1 = { cold noinline nounwind "frame-pointer"="all" uwtable }',
+      // No tail calls: as with gc, every call keeps its caller's frame, which runtime.Callers
+      // and panic traces count (a tail call would drop the caller from the stack).
+      'attributes #0 = { "frame-pointer"="all" "disable-tail-calls"="true" uwtable }',
+      'attributes #1 = { cold noinline nounwind "frame-pointer"="all" "disable-tail-calls"="true" uwtable }',
     ];
     if (this.debug) out.push(...this.metadata());
     return out.join("\n") + "\n";
@@ -113,6 +122,7 @@ class ModuleEmitter implements ModuleCtx {
       this.meta.push(
         `distinct !DISubprogram(name: "${b.sym.replace(/["\\]/g, "")}", scope: !${f}, ` +
           `file: !${f}, line: ${b.line}, type: !3, scopeLine: ${b.line}, ` +
+          (b.file === WRAPPER_FILE ? "flags: DIFlagArtificial, " : "") +
           "spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !0)",
       );
       dbg = ` !dbg !${this.curSP}`;

@@ -1,14 +1,31 @@
 //! Symbolising program counters for `runtime.Caller`, `runtime.FuncForPC` and `Frames`: function
 //! names and entries from the executable's ELF symbol table, file and line from its DWARF line
-//! table (`.debug_line`, versions 4 and 5, as the compiler and rustc emit them).
+//! table (`.debug_line`, versions 4 and 5, as the compiler and rustc emit them), and inlined calls
+//! from `.debug_info` (inline.rs), so that one code address can stand for several logical frames.
 //!
 //! The executable (`/proc/self/exe`) is read once, on first use, into memory that is never
 //! freed, so names and file names handed out are `'static`. The function table is sorted by
 //! address. The line table is indexed by sequence (one per function with function sections):
 //! each sequence's address range and where its line program starts; a lookup re-runs only the
-//! one sequence that covers the address.
+//! one sequence that covers the address. The inline tree is read on first use too.
+//!
+//! Logical frames. The code at an address runs in a chain of functions: the innermost inlined
+//! call, the function (or inlined call) it was inlined into, and so on up to the physical
+//! function. Index 0 is the innermost. Go sees only the Go functions of the chain (and
+//! `runtime.main` / `runtime.goexit` for the runtime code that starts main and goroutines, as gc
+//! shows them); Rust runtime code, inlined into Go or not, is never a Go frame. `rog_callers`
+//! returns one PC per Go frame, tagging a PC with the index of its frame in the chain (bits
+//! 56..63; see ABI.md), and `rog_funcinfo` decodes such PCs.
 
 use std::sync::OnceLock;
+
+mod inline;
+pub use inline::Kind;
+
+/// A PC's bits from here up hold the index of its logical frame in its address's inline chain.
+pub const TAG_SHIFT: u32 = 56;
+/// The address part of a (tagged) PC.
+pub const ADDR_MASK: usize = (1 << TAG_SHIFT) - 1;
 
 struct Func {
     start: u64,
@@ -34,6 +51,8 @@ struct Unit {
     std_lens: Vec<u8>,
     end: usize,
     files: Vec<&'static str>,
+    /// Offset of the unit's header in `.debug_line` (what a compile unit's DW_AT_stmt_list says).
+    off: usize,
 }
 
 struct Image {
@@ -43,30 +62,108 @@ struct Image {
     units: Vec<Unit>,
     seqs: Vec<Seq>,
     line: &'static [u8],
+    secs: inline::Sections,
+    inlines: OnceLock<inline::Inlines>,
 }
 
 static IMAGE: OnceLock<Option<Image>> = OnceLock::new();
 
-/// What is known about a program counter.
-pub struct Info {
+/// One logical frame, as Go sees it.
+pub struct Frame {
+    /// Entry of the physical function the code is in (0 when unknown).
     pub entry: usize,
+    /// gc's spelling: `main.f`, `pkg.(*T).M`, `runtime.main`.
     pub name: &'static str,
     pub file: &'static str,
+    /// 0 when unknown.
     pub line: u32,
+    /// The frame's index in the inline chain.
+    pub index: usize,
+    /// The frame is an inlined call (not the physical function).
+    pub inlined: bool,
+    /// Index of the next Go frame outwards at the same address; 0 when none.
+    pub next: usize,
+    pub kind: Kind,
 }
 
-/// Symbolises `pc` (a run-time address). None when it is in no known function.
-pub fn lookup(pc: usize) -> Option<Info> {
+/// The longest inline chain looked at.
+const MAX_CHAIN: usize = 64;
+
+/// Calls `f(index, kind)` for each Go frame (kind Go, Main or Goexit) of the inline chain at `pc`,
+/// a run-time address inside an instruction (a return address minus 1), innermost first.
+pub fn go_frames(pc: usize, mut f: impl FnMut(usize, Kind)) {
+    let Some(img) = IMAGE.get_or_init(load).as_ref() else {
+        return;
+    };
+    let a = (pc as u64).wrapping_sub(img.bias);
+    let mut chain = [0u32; MAX_CHAIN];
+    let n = img.chain(a, &mut chain);
+    if n == 0 {
+        if let Some(func) = img.func(a) {
+            let kind = img.kind_of_symbol(func.name);
+            if kind.visible() {
+                f(0, kind);
+            }
+        }
+        return;
+    }
+    for i in 0..n {
+        if let Some((kind, _, _)) = img.shown(&chain[..n], i, a) {
+            f(i, kind);
+        }
+    }
+}
+
+/// The first Go frame with index `index` or more of the inline chain at run-time address `pc`.
+pub fn frame(pc: usize, index: usize) -> Option<Frame> {
     let img = IMAGE.get_or_init(load).as_ref()?;
     let a = (pc as u64).wrapping_sub(img.bias);
-    let i = img.funcs.partition_point(|f| f.start <= a).checked_sub(1)?;
-    let f = &img.funcs[i];
-    if f.size != 0 && a >= f.start + f.size {
-        return None;
+    let entry = img.func(a).map_or(0, |f| (f.start + img.bias) as usize);
+    let mut chain = [0u32; MAX_CHAIN];
+    let n = img.chain(a, &mut chain);
+    if n == 0 {
+        let func = img.func(a)?;
+        let kind = img.kind_of_symbol(func.name);
+        if !kind.visible() || index > 0 {
+            return None;
+        }
+        let (file, line) = img.line_of(a).unwrap_or(("?", 0));
+        return Some(Frame {
+            entry,
+            name: func.name,
+            file,
+            line,
+            index: 0,
+            inlined: false,
+            next: 0,
+            kind,
+        });
     }
-    let (file, line) = img.line_of(a).unwrap_or(("?", 0));
-    Some(Info { entry: (f.start + img.bias) as usize, name: f.name, file, line })
+    let chain = &chain[..n];
+    let (i, (kind, file, line)) = (index..n).find_map(|i| Some((i, img.shown(chain, i, a)?)))?;
+    let next = (i + 1..n)
+        .find(|&j| img.shown(chain, j, a).is_some())
+        .unwrap_or(0);
+    let node = &img.inlines().nodes[chain[i] as usize];
+    let name = match kind {
+        Kind::Main => "runtime.main",
+        Kind::Goexit => "runtime.goexit",
+        _ => node.name,
+    };
+    Some(Frame {
+        entry,
+        name,
+        file,
+        line,
+        index: i,
+        inlined: node.parent != inline::NONE,
+        next,
+        kind,
+    })
 }
+
+/// The file of the compiler's wrappers (go/defer thunks, method wrappers), as gc names it.
+const WRAPPER_FILE: &str = "<autogenerated>";
 
 fn load() -> Option<Image> {
     let data: &'static [u8] = Box::leak(std::fs::read("/proc/self/exe").ok()?.into_boxed_slice());
@@ -80,7 +177,27 @@ fn load() -> Option<Image> {
     };
     let (units, mut seqs) = index_lines(line, &strs);
     seqs.sort_by_key(|s| s.lo);
-    Some(Image { bias: crate::gc::mark::exe_load_bias(), funcs, units, seqs, line })
+    let sec = |name| elf.section(name).unwrap_or(&[]);
+    let secs = inline::Sections {
+        info: sec(".debug_info"),
+        abbrev: sec(".debug_abbrev"),
+        str_: strs.str_,
+        line_str: strs.line_str,
+        str_offsets: sec(".debug_str_offsets"),
+        addr: sec(".debug_addr"),
+        ranges: sec(".debug_ranges"),
+        rnglists: sec(".debug_rnglists"),
+    };
+    let bias = crate::gc::mark::exe_load_bias();
+    Some(Image {
+        bias,
+        funcs,
+        units,
+        seqs,
+        line,
+        secs,
+        inlines: OnceLock::new(),
+    })
 }
 
 /// A minimal reader of 64-bit little-endian ELF files.
@@ -146,11 +263,14 @@ impl Elf {
         else {
             return out;
         };
-        let Some(&(_, stroff, _, _, _)) = self.sections.get(link) else { return out };
+        let Some(&(_, stroff, _, _, _)) = self.sections.get(link) else {
+            return out;
+        };
         let mut p = off;
         while p + 24 <= off + size {
             let d = self.data;
-            let (Some(name), Some(value), Some(sz)) = (u32_at(d, p), u64_at(d, p + 8), u64_at(d, p + 16))
+            let (Some(name), Some(value), Some(sz)) =
+                (u32_at(d, p), u64_at(d, p + 8), u64_at(d, p + 16))
             else {
                 break;
             };
@@ -158,7 +278,11 @@ impl Elf {
             let shndx = u16_at(d, p + 6).unwrap_or(0);
             const STT_FUNC: u8 = 2;
             if info & 0xf == STT_FUNC && shndx != 0 && value != 0 {
-                out.push(Func { start: value, size: sz, name: cstr(d, stroff + name as usize) });
+                out.push(Func {
+                    start: value,
+                    size: sz,
+                    name: cstr(d, stroff + name as usize),
+                });
             }
             p += 24;
         }
@@ -233,7 +357,9 @@ impl Cur<'_> {
         while self.p < self.d.len() && self.d[self.p] != 0 {
             self.p += 1;
         }
-        let s = std::str::from_utf8(&self.d[start..self.p]).unwrap_or("?").to_string();
+        let s = std::str::from_utf8(&self.d[start..self.p])
+            .unwrap_or("?")
+            .to_string();
         self.p += 1;
         Box::leak(s.into_boxed_str())
     }
@@ -324,6 +450,7 @@ fn index_lines(d: &'static [u8], strs: &Strs) -> (Vec<Unit>, Vec<Seq>) {
     let mut seqs = Vec::new();
     let mut c = Cur { d, p: 0 };
     while c.p + 4 <= d.len() {
+        let off = c.p;
         let len = c.u32() as usize;
         if len == 0xffff_ffff || len == 0 {
             break; // 64-bit DWARF: not emitted by our toolchains
@@ -376,7 +503,17 @@ fn index_lines(d: &'static [u8], strs: &Strs) -> (Vec<Unit>, Vec<Seq>) {
         if line_range == 0 || end > d.len() {
             break;
         }
-        let unit = Unit { version, min_inst, line_base, line_range, opcode_base, std_lens, end, files };
+        let unit = Unit {
+            version,
+            min_inst,
+            line_base,
+            line_range,
+            opcode_base,
+            std_lens,
+            end,
+            files,
+            off,
+        };
         let ui = units.len();
         let mut at = prog;
         while at < end {
@@ -385,7 +522,12 @@ fn index_lines(d: &'static [u8], strs: &Strs) -> (Vec<Unit>, Vec<Seq>) {
                 break;
             }
             if hi > lo {
-                seqs.push(Seq { lo, hi, unit: ui, at });
+                seqs.push(Seq {
+                    lo,
+                    hi,
+                    unit: ui,
+                    at,
+                });
             }
             at = next;
         }
@@ -398,13 +540,22 @@ fn index_lines(d: &'static [u8], strs: &Strs) -> (Vec<Unit>, Vec<Seq>) {
 impl Unit {
     /// Runs the sequence starting at `at`. Returns its address range and where the next starts;
     /// with `find`, stops at the row covering that address and returns it in `hit`.
-    fn run(&self, d: &[u8], at: usize, find: Option<(u64, &mut (usize, u32))>) -> (u64, u64, usize) {
+    fn run(
+        &self,
+        d: &[u8],
+        at: usize,
+        find: Option<(u64, &mut (usize, u32))>,
+    ) -> (u64, u64, usize) {
         let mut c = Cur { d, p: at };
         let (mut addr, mut file, mut line) = (0u64, 1usize, 1i64);
         let mut lo = u64::MAX;
         let mut prev: Option<(u64, usize, i64)> = None;
         let mut find = find;
-        let mut emit = |addr: u64, file: usize, line: i64, lo: &mut u64, find: &mut Option<(u64, &mut (usize, u32))>| {
+        let mut emit = |addr: u64,
+                        file: usize,
+                        line: i64,
+                        lo: &mut u64,
+                        find: &mut Option<(u64, &mut (usize, u32))>| {
             *lo = (*lo).min(addr);
             if let (Some((pa, pf, pl)), Some((pc, hit))) = (prev, find.as_mut()) {
                 if pa <= *pc && *pc < addr {
@@ -467,6 +618,85 @@ impl Unit {
 }
 
 impl Image {
+    fn inlines(&self) -> &inline::Inlines {
+        self.inlines
+            .get_or_init(|| inline::load(&self.secs, &self.units))
+    }
+
+    /// What a function that no debug information covers is, judged by its symbol. When the
+    /// executable has debug information, such code is not a Go function's (the compiler's
+    /// forwarders to runtime functions have none on purpose, assembly has none); without any,
+    /// Go symbols are `pkg.Name` (rustc's are mangled `_ZN...`/`_R...`, the runtime's C entry
+    /// points `rog_...`).
+    fn kind_of_symbol(&self, name: &str) -> Kind {
+        let go = |n: &str| {
+            n.contains('.')
+                && !n.starts_with("_ZN")
+                && !n.starts_with("_R")
+                && !n.starts_with("rog_")
+        };
+        if name == "rog_goroutine_entry" {
+            Kind::Goexit
+        } else if self.secs.info.is_empty() && go(name) {
+            Kind::Go
+        } else {
+            Kind::Rust
+        }
+    }
+
+    /// The ELF function symbol holding link-time address `a`.
+    fn func(&self, a: u64) -> Option<&Func> {
+        let i = self
+            .funcs
+            .partition_point(|f| f.start <= a)
+            .checked_sub(1)?;
+        let f = &self.funcs[i];
+        (f.size == 0 || a < f.start + f.size).then_some(f)
+    }
+
+    /// Stores the inline chain at link-time address `a` (node indices, innermost first) and
+    /// returns its length: 0 when no debug information covers `a`.
+    fn chain(&self, a: u64, out: &mut [u32; MAX_CHAIN]) -> usize {
+        let inl = self.inlines();
+        let Some(mut node) = inl.innermost(a) else {
+            return 0;
+        };
+        let mut n = 0;
+        while n < MAX_CHAIN {
+            out[n] = node;
+            n += 1;
+            node = inl.nodes[node as usize].parent;
+            if node == inline::NONE {
+                break;
+            }
+        }
+        n
+    }
+
+    /// Whether frame `i` of `chain` (at link-time address `a`) is one Go sees: its kind, file
+    /// and line if so. Runtime code is not, nor are the compiler's wrappers, whose code is
+    /// placed at `<autogenerated>:1` (gc hides its wrappers too); what is inlined into a wrapper
+    /// is seen.
+    fn shown(&self, chain: &[u32], i: usize, a: u64) -> Option<(Kind, &'static str, u32)> {
+        let nodes = &self.inlines().nodes;
+        let kind = nodes[chain[i] as usize].kind;
+        let (file, line) = match kind {
+            // gc's own places for these (go1.26), so traces read as gc's.
+            Kind::Main => ("runtime/proc.go", 290),
+            Kind::Goexit => ("runtime/asm_amd64.s", 1771),
+            Kind::Go if i == 0 => self.line_of(a).unwrap_or(("?", 0)),
+            Kind::Go => {
+                let callee = &nodes[chain[i - 1] as usize];
+                (callee.call_file, callee.call_line)
+            }
+            Kind::Rust | Kind::Wrapper => return None,
+        };
+        if file.ends_with(WRAPPER_FILE) {
+            return None;
+        }
+        Some((kind, file, line))
+    }
+
     fn line_of(&self, a: u64) -> Option<(&'static str, u32)> {
         let i = self.seqs.partition_point(|s| s.lo <= a).checked_sub(1)?;
         let s = &self.seqs[i];
@@ -494,11 +724,19 @@ mod tests {
 
     #[test]
     fn finds_own_function_and_line() {
-        let pc = here() + 4;
-        let info = lookup(pc).expect("symbolised");
-        assert!(info.name.contains("here"), "{}", info.name);
-        assert_eq!(info.entry, here());
-        assert!(info.file.ends_with("symtab.rs"), "{}", info.file);
-        assert!(info.line > 0);
+        let img = IMAGE.get_or_init(load).as_ref().expect("image");
+        let a = (here() + 4) as u64 - img.bias;
+        let f = img.func(a).expect("symbolised");
+        assert!(f.name.contains("here"), "{}", f.name);
+        assert_eq!((f.start + img.bias) as usize, here());
+        let (file, line) = img.line_of(a).expect("line");
+        assert!(file.ends_with("symtab.rs"), "{file}");
+        assert!(line > 0);
+        // Rust code is never a Go frame.
+        assert!(frame(here() + 4, 0).is_none());
+        let mut chain = [0u32; MAX_CHAIN];
+        let n = img.chain(a, &mut chain);
+        assert!(n >= 1);
+        assert_eq!(img.inlines().nodes[chain[0] as usize].kind, Kind::Rust);
     }
 }

@@ -5,7 +5,7 @@ import type * as ast from "../../syntax/ast.js";
 import type { Func } from "../../types/object.js";
 import type { Interface, Signature, Struct, Type } from "../../types/type.js";
 import { FnBuilder } from "../builder.js";
-import { copy, place, type Operand } from "../mir.js";
+import { copy, place, WRAPPER_FILE, type Operand } from "../mir.js";
 import { IFACE, PTR, structType, type MirType } from "../types.js";
 import { followPath, funcValue, lowerPlace } from "./expr.js";
 import { derefPlace, type FuncLowerer } from "./func.js";
@@ -87,7 +87,13 @@ function boundWrapper(
   const sig = fl.sub(m.sig) as Signature;
   const params = paramTypes(sig, false);
   const res = resultType(sig);
-  const b = new FnBuilder(wsym, params, res, { linkage: "linkonce_odr", withCtx: true });
+  const b = new FnBuilder(wsym, params, res, {
+    linkage: "linkonce_odr",
+    withCtx: true,
+    file: WRAPPER_FILE,
+    line: 1,
+  });
+  b.line = 1;
   const objTy = structType([PTR, iface ? IFACE : recvTy]);
   const held = copy(place(b.ctx, { p: "deref", ty: objTy }, { p: "field", i: 1 }));
   const args = params.map((_, i) => copy(place(i + 1)));
@@ -141,7 +147,12 @@ function ifaceMethodExpr(fl: FuncLowerer, T: Type, m: Func): string {
   if (fl.pl.hasBody(wsym)) return wsym;
   const params = paramTypes(m.sig, false);
   const res = resultType(m.sig);
-  const b = new FnBuilder(wsym, [IFACE, ...params], res, { linkage: "linkonce_odr" });
+  const b = new FnBuilder(wsym, [IFACE, ...params], res, {
+    linkage: "linkonce_odr",
+    file: WRAPPER_FILE,
+    line: 1,
+  });
+  b.line = 1;
   const ms = ifaceMethods(under(T) as Interface);
   const idx = ms.findIndex((x) => x.name === m.name);
   const tab = b.temp({ r: "use", op: copy(place(1, { p: "field", i: 0 })) });

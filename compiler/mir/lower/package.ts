@@ -259,7 +259,9 @@ export class PkgLowerer {
     const params = paramTypes(sig, true);
     const result = resultType(sig);
     const line = f.source.position(d.pos).line;
-    const b = new FnBuilder(sym, params, result, { file: f.source.filename, line });
+    // No file, so no debug information: the forwarder is not a frame of its own. Inlined, its
+    // code takes the call's location; runtime.Callers does not count it (ABI.md, "Call stacks").
+    const b = new FnBuilder(sym, params, result, { line });
     b.line = line;
     const args = params.map((_, i) => copy(place(b.param(i))));
     if (result.k === "void") b.call(callee, args, result);

@@ -4,7 +4,7 @@
 
 import type * as ast from "../../syntax/ast.js";
 import { FnBuilder } from "../builder.js";
-import { copy, place, type Callee, type Operand } from "../mir.js";
+import { copy, place, WRAPPER_FILE, type Callee, type Operand } from "../mir.js";
 import { PTR, VOID, structType, type MirType } from "../types.js";
 import { clearValue, copyValues, prepareCall, printValues } from "./call.js";
 import { mapDeleteValue, mapKeyType } from "./mapchan.js";
@@ -109,7 +109,13 @@ function builtinThunk(fl: FuncLowerer, call: ast.CallExpr, what: string): Operan
 }
 
 function thunkBody(sym: string, objTy: MirType, callee: Callee, retTy: MirType, nargs: number) {
-  const b = new FnBuilder(sym, [], VOID, { linkage: "internal", withCtx: true });
+  const b = new FnBuilder(sym, [], VOID, {
+    linkage: "internal",
+    withCtx: true,
+    file: WRAPPER_FILE,
+    line: 1,
+  });
+  b.line = 1;
   const fieldOf = (i: number): Operand =>
     copy(place(b.ctx, { p: "deref", ty: objTy }, { p: "field", i }));
   let k = 1;

@@ -7,7 +7,7 @@ import { InternalError } from "../../diag.js";
 import type { Func } from "../../types/object.js";
 import type { Interface, Named, Signature, Type } from "../../types/type.js";
 import { FnBuilder } from "../builder.js";
-import { copy, place, type GlobalInit, type Operand, type Place } from "../mir.js";
+import { copy, place, WRAPPER_FILE, type GlobalInit, type Operand, type Place } from "../mir.js";
 import { ensureFunc } from "../../types/lazy.js";
 import {
   I64,
@@ -457,7 +457,10 @@ export class TypeDescs {
     const bt = mirType(base);
     const b = new FnBuilder(wsym, [ptrRecv ? PTR : bt, ...params], res, {
       linkage: "linkonce_odr",
+      file: WRAPPER_FILE,
+      line: 1,
     });
+    b.line = 1;
 
     // Walk the embedded fields, dereferencing embedded pointers.
     let p: Place = ptrRecv ? place(1, { p: "deref", ty: bt }) : place(1);
@@ -529,7 +532,12 @@ export class TypeDescs {
     this.done.set(wsym, wsym);
     const params = paramTypes(m.sig, false);
     const res = resultType(m.sig);
-    const b = new FnBuilder(wsym, [PTR, ...params], res, { linkage: "linkonce_odr" });
+    const b = new FnBuilder(wsym, [PTR, ...params], res, {
+      linkage: "linkonce_odr",
+      file: WRAPPER_FILE,
+      line: 1,
+    });
+    b.line = 1;
     const rt = mirType(recvT);
     const recv = copy(place(1, { p: "deref", ty: rt }));
     const args = [recv, ...params.map((_, i) => copy(place(i + 2)))];

@@ -87,18 +87,22 @@ func rogCpuid(eax, ecx uint32, out *[4]uint32)
 //go:linkname rogXgetbv rog_xgetbv
 func rogXgetbv(out *[2]uint32)
 
-// rogCallers stores up to n return addresses of the calling goroutine's stack in pcs,
-// skipping skip frames (0 is rogCallers' caller), and returns how many it stored.
+// rogCallers stores up to n PCs of the calling goroutine's stack in pcs, one per logical Go
+// frame (inlined calls included), skipping skip frames (0 is rogCallers' caller), and returns
+// how many it stored. A PC is a return address tagged with its frame's index in the inline
+// chain at that address (bits 56..63, see runtime-rs/ABI.md).
 //
 //go:linkname rogCallers rog_callers
 func rogCallers(skip int, pcs *uintptr, n int) int
 
-// rogFuncInfo describes the function containing pc: it stores its entry address, name and
-// file (pointers to the runtime's static strings) in out and returns the line of pc, or 0 when
-// pc is unknown. out is {entry, name ptr, name len, file ptr, file len}.
+// rogFuncInfo describes the logical Go frame at pc (a possibly tagged PC): it stores the
+// physical function's entry address, the frame's function name and file (pointers to the
+// runtime's static strings), the tag of the next Go frame outwards at the same address (0:
+// none) and whether the frame is inlined (1) in out and returns the line of pc, or 0 when pc is
+// unknown. out is {entry, name ptr, name len, file ptr, file len, next, inlined}.
 //
 //go:linkname rogFuncInfo rog_funcinfo
-func rogFuncInfo(pc uintptr, out *[5]uintptr) int
+func rogFuncInfo(pc uintptr, out *[7]uintptr) int
 
 // rogSetFinalizer arranges for fn (a func value taking obj's pointer) to run in a goroutine
 // after obj (the start of a heap object) becomes unreachable; fn nil removes it.

@@ -28,24 +28,35 @@ func Callers(skip int, pc []uintptr) int {
 	return rogCallers(skip, &pc[0], len(pc))
 }
 
+// A PC from Callers carries in its top bits the index of its logical frame in the inline
+// chain at its address (runtime-rs/ABI.md, "Call stacks").
+const (
+	pcTagShift = 56
+	pcTagMask  = uintptr(0xff) << pcTagShift
+)
+
 type funcData struct {
-	entry uintptr
-	name  string
-	file  string
-	line  int
+	entry   uintptr
+	name    string
+	file    string
+	line    int
+	next    uintptr // tag of the next Go frame outwards at the same address; 0: none
+	inlined bool
 }
 
 func funcInfo(pc uintptr) funcData {
-	var out [5]uintptr
+	var out [7]uintptr
 	line := rogFuncInfo(pc, &out)
 	if line == 0 {
 		return funcData{}
 	}
 	return funcData{
-		entry: out[0],
-		name:  unsafe.String((*byte)(unsafe.Pointer(out[1])), int(out[2])),
-		file:  unsafe.String((*byte)(unsafe.Pointer(out[3])), int(out[4])),
-		line:  line,
+		entry:   out[0],
+		name:    unsafe.String((*byte)(unsafe.Pointer(out[1])), int(out[2])),
+		file:    unsafe.String((*byte)(unsafe.Pointer(out[3])), int(out[4])),
+		line:    line,
+		next:    out[5],
+		inlined: out[6] != 0,
 	}
 }
 
@@ -56,7 +67,9 @@ type Func struct {
 	file  string
 }
 
-// FuncForPC describes the function holding pc, or returns nil.
+// FuncForPC describes the function holding pc, or returns nil. When pc is in inlined code, it
+// describes the innermost Go function (for a PC from Callers: that frame's function), with the
+// entry of the physical function, as gc does.
 func FuncForPC(pc uintptr) *Func {
 	fi := funcInfo(pc)
 	if fi.line == 0 {
@@ -101,6 +114,9 @@ type Frame struct {
 // Frames iterates over the frames of a Callers result.
 type Frames struct {
 	pcs []uintptr
+	// nextPC is an outer logical frame of the last PC still to report, because pcs does not
+	// continue with it (as gc, only while more PCs follow); 0 when none.
+	nextPC uintptr
 }
 
 // CallersFrames returns the frames of the return addresses in callers.
@@ -108,19 +124,33 @@ func CallersFrames(callers []uintptr) *Frames {
 	return &Frames{pcs: callers}
 }
 
-// Next returns the next frame and whether more follow. rog does not expand inlined calls
-// into their own frames yet.
+// Next returns the next frame and whether more follow. Each PC of a Callers result is one
+// logical frame; inlined calls have their own PCs (tagged, see funcInfo). Func is nil for an
+// inlined frame, as in gc.
 func (ci *Frames) Next() (frame Frame, more bool) {
-	for len(ci.pcs) > 0 {
-		pc := ci.pcs[0]
-		ci.pcs = ci.pcs[1:]
+	for ci.nextPC != 0 || len(ci.pcs) > 0 {
+		var pc uintptr
+		if ci.nextPC != 0 {
+			pc, ci.nextPC = ci.nextPC, 0
+		} else {
+			pc = ci.pcs[0]
+			ci.pcs = ci.pcs[1:]
+		}
 		fi := funcInfo(pc - 1)
 		if fi.line == 0 {
 			continue
 		}
-		f := &Func{entry: fi.entry, name: fi.name, file: fi.file}
-		frame = Frame{PC: pc, Func: f, Function: fi.name, File: fi.file, Line: fi.line, Entry: fi.entry}
-		return frame, len(ci.pcs) > 0
+		if fi.next != 0 && len(ci.pcs) > 0 {
+			if want := pc&^pcTagMask | fi.next<<pcTagShift; ci.pcs[0] != want {
+				ci.nextPC = want
+			}
+		}
+		var f *Func
+		if !fi.inlined {
+			f = &Func{entry: fi.entry, name: fi.name, file: fi.file}
+		}
+		frame = Frame{PC: pc - 1, Func: f, Function: fi.name, File: fi.file, Line: fi.line, Entry: fi.entry}
+		return frame, ci.nextPC != 0 || len(ci.pcs) > 0
 	}
 	return Frame{}, false
 }
