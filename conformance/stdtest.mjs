@@ -72,7 +72,8 @@ function reason(built, out, err, status) {
     .filter((l) => l !== "");
   const pick = built
     ? lines.find((l) => /^(--- FAIL|panic:|fatal error:|FAIL\t)/.test(l))
-    : lines.find((l) => !/^FAIL\b/.test(l));
+    : (lines.find((l) => /error:|not supported yet/.test(l) && !/^(clang|prlimit)\b/.test(l)) ??
+      lines.find((l) => !/^FAIL\b/.test(l)));
   if (pick) return pick;
   return status === null ? `timed out after ${timeout / 1000} s` : `exit status ${status}`;
 }
