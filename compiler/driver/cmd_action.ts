@@ -164,12 +164,7 @@ async function runAction(kind: string, specs: Record<string, FlagSpec>, f: Flags
   const cache = useCache ? new ActionCache(cacheDir()) : null;
   const key = cache ? fingerprint(keyMaterial(kind, specs, f, id)) : "";
 
-  const hit = cache ? tryCache(() => cache.get(key)) : null;
-  if (hit && sameRoles(hit, outputs)) {
-    for (const o of hit) writeIfChanged(outputs.get(o.role)!, o.data, o.mode);
-    logAction(f, kind, start, "cache");
-    return;
-  }
+  if (cache && restore(cache, key, outputs, f, kind, start)) return;
 
   // The remote cache (ROG_REMOTE_CACHE, set by `rog build --remote-cache URL`) is asked after
   // a local miss; its hits also fill the local cache.
@@ -240,10 +235,20 @@ export async function fromCache(kind: string, args: string[], dir: string): Prom
   if (!f.strings.has("toolchain") || f.bools.has("no-cache")) return false;
   const start = Date.now();
   await initHashing();
-  const cache = new ActionCache(cacheDir());
   const key = fingerprint(keyMaterial(kind, all, f, actionsId()));
+  return restore(new ActionCache(cacheDir()), key, outputRoles(all, f), f, kind, start);
+}
+
+/** restore writes a local cache hit's outputs and logs the action; false on a miss. */
+function restore(
+  cache: ActionCache,
+  key: string,
+  outputs: Map<string, string>,
+  f: Flags,
+  kind: string,
+  start: number,
+): boolean {
   const hit = tryCache(() => cache.get(key));
-  const outputs = outputRoles(all, f);
   if (!hit || !sameRoles(hit, outputs)) return false;
   for (const o of hit) writeIfChanged(outputs.get(o.role)!, o.data, o.mode);
   logAction(f, kind, start, "cache");

@@ -37,7 +37,7 @@ import { toIface } from "./iface.js";
 import { lowerExpr } from "./expr.js";
 import { mirType, paramTypes, resultType, under } from "./gotypes.js";
 import type { PkgLowerer } from "./package.js";
-import type { RangeBody } from "./rangefunc.js";
+import { leaveBody, type RangeBody } from "./rangefunc.js";
 import { captured, heapVars, returnsFromRangeFunc, walk } from "./scan.js";
 import { lowerBlock, rhsValues } from "./stmt.js";
 
@@ -195,10 +195,7 @@ export class FuncLowerer {
    */
   returnStored(): void {
     if (!this.range) return this.emitReturn(null);
-    this.store(place(this.range.exit, { p: "deref", ty: I64 }), constInt(I64, 1n));
-    this.store(place(this.range.state, { p: "deref", ty: I64 }), constInt(I64, 0n));
-    this.store(place(0), { o: "const", ty: BOOL, v: { c: "bool", v: false } });
-    this.b.ret();
+    leaveBody(this, 1n, false);
   }
 
   /** lowerRangeBody lowers the body of a range-over-func loop into this (yield) function. */

@@ -99,10 +99,7 @@ export function rangeFunc(
     const blk = inner.b.newBlock();
     const save = inner.b.cur;
     inner.b.setBlock(blk);
-    if (code !== null) inner.store(cellPlace(innerExit), constInt(I64, code));
-    inner.store(cellPlace(innerState), constInt(I64, more ? READY : DONE));
-    inner.store(place(0), { o: "const", ty: BOOL, v: { c: "bool", v: more } });
-    inner.b.ret();
+    leaveBody(inner, code, more);
     inner.b.setBlock(save);
     return blk;
   };
@@ -157,6 +154,18 @@ export function rangeFunc(
 }
 
 /**
+ * leaveBody returns from a loop body's function: true to go on (the loop is READY again), or
+ * false with code, if any, in #exit (the loop is DONE).
+ */
+export function leaveBody(fl: FuncLowerer, code: bigint | null, more: boolean): void {
+  const r = fl.range!;
+  if (code !== null) fl.store(cellPlace(r.exit), constInt(I64, code));
+  fl.store(cellPlace(r.state), constInt(I64, more ? READY : DONE));
+  fl.store(place(0), { o: "const", ty: BOOL, v: { c: "bool", v: more } });
+  fl.b.ret();
+}
+
+/**
  * panicIf raises the range-state runtime error when the state cell compares (op) to v: with
  * code as the state it reports, or the state itself when code is null.
  */
@@ -180,7 +189,8 @@ function cellOf(fl: FuncLowerer, init: bigint): LocalId {
   return l;
 }
 
-export function cellPlace(l: LocalId) {
+/** cellPlace is the int cell a local points at. */
+function cellPlace(l: LocalId) {
   return place(l, { p: "deref", ty: I64 });
 }
 

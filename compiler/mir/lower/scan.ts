@@ -7,6 +7,7 @@ import type { Info } from "../../types/info.js";
 import type { Var } from "../../types/object.js";
 import { under } from "./gotypes.js";
 import type { Type } from "../../types/type.js";
+import { coreType } from "../../types/predicates.js";
 
 /** forEachChild calls f on every direct child node of n. */
 export function forEachChild(n: ast.Node, f: (c: ast.Node) => void): void {
@@ -123,8 +124,8 @@ function outerLocals(roots: ast.Node[], info: Info, file: string, own: (o: Var) 
 
 /** rangesOverFunc reports whether a range expression of type t is a function (an iterator). */
 export function rangesOverFunc(t: Type | undefined): boolean {
-  if (!t) return false;
-  return under(t).tag === "Signature" || t.tag === "TypeParam";
+  // A type parameter ranges over functions when its core type is one.
+  return !!t && coreType(t)?.tag === "Signature";
 }
 
 /**

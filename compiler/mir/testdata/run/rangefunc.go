@@ -63,6 +63,17 @@ func sum[T int | float64](seq func(func(T) bool)) T {
 	return s
 }
 
+// upTo ranges over a type parameter whose core type is an iterator, returning from the body.
+func upTo[S ~func(func(int) bool)](s S, limit int) (total int) {
+	for v := range s {
+		total += v
+		if v == limit {
+			return total * 100
+		}
+	}
+	return total
+}
+
 func floats(yield func(float64) bool) {
 	_ = yield(1.5) && yield(2.25)
 }
@@ -108,6 +119,7 @@ func main() {
 	println(named())
 	println(nested())
 	println(sum(count(5)), sum(floats))
+	println(upTo(count(10), 3), upTo(count(3), 7))
 
 	var fs []func() int
 	for i := range count(3) {
