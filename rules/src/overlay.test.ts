@@ -29,6 +29,22 @@ const ROOTS = [
   "bufio",
   "unicode",
   "encoding/json",
+  // The rest of issue 7's list of packages whose own tests rog runs, and testing itself.
+  "hash/crc32",
+  "maps",
+  "slices",
+  "regexp",
+  "reflect",
+  "path",
+  "text/tabwriter",
+  "encoding/base64",
+  "encoding/binary",
+  "encoding/hex",
+  "container/heap",
+  "container/list",
+  "container/ring",
+  "unicode/utf16",
+  "testing",
 ];
 
 /** Bodyless is one function declared without a body. */

@@ -273,6 +273,26 @@ pub unsafe fn clear(m: *mut Map) {
     (*m).used = 0;
 }
 
+/// `maps.Clone(m)`: a new map with the same entries. The tables are copied as they are,
+/// with the same hash seed, so every entry keeps its slot (NaN keys included).
+///
+/// # Safety
+/// m null or a map.
+pub unsafe fn clone(m: *const Map) -> *mut Map {
+    if m.is_null() {
+        return ptr::null_mut();
+    }
+    let n = alloc::alloc_object(core::mem::size_of::<Map>(), &MAP_TYPE) as *mut Map;
+    ptr::copy_nonoverlapping(m, n, 1);
+    if (*m).cap > 0 {
+        (*n).slots = alloc::alloc_array((*m).slot_type, (*m).cap);
+        (*n).ctrl = alloc::alloc_bytes((*m).cap);
+        ptr::copy_nonoverlapping((*m).slots, (*n).slots, (*m).cap * (*m).slotsize);
+        ptr::copy_nonoverlapping((*m).ctrl, (*n).ctrl, (*m).cap);
+    }
+    n
+}
+
 /// `len(m)`.
 ///
 /// # Safety

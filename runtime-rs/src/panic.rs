@@ -8,6 +8,7 @@ use crate::sys;
 
 /// `fatal error: <msg>` and exit 2, like gc's `throw`/`fatal`: not recoverable.
 pub fn fatal(msg: &str) -> ! {
+    print::dying();
     print::lock();
     print::str("fatal error: ");
     print::str(msg);
@@ -18,6 +19,7 @@ pub fn fatal(msg: &str) -> ! {
 
 /// `fatal error: not supported yet: <feature>` (STYLE.md §6) and exit 2.
 pub fn unsupported(feature: &str) -> ! {
+    print::dying();
     print::lock();
     print::str("fatal error: not supported yet: ");
     print::str(feature);
@@ -142,6 +144,7 @@ mod tests {
 /// Prints an unrecovered panic (`panic: <value>` and the goroutine header) and exits with 2.
 pub fn die_with_panic(v: crate::types::Eface, signal_line: Option<&[u8]>) -> ! {
     let text = crate::panicval::method_text(v);
+    print::dying();
     print::lock();
     print::str("panic: ");
     match text {

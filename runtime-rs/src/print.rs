@@ -9,7 +9,7 @@
 use crate::sys;
 use core::cell::Cell;
 use core::fmt::Write;
-use core::sync::atomic::{AtomicUsize, Ordering};
+use core::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// The owner of the print lock (an address unique to the owning thread), 0 when free.
 static PRINT_OWNER: AtomicUsize = AtomicUsize::new(0);
@@ -51,9 +51,30 @@ pub fn unlock() {
     }
 }
 
-/// Writes raw bytes to standard error.
+/// The file `debug.SetCrashOutput` set (`usize::MAX` for none): fatal output goes there too.
+static CRASH_FD: AtomicUsize = AtomicUsize::new(usize::MAX);
+/// Set once the program is dying (an unrecovered panic or a fatal error is being printed).
+static DYING: AtomicBool = AtomicBool::new(false);
+
+/// Sets the crash output file descriptor and returns the previous one (gc's `setCrashFD`).
+pub fn set_crash_fd(fd: usize) -> usize {
+    CRASH_FD.swap(fd, Ordering::AcqRel)
+}
+
+/// Marks the program as dying: from now on what is printed also goes to the crash output.
+pub fn dying() {
+    DYING.store(true, Ordering::Release);
+}
+
+/// Writes raw bytes to standard error (and, while dying, to the crash output, as gc does).
 pub fn bytes(b: &[u8]) {
     sys::write_all(2, b);
+    if DYING.load(Ordering::Acquire) {
+        let fd = CRASH_FD.load(Ordering::Acquire);
+        if fd != usize::MAX {
+            sys::write_all(fd as core::ffi::c_int, b);
+        }
+    }
 }
 
 pub fn str(s: &str) {

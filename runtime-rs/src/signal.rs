@@ -77,6 +77,7 @@ extern "C" fn handler(sig: i32, info: *const SigInfo, ctx: *mut u8) {
     let (addr, code) = unsafe { ((*info).addr, (*info).code) };
     let pc = unsafe { *(ctx.add(168) as *const usize) }; // uc_mcontext.gregs[REG_RIP]
     if sig != SIGFPE && crate::sched::stack::in_guard(addr) {
+        print::dying();
         print::lock();
         print::str("runtime: goroutine stack exceeds 1000000000-byte limit\n");
         print::str("fatal error: stack overflow\n");

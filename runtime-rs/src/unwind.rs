@@ -211,6 +211,7 @@ unsafe fn fatal_panic(p: *mut Panic) -> ! {
     // Compute texts before printing (methods may run Go code).
     let texts: Vec<Option<GoString>> =
         chain.iter().map(|&q| if (*q).goexit { None } else { crate::panicval::method_text((*q).arg) }).collect();
+    crate::print::dying();
     crate::print::lock();
     let mut first = true;
     for (i, &q) in chain.iter().enumerate().rev() {

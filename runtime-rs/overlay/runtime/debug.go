@@ -86,3 +86,36 @@ func debug_modinfo() string { return "" }
 // traceAdvance (runtime/trace's runtime_traceAdvance) would start a new trace generation;
 // StartTrace fails, so no trace runs.
 func traceAdvance(stopTrace bool) {}
+
+//go:linkname rogSetCrashFD rog_setcrashfd
+func rogSetCrashFD(fd uintptr) uintptr
+
+// setCrashFD is debug.SetCrashOutput's runtime half: the fd receives a copy of what a dying
+// program prints. It returns the previous fd (all ones for none).
+func setCrashFD(fd uintptr) uintptr { return rogSetCrashFD(fd) }
+
+// The annotations runtime/trace emits write trace events only while a trace runs; StartTrace
+// fails, so none runs and these have nothing to record, as gc's do when tracing is off.
+
+//go:linkname trace_userTaskCreate runtime/trace.userTaskCreate
+func trace_userTaskCreate(id, parentID uint64, taskType string) {}
+
+//go:linkname trace_userTaskEnd runtime/trace.userTaskEnd
+func trace_userTaskEnd(id uint64) {}
+
+//go:linkname trace_userRegion runtime/trace.userRegion
+func trace_userRegion(id, mode uint64, regionType string) {}
+
+//go:linkname trace_userLog runtime/trace.userLog
+func trace_userLog(id uint64, category, message string) {}
+
+// traceClockNow is the trace clock: rog's is the monotonic clock in nanoseconds.
+func traceClockNow() uint64 { return uint64(nanotime()) }
+
+//go:linkname trace_runtime_traceClockUnitsPerSecond runtime/trace.runtime_traceClockUnitsPerSecond
+func trace_runtime_traceClockUnitsPerSecond() uint64 { return 1e9 }
+
+// readTrace returns the next trace data; with no trace running there is none.
+//
+//go:linkname trace_runtime_readTrace runtime/trace.runtime_readTrace
+func trace_runtime_readTrace() []byte { return nil }

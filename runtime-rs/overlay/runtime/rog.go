@@ -141,3 +141,15 @@ func atomicXadd32(p *uint32, delta uint32) uint32
 
 //go:linkname atomicXadd64 rog_atomic_xadd64
 func atomicXadd64(p *uint64, delta uint64) uint64
+
+//go:linkname rogMapClone rog_mapclone
+func rogMapClone(m unsafe.Pointer) unsafe.Pointer
+
+// maps_clone is maps.Clone's runtime half: m holds a map (its data word is the map pointer).
+//
+//go:linkname maps_clone maps.clone
+func maps_clone(m any) any {
+	e := (*[2]unsafe.Pointer)(unsafe.Pointer(&m))
+	e[1] = rogMapClone(e[1])
+	return m
+}

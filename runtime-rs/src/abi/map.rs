@@ -74,6 +74,15 @@ pub unsafe extern "C" fn rog_mapclear(_mt: *const MapType, m: *mut Map) {
     map::clear(m)
 }
 
+/// `maps.Clone(m)` (the runtime half of `maps.clone`): a copy of m, null for nil.
+///
+/// # Safety
+/// m null or a map.
+#[no_mangle]
+pub unsafe extern "C" fn rog_mapclone(m: *const Map) -> *mut Map {
+    map::clone(m)
+}
+
 /// `len(m)`.
 ///
 /// # Safety

@@ -31,6 +31,13 @@ pub extern "C" fn rog_setgcpercent(p: i64) -> i64 {
     crate::gc::set_gc_percent(p)
 }
 
+/// `debug.SetCrashOutput`'s runtime half: from now on, unrecovered panics and fatal errors are
+/// also written to fd (`usize::MAX`: nowhere). Returns the previous fd.
+#[no_mangle]
+pub extern "C" fn rog_setcrashfd(fd: usize) -> usize {
+    crate::print::set_crash_fd(fd)
+}
+
 /// `runtime.SetFinalizer(obj, f)` for a finalizer taking a pointer: `obj` points into a heap
 /// object (from `rog_alloc` or a `rog_make*`); `f` is the finalizer's func value, called as
 /// `f(obj)` (results ignored), or null to remove the finalizer. Returns false (the overlay then
