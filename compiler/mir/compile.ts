@@ -4,6 +4,7 @@
 import type { Body, MirPackage } from "./mir.js";
 import { removeDeadTemps, removeUnreachable } from "./passes/cleanup.js";
 import { constProp } from "./passes/constprop.js";
+import { escapePackage } from "./passes/escape.js";
 import { verifyBody } from "./verify.js";
 
 /** Pass is one MIR-to-MIR transformation of a body; it reports whether it changed anything. */
@@ -42,5 +43,9 @@ export function optimize(
       if (opts.verify) verifyBody(body);
     }
   }
+  // Over the whole package, after folding (allocation sizes are constants by then): callees'
+  // summaries come first.
+  escapePackage(pkg);
+  if (opts.verify) pkg.bodies.forEach(verifyBody);
   return pkg;
 }

@@ -1,0 +1,147 @@
+// Escape analysis: which allocations move to the stack, and the summaries callers see. The
+// programs' behaviour with the pass on is checked against gc's output by
+// compiler/mir/testdata/run/escape.go.
+
+import { describe, expect, test } from "vitest";
+import { optimize } from "../compile.js";
+import { compileSources } from "../lower/frontend.js";
+import type { MirPackage } from "../mir.js";
+import { escapePackage } from "./escape.js";
+
+function heapAllocs(pkg: MirPackage, sym: string): number {
+  const body = pkg.bodies.find((b) => b.sym === sym);
+  if (!body) throw new Error(`no body ${sym}`);
+  return body.blocks.filter(
+    (b) => b.term.t === "call" && b.term.callee.c === "rt" && b.term.callee.sym === "rog_alloc",
+  ).length;
+}
+
+function build(src: string): MirPackage {
+  return optimize(compileSources("main", [{ name: "x.go", text: src }]), new Map(), {
+    verify: true,
+  });
+}
+
+describe("allocations", () => {
+  const pkg = build(`package main
+
+type T struct{ a, b int; p *int }
+
+var global *int
+var sink *T
+
+func sum(p *T) int { return p.a + p.b }
+func keep(p *int) { global = p }
+func id(p *int) *int { return p }
+func set(dst **int, v *int) { *dst = v }
+func load(pp **int) int { return **pp }
+
+// Stays: a local used in place, a composite literal read by a callee, an array sliced locally.
+func local() int {
+	x := 5
+	q := &x
+	*q = 7
+	t := &T{a: 1, b: 2}
+	var buf [64]byte
+	b := buf[:0]
+	b = append(b, 'x')
+	return sum(t) + x + len(b)
+}
+
+// Escapes: stored in a global, returned, kept by a callee, stored through a parameter.
+func escapes(dst **int) *T {
+	a, b, c := 1, 2, 3
+	global = &a
+	keep(&b)
+	set(dst, &c)
+	return &T{}
+}
+
+// Returned through an identity function: escapes; loaded through a pointer to a pointer: stays.
+func through() *int {
+	x, y := 1, 2
+	p := &y
+	_ = load(&p)
+	return id(&x)
+}
+
+// In a loop: a fresh object each iteration that nothing keeps may reuse one slot; one that a
+// list built across iterations keeps may not.
+type node struct{ next *node; v int }
+
+func loops(n int) (int, *node) {
+	total := 0
+	for i := 0; i < n; i++ {
+		t := &T{a: i}
+		total += sum(t)
+	}
+	var head *node
+	for i := 0; i < n; i++ {
+		head = &node{next: head, v: i}
+	}
+	var list [4]*int
+	for i := range list {
+		v := i
+		list[i] = &v
+	}
+	return total + *list[0], head
+}
+
+// A pointer stored into a stack object that escapes escapes with it.
+func nested() {
+	x := 1
+	t := &T{p: &x}
+	sink = t
+}
+
+func main() {
+	var p *int
+	println(local(), escapes(&p) != nil, *through())
+	t, h := loops(3)
+	println(t, h.v)
+	nested()
+}
+`);
+
+  test.each([
+    ["main.local", 0],
+    ["main.escapes", 4],
+    ["main.through", 1],
+    // the T in the first loop moves; each node and each v in list stays on the heap.
+    ["main.loops", 2],
+    ["main.nested", 2],
+  ])("%s keeps %i on the heap", (sym, n) => {
+    expect(heapAllocs(pkg, sym)).toBe(n);
+  });
+});
+
+describe("summaries", () => {
+  test("tags say where each parameter goes", () => {
+    const pkg = compileSources("main", [
+      {
+        name: "x.go",
+        text: `package main
+
+var g *int
+
+func none(p *int) int { return *p }
+func heap(p *int) { g = p }
+func result(p *int) *int { return p }
+func content(pp **int) { g = *pp }
+func written(pp **int) { *pp = new(int) }
+func main() {}
+`,
+      },
+    ]);
+    const s = escapePackage(pkg);
+    const tag = (sym: string) => {
+      const t = s.get(sym)![0];
+      return [t.heap, t.content, t.result, t.written].map((b) => (b ? 1 : 0)).join("");
+    };
+    expect(tag("main.none")).toBe("0000");
+    expect(tag("main.heap")).toBe("1100");
+    expect(tag("main.result")).toBe("0010");
+    expect(tag("main.content")).toBe("0100");
+    expect(tag("main.written")).toBe("0001");
+  });
+});

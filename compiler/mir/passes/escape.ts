@@ -1,0 +1,630 @@
+// Escape analysis (DESIGN.md §1, opt): which `rog_alloc` calls may become slots in the
+// allocating function's frame. Lowering gives every `new`, `&T{...}`, and every variable whose
+// address is taken or that a closure captures, a heap object; this pass moves back to the stack
+// the ones no pointer outlives.
+//
+// The analysis is a flow-insensitive, field-insensitive points-to analysis over one body, in
+// the manner of Andersen's: every abstract object has a set of objects its memory may point at
+// ("contents"). The objects are the heap at large (HEAP: globals, other goroutines, memory the
+// analysis does not follow), each local's own storage (a local's value is its storage's
+// contents), each allocation site, and per parameter two external objects: what the argument
+// points at (P) and everything reachable through that (C). Storing into HEAP, P or C lets the
+// stored values go: they are the escape roots. An allocation escapes when it is reachable from
+// a root or from the function's results.
+//
+// Calls are where precision comes from. A call of a body of the same package uses that body's
+// summary (ParamTag per parameter), computed first (bodies are visited callees first; a call
+// back into a body still being visited, recursion, counts as unknown); a runtime entry point
+// uses the table RUNTIME below; any other call (another package, a func value, an interface
+// method) lets every argument go and returns HEAP.
+//
+// An allocation in a loop may reuse its slot on every iteration only if the previous
+// iteration's object is unreachable when the allocation runs again: no live local may point
+// at it and no other object may hold it. Objects larger than MAX_STACK_OBJECT stay on the heap.
+// Goroutine stacks are scanned conservatively (runtime-rs/src/gc/mark.rs), so a stack object
+// keeps what it points at alive as a heap object would.
+
+import { successors, type Body, type MirPackage, type Operand, type Place } from "../mir.js";
+import { placeType } from "../typeof.js";
+import { arrayType, hasPointers, U64 } from "../types.js";
+
+/** ParamTag says where a function may let an argument's pointers go. */
+export interface ParamTag {
+  /** heap: what the argument points at may outlive the call (stored in the heap, a global...). */
+  heap: boolean;
+  /** content: what is reachable through the argument's targets may outlive the call. */
+  content: boolean;
+  /** result: the results may point at what the argument reaches. */
+  result: boolean;
+  /** written: the function may store pointers into what the argument reaches. */
+  written: boolean;
+}
+
+/** Summary holds one tag per parameter, in order. */
+export type Summary = ParamTag[];
+
+/** MAX_STACK_OBJECT is the largest allocation moved to the stack, in bytes (gc's limit for implicit allocations). */
+export const MAX_STACK_OBJECT = 64 << 10;
+
+const HEAP = 0;
+
+const COMPARE = new Set(["==", "!=", "<", "<=", ">", ">="]);
+
+/** Effect is what a runtime entry point does with its arguments' pointers. */
+interface Effect {
+  /** keeps lists arguments whose targets may outlive the call. */
+  keeps?: number[];
+  /** copies lists arguments whose targets' contents are copied into the heap. */
+  copies?: number[];
+  /** writes maps an out-pointer argument to the arguments its target receives (plus HEAP). */
+  writes?: [out: number, from: number[]][];
+  /** returns lists the arguments the result may point into (besides fresh heap memory). */
+  returns?: number[];
+}
+
+/**
+ * RUNTIME is what the runtime entry points the lowering calls do with pointers. Entries not
+ * listed let every argument go. Pointers the runtime keeps (map keys and values, channel
+ * elements) are copies of the pointed-at memory, so only the contents escape.
+ */
+const RUNTIME: Readonly<Record<string, Effect>> = {
+  rog_alloc: {},
+  rog_makeslice: {},
+  rog_makemap: {},
+  rog_makechan: {},
+  rog_getitab: {},
+  rog_gorecover: {},
+  rog_maplen: {},
+  rog_mapclear: {},
+  rog_mapaccess1: {},
+  rog_mapaccess2: {},
+  rog_mapdelete: {},
+  rog_mapassign: { copies: [2] },
+  rog_mapiterinit: { writes: [[2, []]] },
+  rog_mapiternext: { writes: [[0, []]] },
+  rog_chanlen: {},
+  rog_chancap: {},
+  rog_closechan: {},
+  rog_chansend: { copies: [1] },
+  rog_chanrecv: { writes: [[1, []]] },
+  rog_memequal: {},
+  rog_strequal: {},
+  rog_efaceeq: {},
+  rog_ifaceeq: {},
+  rog_typeequal: {},
+  rog_printlock: {},
+  rog_printunlock: {},
+  rog_printsp: {},
+  rog_printnl: {},
+  rog_printbool: {},
+  rog_printint: {},
+  rog_printuint: {},
+  rog_printfloat: {},
+  rog_printfloat32: {},
+  rog_printcomplex: {},
+  rog_printcomplex64: {},
+  rog_printstring: {},
+  rog_printpointer: {},
+  rog_printslice: {},
+  rog_printeface: {},
+  rog_printiface: {},
+  rog_deferreturn: {},
+  rog_block: {},
+  rog_panic_rangestate: {},
+  __rog_concatstring2: { returns: [0, 2] },
+  __rog_slicebytetostring: {},
+  __rog_slicerunetostring: {},
+  __rog_intstring: {},
+  __rog_stringtoslicebyte: { writes: [[0, []]] },
+  __rog_stringtoslicerune: { writes: [[0, []]] },
+  __rog_decoderune: {},
+  // The result aliases the old array when it has room; the elements are copied when it does not.
+  __rog_growslice: { writes: [[0, [1]]], copies: [1] },
+};
+
+type Objs = Set<number>;
+
+/**
+ * escapePackage moves the package's non-escaping allocations to the stack, in place, and
+ * returns the summaries of its bodies. external holds summaries of other packages' functions.
+ */
+export function escapePackage(
+  pkg: MirPackage,
+  external: ReadonlyMap<string, Summary> = new Map(),
+): Map<string, Summary> {
+  const bodies = new Map(pkg.bodies.map((b) => [b.sym, b]));
+  const done = new Map<string, Summary>();
+  const state = new Map<string, "visiting" | "done">();
+  const lookup = (sym: string): Summary | undefined =>
+    bodies.has(sym) ? done.get(sym) : external.get(sym);
+  // Callees first, iteratively: a frame is a body and the index of its next callee to visit.
+  for (const root of pkg.bodies) {
+    if (state.has(root.sym)) continue;
+    const stack: { body: Body; callees: string[]; next: number }[] = [];
+    const enter = (b: Body) => {
+      state.set(b.sym, "visiting");
+      stack.push({ body: b, callees: calleesOf(b), next: 0 });
+    };
+    enter(root);
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (top.next < top.callees.length) {
+        const c = bodies.get(top.callees[top.next++]);
+        if (c && !state.has(c.sym)) enter(c);
+        continue;
+      }
+      stack.pop();
+      done.set(top.body.sym, analyzeBody(top.body, lookup));
+      state.set(top.body.sym, "done");
+    }
+  }
+  return done;
+}
+
+function calleesOf(b: Body): string[] {
+  const out: string[] = [];
+  for (const blk of b.blocks) {
+    const t = blk.term;
+    if (t.t === "call" && t.callee.c === "fn") out.push(t.callee.sym);
+  }
+  return out;
+}
+
+/** Graph is the points-to state of one body. */
+class Graph {
+  readonly contents: Objs[] = [];
+  /** exposed[o] is 1 once o is reachable from HEAP. */
+  readonly exposed: Uint8Array;
+  /** written holds the parameters (0-based) whose targets the body stores into. */
+  readonly written = new Set<number>();
+  changed = false;
+  /** emptyIsHeap makes a dereference of a pointer with no known target read or write HEAP. */
+  emptyIsHeap = false;
+
+  constructor(
+    readonly body: Body,
+    /** nlocals is the number of locals the analysis saw (toStack adds more). */
+    readonly nlocals: number,
+    /** localBase + j is local j's storage. */
+    readonly localBase: number,
+    /** paramBase + 2(k-1) is P of parameter k, +1 its C. */
+    readonly paramBase: number,
+    n: number,
+  ) {
+    for (let i = 0; i < n; i++) this.contents.push(new Set());
+    this.exposed = new Uint8Array(n);
+  }
+
+  local(j: number): number {
+    return this.localBase + j;
+  }
+
+  isExternal(o: number): boolean {
+    return o === HEAP || (o >= this.paramBase && o < this.paramBase + 2 * this.body.nparams);
+  }
+
+  /** load is what o's memory may point at. */
+  load(o: number): Objs {
+    if (o === HEAP) return new Set([HEAP]);
+    if (o >= this.paramBase && o < this.paramBase + 2 * this.body.nparams) {
+      return new Set([(o - this.paramBase) % 2 === 0 ? o + 1 : o]);
+    }
+    return this.contents[o];
+  }
+
+  /**
+   * store records that o's memory may point at vals. External memory lets them go: they and
+   * everything they reach become exposed. An exposed object's contents include HEAP (code the
+   * analysis does not see may store anything there), and storing into it exposes what is stored.
+   */
+  store(o: number, vals: Objs): void {
+    const external = this.isExternal(o);
+    if (external && o !== HEAP) this.written.add(Math.floor((o - this.paramBase) / 2));
+    const into = external ? this.contents[HEAP] : this.contents[o];
+    const exposing = external || this.exposed[o] === 1;
+    for (const v of vals) {
+      if (!into.has(v)) {
+        into.add(v);
+        this.changed = true;
+      }
+      if (exposing) this.expose(v);
+    }
+  }
+
+  /** expose marks o and everything it reaches as reachable from code the analysis does not see. */
+  expose(o: number): void {
+    const work = [o];
+    while (work.length) {
+      const x = work.pop()!;
+      if (this.isExternal(x) || this.exposed[x] === 1) continue;
+      this.exposed[x] = 1;
+      this.contents[x].add(HEAP);
+      this.changed = true;
+      for (const y of this.contents[x]) work.push(y);
+    }
+  }
+
+  deref(objs: Objs): Objs {
+    const out = new Set<number>();
+    for (const o of objs) for (const x of this.load(o)) out.add(x);
+    if (out.size === 0 && this.emptyIsHeap) out.add(HEAP);
+    return out;
+  }
+
+  /** locs is the set of objects a place's memory belongs to. */
+  locs(p: Place): Objs {
+    let cur: Objs = new Set([this.local(p.local)]);
+    for (const x of p.proj) if (x.p === "deref") cur = this.deref(cur);
+    return cur;
+  }
+
+  value(op: Operand): Objs {
+    if (op.o === "const") {
+      return op.v.c === "sym" && !op.v.fn ? new Set([HEAP]) : new Set();
+    }
+    // A part of a value, or a value in memory, that holds no pointers yields none. A uintptr
+    // made from a pointer keeps its pointer in a local (`unsafe.Pointer(uintptr(p) + off)`
+    // goes through temporaries), but not in memory: as with gc, a uintptr in memory does not
+    // keep a pointer.
+    if (op.place.proj.length && !hasPointers(placeType(this.body, op.place))) return new Set();
+    const out = new Set<number>();
+    for (const o of this.locs(op.place)) for (const x of this.load(o)) out.add(x);
+    return out;
+  }
+
+  /** reach is objs and everything reachable from them through contents. */
+  reach(objs: Iterable<number>): Objs {
+    const out = new Set<number>();
+    const work = [...objs];
+    while (work.length) {
+      const o = work.pop()!;
+      if (out.has(o)) continue;
+      out.add(o);
+      for (const x of this.load(o)) if (!out.has(x)) work.push(x);
+    }
+    return out;
+  }
+}
+
+function union(...sets: Objs[]): Objs {
+  const out = new Set<number>();
+  for (const s of sets) for (const x of s) out.add(x);
+  return out;
+}
+
+/** AllocSite is one `rog_alloc` call: its block and its abstract object. */
+interface AllocSite {
+  block: number;
+  obj: number;
+}
+
+/** analyzeBody computes the body's summary and moves its non-escaping allocations to the stack. */
+function analyzeBody(body: Body, lookup: (sym: string) => Summary | undefined): Summary {
+  const sites: AllocSite[] = [];
+  const nlocals = body.locals.length;
+  const localBase = 1;
+  const paramBase = localBase + nlocals;
+  let next = paramBase + 2 * body.nparams;
+  body.blocks.forEach((b, i) => {
+    const t = b.term;
+    if (t.t === "call" && t.callee.c === "rt" && t.callee.sym === "rog_alloc") {
+      sites.push({ block: i, obj: next++ });
+    }
+  });
+  const g = new Graph(body, nlocals, localBase, paramBase, next);
+  for (let k = 1; k <= body.nparams; k++) g.contents[g.local(k)].add(paramBase + 2 * (k - 1));
+  if (body.ctx >= 0) g.contents[g.local(body.ctx)].add(HEAP);
+  if (body.exc >= 0) g.contents[g.local(body.exc)].add(HEAP);
+  const siteOf = new Map(sites.map((s) => [s.block, s.obj]));
+
+  const step = () => {
+    body.blocks.forEach((b, bi) => {
+      for (const s of b.stmts) {
+        const rv = s.rv;
+        let v: Objs;
+        switch (rv.r) {
+          case "use":
+            v = g.value(rv.op);
+            break;
+          case "bin":
+            v = COMPARE.has(rv.op) ? new Set() : union(g.value(rv.a), g.value(rv.b));
+            break;
+          case "un":
+          case "conv":
+          case "bitcast":
+            v = g.value(rv.a);
+            break;
+          case "ref":
+            v = g.locs(rv.place);
+            break;
+          case "agg":
+            v = union(...rv.ops.map((o) => g.value(o)));
+            break;
+          case "offset":
+            v = union(g.value(rv.ptr), g.value(rv.idx));
+            break;
+        }
+        if (v.size) for (const o of g.locs(s.place)) g.store(o, v);
+      }
+      const t = b.term;
+      if (t.t !== "call") return;
+      const args = t.args.map((a) => g.value(a));
+      let result: Objs = new Set([HEAP]);
+      const escapeAll = () => {
+        for (const a of args) g.store(HEAP, a);
+        if (t.callee.c === "closure") g.store(HEAP, g.value(t.callee.fv));
+        if (t.callee.c === "ptr") g.store(HEAP, union(g.value(t.callee.fn), g.value(t.callee.ctx)));
+      };
+      if (t.callee.c === "rt") {
+        const site = siteOf.get(bi);
+        const eff = RUNTIME[t.callee.sym];
+        if (site !== undefined) {
+          result = new Set([site]);
+        } else if (eff) {
+          for (const k of eff.keeps ?? []) g.store(HEAP, args[k]);
+          for (const k of eff.copies ?? []) g.store(HEAP, g.deref(args[k]));
+          for (const [out, from] of eff.writes ?? []) {
+            const vals = union(new Set([HEAP]), ...from.map((k) => args[k]));
+            for (const o of args[out]) g.store(o, vals);
+          }
+          for (const k of eff.returns ?? []) result = union(result, args[k]);
+        } else {
+          escapeAll();
+        }
+      } else if (t.callee.c === "fn") {
+        const sum = lookup(t.callee.sym);
+        if (sum && sum.length === args.length) {
+          sum.forEach((tag, k) => {
+            if (tag.heap) g.store(HEAP, args[k]);
+            else if (tag.content) g.store(HEAP, g.deref(args[k]));
+            if (tag.result) result = union(result, g.reach(args[k]));
+            if (tag.written) for (const o of g.reach(args[k])) g.store(o, new Set([HEAP]));
+          });
+        } else {
+          escapeAll();
+        }
+      } else {
+        escapeAll();
+      }
+      if (t.dest) for (const o of g.locs(t.dest)) g.store(o, result);
+    });
+  };
+  const fixpoint = () => {
+    do {
+      g.changed = false;
+      step();
+    } while (g.changed);
+  };
+  fixpoint();
+  // A pointer with no known target (nil, or made from an integer) is assumed to reach HEAP.
+  g.emptyIsHeap = true;
+  fixpoint();
+
+  const rooted = g.reach(g.contents[HEAP]);
+  const returned = g.reach(g.contents[g.local(0)]);
+  const summary: Summary = [];
+  for (let k = 1; k <= body.nparams; k++) {
+    const p = paramBase + 2 * (k - 1);
+    summary.push({
+      heap: rooted.has(p),
+      content: rooted.has(p + 1),
+      result: returned.has(p) || returned.has(p + 1),
+      written: g.written.has(k - 1),
+    });
+  }
+
+  const stackable = sites.filter((s) => {
+    if (rooted.has(s.obj) || returned.has(s.obj)) return false;
+    const t = body.blocks[s.block].term;
+    if (t.t !== "call") return false;
+    const size = t.args[0];
+    return (
+      size.o === "const" &&
+      size.v.c === "int" &&
+      size.v.v >= 0n &&
+      size.v.v <= BigInt(MAX_STACK_OBJECT)
+    );
+  });
+  if (stackable.length) {
+    const loops = loopBlocks(body);
+    let live: Liveness | null = null;
+    for (const s of stackable) {
+      if (loops.has(s.block)) {
+        live ??= liveness(body);
+        if (!reusable(body, g, s, live)) continue;
+      }
+      toStack(body, s.block);
+    }
+  }
+  return summary;
+}
+
+/**
+ * reusable reports whether an allocation in a loop may reuse one slot: when it runs again,
+ * no live local points at the previous object and no other object holds it.
+ */
+function reusable(body: Body, g: Graph, s: AllocSite, live: Liveness): boolean {
+  for (let o = 0; o < g.contents.length; o++) {
+    if (o === s.obj || o < g.localBase + g.nlocals) continue;
+    if (g.contents[o].has(s.obj)) return false;
+  }
+  const t = body.blocks[s.block].term;
+  if (t.t !== "call") return false;
+  const after = new Set<number>();
+  for (const b of successors(t)) for (const j of live.liveIn[b]) after.add(j);
+  if (t.dest && t.dest.proj.length === 0) after.delete(t.dest.local);
+  for (let j = 0; j < g.nlocals; j++) {
+    if (!g.contents[g.local(j)].has(s.obj)) continue;
+    if (live.addressed.has(j) || after.has(j)) return false;
+  }
+  return true;
+}
+
+/** toStack replaces the `rog_alloc` call ending block bi with a zeroed frame slot. */
+function toStack(body: Body, bi: number): void {
+  const b = body.blocks[bi];
+  const t = b.term;
+  if (t.t !== "call" || t.args[0].o !== "const" || t.args[0].v.c !== "int") return;
+  const words = Math.max(1, Math.ceil(Number(t.args[0].v.v) / 8));
+  const slot = body.locals.length;
+  body.locals.push({ ty: arrayType(words, U64), name: "" });
+  const line = t.line;
+  b.stmts.push({
+    s: "assign",
+    place: { local: slot, proj: [] },
+    rv: { r: "use", op: { o: "const", ty: body.locals[slot].ty, v: { c: "zero" } } },
+    line,
+  });
+  if (t.dest) {
+    b.stmts.push({
+      s: "assign",
+      place: t.dest,
+      rv: { r: "ref", place: { local: slot, proj: [] } },
+      line,
+    });
+  }
+  b.term = t.target === null ? { t: "unreachable", line } : { t: "goto", target: t.target, line };
+}
+
+/** loopBlocks returns the blocks that lie on a cycle of the control-flow graph. */
+function loopBlocks(body: Body): Set<number> {
+  // Tarjan's strongly connected components, iteratively.
+  const n = body.blocks.length;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const stack: number[] = [];
+  const out = new Set<number>();
+  let counter = 0;
+  for (let root = 0; root < n; root++) {
+    if (index[root] >= 0) continue;
+    const frames: { v: number; succ: number[]; i: number }[] = [];
+    const push = (v: number) => {
+      index[v] = low[v] = counter++;
+      stack.push(v);
+      onStack[v] = 1;
+      frames.push({ v, succ: successors(body.blocks[v].term), i: 0 });
+    };
+    push(root);
+    while (frames.length) {
+      const f = frames[frames.length - 1];
+      if (f.i < f.succ.length) {
+        const w = f.succ[f.i++];
+        if (index[w] < 0) push(w);
+        else if (onStack[w]) low[f.v] = Math.min(low[f.v], index[w]);
+        continue;
+      }
+      frames.pop();
+      if (frames.length) {
+        const p = frames[frames.length - 1].v;
+        low[p] = Math.min(low[p], low[f.v]);
+      }
+      if (low[f.v] === index[f.v]) {
+        const comp: number[] = [];
+        let w: number;
+        do {
+          w = stack.pop()!;
+          onStack[w] = 0;
+          comp.push(w);
+        } while (w !== f.v);
+        const selfLoop = successors(body.blocks[f.v].term).includes(f.v);
+        if (comp.length > 1 || selfLoop) for (const c of comp) out.add(c);
+      }
+    }
+  }
+  return out;
+}
+
+/** Liveness holds the locals live on entry to each block, and the locals whose address is taken. */
+interface Liveness {
+  liveIn: Set<number>[];
+  /** addressed locals may be read through a pointer anywhere: they count as always live. */
+  addressed: Set<number>;
+}
+
+function liveness(body: Body): Liveness {
+  const n = body.blocks.length;
+  const gen: Set<number>[] = [];
+  const kill: Set<number>[] = [];
+  const addressed = new Set<number>();
+  for (const b of body.blocks) {
+    const g = new Set<number>();
+    const k = new Set<number>();
+    const use = (j: number) => {
+      if (!k.has(j)) g.add(j);
+    };
+    const op = (o: Operand) => {
+      if (o.o === "copy") readPlace(o.place);
+    };
+    const indexes = (p: Place) => {
+      for (const x of p.proj) if (x.p === "index") op(x.idx);
+    };
+    const readPlace = (p: Place) => {
+      indexes(p);
+      use(p.local);
+    };
+    const writePlace = (p: Place) => {
+      indexes(p);
+      if (p.proj.length === 0) k.add(p.local);
+      else use(p.local);
+    };
+    for (const s of b.stmts) {
+      const rv = s.rv;
+      switch (rv.r) {
+        case "use":
+          op(rv.op);
+          break;
+        case "bin":
+          op(rv.a);
+          op(rv.b);
+          break;
+        case "un":
+        case "conv":
+        case "bitcast":
+          op(rv.a);
+          break;
+        case "ref":
+          indexes(rv.place);
+          if (rv.place.proj.some((x) => x.p === "deref")) use(rv.place.local);
+          else addressed.add(rv.place.local);
+          break;
+        case "agg":
+          rv.ops.forEach(op);
+          break;
+        case "offset":
+          op(rv.ptr);
+          op(rv.idx);
+          break;
+      }
+      writePlace(s.place);
+    }
+    const t = b.term;
+    if (t.t === "switch") op(t.op);
+    if (t.t === "assert") [t.cond, ...t.args].forEach(op);
+    if (t.t === "call") {
+      t.args.forEach(op);
+      if (t.callee.c === "closure") op(t.callee.fv);
+      if (t.callee.c === "ptr") [t.callee.fn, t.callee.ctx].forEach(op);
+      if (t.dest) writePlace(t.dest);
+    }
+    gen.push(g);
+    kill.push(k);
+  }
+  const liveIn: Set<number>[] = gen.map((g) => new Set(g));
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let i = n - 1; i >= 0; i--) {
+      const li = liveIn[i];
+      for (const s of successors(body.blocks[i].term)) {
+        for (const j of liveIn[s]) {
+          if (!kill[i].has(j) && !li.has(j)) {
+            li.add(j);
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+  return { liveIn, addressed };
+}
