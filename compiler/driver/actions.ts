@@ -4,6 +4,7 @@
 // `cmd_action.ts` writes outputs atomically, applies restat and consults the action cache.
 // Errors in the user's program are thrown as DiagnosticsError.
 
+import { decodeSummaries, encodeSummaries, type Summary } from "../mir/passes/escape.js";
 import { readFileSync } from "node:fs";
 import { emitLLVM } from "../codegen/module.js";
 import { compileToBitcode, link } from "../codegen/toolchain.js";
@@ -58,6 +59,16 @@ export interface OptRequest {
   imports: Record<string, string>;
   /** bodies maps dependency import paths to their .rogb files (for cross-package inlining). */
   bodies: Record<string, string>;
+  /** summaries maps dependency import paths to their .esc files (escape summaries). */
+  summaries: Record<string, string>;
+}
+
+/** OptResult holds the two outputs of opt. */
+export interface OptResult {
+  /** mir is the optimised MIR, codegen's input. */
+  mir: Uint8Array;
+  /** esc holds the escape summaries of the package's functions, read by dependents' opt. */
+  esc: Uint8Array;
 }
 
 /** CodegenRequest turns optimised MIR into ThinLTO bitcode. */
@@ -201,7 +212,7 @@ function readDeps(files: Record<string, string>): Map<string, Uint8Array> {
  * runOpt runs the opt action: instances of dependencies' generics, then the MIR pass pipeline
  * (compiler/mir/compile.ts).
  */
-export async function runOpt(r: OptRequest): Promise<Uint8Array> {
+export async function runOpt(r: OptRequest): Promise<OptResult> {
   const pkg = deserializeMir(new Uint8Array(readFileSync(r.mir)));
   const bodies = readDeps(r.bodies);
   if (pkg.externs?.length) {
@@ -212,7 +223,11 @@ export async function runOpt(r: OptRequest): Promise<Uint8Array> {
       throw e;
     }
   }
-  return serializeMir(optimize(pkg, bodies));
+  const summaries = new Map<string, Summary>();
+  for (const [path, bytes] of readDeps(r.summaries)) decodeSummaries(bytes, path, summaries);
+  const exported = new Map<string, Summary>();
+  const mir = serializeMir(optimize(pkg, bodies, { summaries, exported }));
+  return { mir, esc: encodeSummaries(pkg, exported) };
 }
 
 /** runCodegen runs the codegen action and returns ThinLTO bitcode. */

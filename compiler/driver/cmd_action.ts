@@ -57,7 +57,12 @@ const SPECS: Record<string, Record<string, FlagSpec>> = {
     rogb: { type: "output", required: true },
     mir: { type: "output", required: true },
   },
-  opt: { ...BODIES, import: { type: "pairs" } },
+  opt: {
+    ...BODIES,
+    import: { type: "pairs" },
+    summary: { type: "pairs" },
+    esc: { type: "output", required: true },
+  },
   codegen: BODIES,
   link: {
     out: { type: "output", required: true },
@@ -312,14 +317,19 @@ async function execute(kind: string, impl: ActionsImpl, f: Flags): Promise<Cache
       });
       return [file("rogx", r.rogx), file("rogb", r.rogb), file("mir", r.mir)];
     }
-    case "opt":
+    case "opt": {
+      const r = await impl.runOpt({
+        importPath: s("importpath"),
+        mir: s("mir"),
+        bodies: pairs("body"),
+        imports: pairs("import"),
+        summaries: pairs("summary"),
+      });
+      return [file("out", r.mir), file("esc", r.esc)];
+    }
     case "codegen": {
       const req = { importPath: s("importpath"), mir: s("mir"), bodies: pairs("body") };
-      const data =
-        kind === "opt"
-          ? await impl.runOpt({ ...req, imports: pairs("import") })
-          : await impl.runCodegen(req);
-      return [file("out", data)];
+      return [file("out", await impl.runCodegen(req))];
     }
     default:
       return [file("out", await link(impl, f), 0o755)];

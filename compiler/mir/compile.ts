@@ -4,7 +4,7 @@
 import type { Body, MirPackage } from "./mir.js";
 import { removeDeadTemps, removeUnreachable } from "./passes/cleanup.js";
 import { constProp } from "./passes/constprop.js";
-import { escapePackage } from "./passes/escape.js";
+import { escapePackage, type Summary } from "./passes/escape.js";
 import { verifyBody } from "./verify.js";
 
 /** Pass is one MIR-to-MIR transformation of a body; it reports whether it changed anything. */
@@ -27,6 +27,10 @@ export const PASSES: Pass[] = [
 export interface OptimizeOptions {
   /** verify runs the MIR verifier after every pass (tests turn it on). */
   verify?: boolean;
+  /** summaries holds the escape summaries of other packages' functions (their .esc files). */
+  summaries?: ReadonlyMap<string, Summary>;
+  /** exported, when given, receives the escape summaries of this package's functions. */
+  exported?: Map<string, Summary>;
 }
 
 /** optimize runs the pass list over every body of pkg (in place) and returns it. */
@@ -45,7 +49,8 @@ export function optimize(
   }
   // Over the whole package, after folding (allocation sizes are constants by then): callees'
   // summaries come first.
-  escapePackage(pkg);
+  const sums = escapePackage(pkg, opts.summaries);
+  for (const [k, v] of sums) opts.exported?.set(k, v);
   if (opts.verify) pkg.bodies.forEach(verifyBody);
   return pkg;
 }

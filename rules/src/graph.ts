@@ -61,6 +61,8 @@ export interface PackageFiles {
   rogb: string;
   mir: string;
   optMir: string;
+  /** esc holds the escape summaries opt writes for dependents' opt. */
+  esc: string;
   bc: string;
 }
 
@@ -94,6 +96,7 @@ export function packageFiles(importPath: string): PackageFiles {
     rogb: `${base}.rogb`,
     mir: `${base}.mir`,
     optMir: `${base}.opt.mir`,
+    esc: `${base}.esc`,
     bc: `${base}.bc`,
   };
 }
@@ -209,18 +212,24 @@ function optAction(pkg: Package, deps: Dep[]): Action {
   const f = packageFiles(packageId(pkg));
   const bodies = bodyArgs(deps);
   const exports: string[] = [];
+  const summaries: string[] = [];
   const args = ["--importpath", pkg.importPath, "--mir", f.mir, ...bodies.args];
   for (const d of deps) {
     const rogx = packageFiles(d.id).rogx;
     args.push("--import", `${d.importPath}=${rogx}`);
     exports.push(rogx);
   }
+  for (const d of deps) {
+    const esc = packageFiles(d.id).esc;
+    args.push("--summary", `${d.importPath}=${esc}`);
+    summaries.push(esc);
+  }
   return {
     kind: "opt",
     target: packageId(pkg),
-    inputs: [f.mir, ...bodies.inputs, ...exports],
-    outputs: [f.optMir],
-    args: [...args, "--out", f.optMir],
+    inputs: [f.mir, ...bodies.inputs, ...exports, ...summaries],
+    outputs: [f.optMir, f.esc],
+    args: [...args, "--out", f.optMir, "--esc", f.esc],
   };
 }
 

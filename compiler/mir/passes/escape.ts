@@ -24,6 +24,7 @@
 // Goroutine stacks are scanned conservatively (runtime-rs/src/gc/mark.rs), so a stack object
 // keeps what it points at alive as a heap object would.
 
+import { UserError } from "../../diag.js";
 import { successors, type Body, type MirPackage, type Operand, type Place } from "../mir.js";
 import { placeType } from "../typeof.js";
 import { arrayType, hasPointers, U64 } from "../types.js";
@@ -60,6 +61,10 @@ interface Effect {
   writes?: [out: number, from: number[]][];
   /** returns lists the arguments the result may point into (besides fresh heap memory). */
   returns?: number[];
+  /** loads lists arguments whose targets' contents the result may hold. */
+  loads?: number[];
+  /** moves copies the memory argument src points at into the memory argument dst points at. */
+  moves?: [dst: number, src: number];
 }
 
 /**
@@ -120,6 +125,22 @@ const RUNTIME: Readonly<Record<string, Effect>> = {
   __rog_decoderune: {},
   // The result aliases the old array when it has room; the elements are copied when it does not.
   __rog_growslice: { writes: [[0, [1]]], copies: [1] },
+  memmove: { moves: [0, 1], returns: [0] },
+  memset: {},
+  "llvm.floor.f64": {},
+  "llvm.ceil.f64": {},
+  "llvm.trunc.f64": {},
+  // sync/atomic and internal/runtime/atomic: the value (a uintptr may be a pointer) goes into *addr.
+  rog_atomic_load32: { loads: [0] },
+  rog_atomic_load64: { loads: [0] },
+  rog_atomic_store32: { writes: [[0, [1]]] },
+  rog_atomic_store64: { writes: [[0, [1]]] },
+  rog_atomic_xchg32: { writes: [[0, [1]]], loads: [0] },
+  rog_atomic_xchg64: { writes: [[0, [1]]], loads: [0] },
+  rog_atomic_xadd32: { writes: [[0, [1]]] },
+  rog_atomic_xadd64: { writes: [[0, [1]]] },
+  rog_atomic_cas32: { writes: [[0, [2]]] },
+  rog_atomic_cas64: { writes: [[0, [2]]] },
 };
 
 type Objs = Set<number>;
@@ -368,6 +389,11 @@ function analyzeBody(body: Body, lookup: (sym: string) => Summary | undefined): 
             for (const o of args[out]) g.store(o, vals);
           }
           for (const k of eff.returns ?? []) result = union(result, args[k]);
+          for (const k of eff.loads ?? []) result = union(result, g.deref(args[k]));
+          if (eff.moves) {
+            const moved = g.deref(args[eff.moves[1]]);
+            for (const o of args[eff.moves[0]]) g.store(o, moved);
+          }
         } else {
           escapeAll();
         }
@@ -627,4 +653,54 @@ function liveness(body: Body): Liveness {
     }
   }
   return { liveIn, addressed };
+}
+
+const SUMMARY_MAGIC = "rogesc 1\n";
+
+/**
+ * encodeSummaries writes a package's .esc file (the opt action's second output, read by its
+ * dependents' opt): "rogesc 1", then one line per function other packages can call that takes
+ * parameters, sorted: the symbol, a tab, one hexadecimal digit per parameter (bit 0 heap, 1
+ * content, 2 result, 3 written).
+ */
+export function encodeSummaries(pkg: MirPackage, sums: ReadonlyMap<string, Summary>): Uint8Array {
+  const lines: string[] = [];
+  for (const b of pkg.bodies) {
+    const s = sums.get(b.sym);
+    if (b.linkage === "internal" || !s || s.length === 0) continue;
+    const digits = s.map(
+      (t) => (t.heap ? 1 : 0) | (t.content ? 2 : 0) | (t.result ? 4 : 0) | (t.written ? 8 : 0),
+    );
+    lines.push(`${b.sym}\t${digits.map((d) => d.toString(16)).join("")}\n`);
+  }
+  lines.sort();
+  return new TextEncoder().encode(SUMMARY_MAGIC + lines.join(""));
+}
+
+/** decodeSummaries reads an .esc file into into; what names the file in errors. */
+export function decodeSummaries(bytes: Uint8Array, what: string, into: Map<string, Summary>): void {
+  const text = new TextDecoder().decode(bytes);
+  if (!text.startsWith(SUMMARY_MAGIC)) {
+    throw new UserError(`${what}: not a rog escape summary file (rebuild it)`);
+  }
+  for (const line of text.slice(SUMMARY_MAGIC.length).split("\n")) {
+    if (line === "") continue;
+    const tab = line.indexOf("\t");
+    const digits = line.slice(tab + 1);
+    if (tab <= 0 || !/^[0-9a-f]+$/.test(digits)) {
+      throw new UserError(`${what}: malformed escape summary line: ${JSON.stringify(line)}`);
+    }
+    into.set(
+      line.slice(0, tab),
+      [...digits].map((c) => {
+        const d = parseInt(c, 16);
+        return {
+          heap: (d & 1) !== 0,
+          content: (d & 2) !== 0,
+          result: (d & 4) !== 0,
+          written: (d & 8) !== 0,
+        };
+      }),
+    );
+  }
 }

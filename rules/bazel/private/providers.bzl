@@ -13,7 +13,7 @@ RogPackageInfo = provider(
         "rogx": "File: export data, all that dependents' check reads.",
         "rogb": "File: bodies dependents' opt and codegen read.",
         "bc": "File: ThinLTO bitcode for the link.",
-        "transitive": "depset of struct(importmap, rogx, rogb, bc): this package and every " +
+        "transitive": "depset of struct(importmap, rogx, rogb, esc, bc): this package and every " +
                       "dependency, dependencies first (postorder): the link and init order.",
         "runfiles": "runfiles: the data files of this package and its dependencies.",
     },

@@ -13,6 +13,7 @@ import type {
   CodegenRequest,
   LinkRequest,
   OptRequest,
+  OptResult,
 } from "../../../compiler/driver/actions.js";
 
 const enc = new TextEncoder();
@@ -55,8 +56,9 @@ function withBodies(head: string, mir: string, bodies: Record<string, string>): 
 }
 
 /** runOpt fakes opt. */
-export async function runOpt(r: OptRequest): Promise<Uint8Array> {
-  return withBodies(`fake-opt ${r.importPath}`, r.mir, r.bodies);
+export async function runOpt(r: OptRequest): Promise<OptResult> {
+  const mir = withBodies(`fake-opt ${r.importPath}`, r.mir, r.bodies);
+  return { mir, esc: enc.encode(`fake-esc ${r.importPath}\n`) };
 }
 
 /** runCodegen fakes codegen. */

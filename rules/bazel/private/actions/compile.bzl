@@ -12,6 +12,9 @@ def _body_flag(dep):
 def _export_flag(dep):
     return "%s=%s" % (dep.importmap, dep.rogx.path)
 
+def _summary_flag(dep):
+    return "%s=%s" % (dep.importmap, dep.esc.path)
+
 def _by_importmap(info):
     return info.importmap
 
@@ -41,6 +44,7 @@ def emit_compile(ctx, tc, importpath, importmap, go_version, std, srcs, deps, ru
     rogb = ctx.actions.declare_file(name + ".rogb")
     mir = ctx.actions.declare_file(name + ".mir")
     opt_mir = ctx.actions.declare_file(name + ".opt.mir")
+    esc = ctx.actions.declare_file(name + ".esc")
     bc = ctx.actions.declare_file(name + ".bc")
     below = depset(order = "postorder", transitive = [d.transitive for d in deps])
     what = "Go package %s (%s)" % (importmap, ctx.label)
@@ -68,25 +72,30 @@ def emit_compile(ctx, tc, importpath, importmap, go_version, std, srcs, deps, ru
 
     # opt and codegen read every transitive dependency's bodies (an inlined body may reach
     # further down); opt also reads their export data, against which it checks the source of a
-    # dependency's generic code it instantiates (graph.ts does the same for Ninja).
+    # dependency's generic code it instantiates, and their escape summaries, which say what a
+    # call lets its arguments' pointers do (graph.ts does the same for Ninja).
     below_list = below.to_list()
     bodies = [d.rogb for d in below_list]
     exports = [d.rogx for d in below_list]
-    for kind, src, out, mnemonic, verb, with_exports in [
-        ("opt", mir, opt_mir, "RogOpt", "Optimising ", True),
-        ("codegen", opt_mir, bc, "RogCodegen", "Generating code for ", False),
+    summaries = [d.esc for d in below_list]
+    for kind, src, outs, mnemonic, verb, is_opt in [
+        ("opt", mir, [opt_mir, esc], "RogOpt", "Optimising ", True),
+        ("codegen", opt_mir, [bc], "RogCodegen", "Generating code for ", False),
     ]:
         args = ctx.actions.args()
         args.add("--importpath", importmap)
         args.add("--mir", src)
         args.add_all(below, map_each = _body_flag, before_each = "--body")
-        if with_exports:
+        if is_opt:
             args.add_all(below, map_each = _export_flag, before_each = "--import")
-        args.add("--out", out)
-        inputs = depset([src] + bodies + (exports if with_exports else []))
-        run_rog_action(ctx, tc, kind, args, inputs, [out], mnemonic, verb + what)
+            args.add_all(below, map_each = _summary_flag, before_each = "--summary")
+        args.add("--out", outs[0])
+        if is_opt:
+            args.add("--esc", esc)
+        inputs = depset([src] + bodies + (exports + summaries if is_opt else []))
+        run_rog_action(ctx, tc, kind, args, inputs, outs, mnemonic, verb + what)
 
-    this = struct(importmap = importmap, rogx = rogx, rogb = rogb, bc = bc)
+    this = struct(importmap = importmap, rogx = rogx, rogb = rogb, esc = esc, bc = bc)
     return RogPackageInfo(
         importpath = importpath,
         importmap = importmap,
