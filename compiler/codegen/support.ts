@@ -130,6 +130,49 @@ runepos __rog_decoderune(const uint8_t *s, int64_t n, int64_t k) {
   return (runepos){r, k + need + 1};
 }
 
+/* The _tmp variants take a 32-byte buffer in the caller's frame (gc's tmpBuf), which the
+   escape analysis passes when the result does not outlive the frame: results that fit use it
+   instead of the heap. */
+enum { TMPBUF = 32 };
+
+gostring __rog_slicebytetostring_tmp(uint8_t *buf, const uint8_t *src, int64_t n) {
+  if (n == 0) return (gostring){0, 0};
+  uint8_t *p = n <= TMPBUF ? buf : rog_alloc(n, 0);
+  memcpy(p, src, (size_t)n);
+  return (gostring){p, n};
+}
+
+void __rog_stringtoslicebyte_tmp(uint8_t *buf, goslice *out, const uint8_t *src, int64_t n) {
+  if (n > TMPBUF) {
+    __rog_stringtoslicebyte(out, src, n);
+    return;
+  }
+  memcpy(buf, src, (size_t)n);
+  *out = (goslice){buf, n, TMPBUF};
+}
+
+gostring __rog_concatstring2_tmp(uint8_t *buf, const uint8_t *ap, int64_t an, const uint8_t *bp,
+                                 int64_t bn) {
+  if (an + bn > TMPBUF) return __rog_concatstring2(ap, an, bp, bn);
+  gostring a = {ap, an}, b = {bp, bn};
+  if (a.n == 0) return b;
+  if (b.n == 0) return a;
+  memcpy(buf, a.p, (size_t)a.n);
+  memcpy(buf + a.n, b.p, (size_t)b.n);
+  return (gostring){buf, a.n + b.n};
+}
+
+gostring __rog_intstring_tmp(uint8_t *buf, int64_t v) {
+  int n = encoderune(buf, v);
+  return (gostring){buf, n};
+}
+
+/* memmove for element types without pointers: the same copy; the name tells the escape
+   analysis that no pointer moves. */
+void *__rog_memmove_noptr(void *dst, const void *src, int64_t n) {
+  return memmove(dst, src, (size_t)n);
+}
+
 void __rog_panicstring(const uint8_t *p, int64_t n) {
   rog_printlock();
   fatal_text("panic: ");

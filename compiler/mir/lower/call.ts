@@ -6,7 +6,7 @@ import type { Func } from "../../types/object.js";
 import { Interface, Pointer, type Signature, type Type } from "../../types/type.js";
 import { fullMethodSet } from "./typedesc.js";
 import { constInt, constStr, copy, place, type Callee, type Operand } from "../mir.js";
-import { BOOL, I64, PTR, STRING, U8, VOID, sizeOf, type MirType } from "../types.js";
+import { BOOL, I64, PTR, STRING, U8, VOID, hasPointers, sizeOf, type MirType } from "../types.js";
 import {
   addressOf,
   asCopy,
@@ -518,7 +518,7 @@ function appendCall(fl: FuncLowerer, e: ast.CallExpr): Operand {
   const dst = fl.temp({ r: "offset", ptr: copy(field(r, 0)), idx: oldLen, elem });
   if (e.hasDots) {
     const bytes = fl.temp({ r: "bin", op: "*", a: n, b: size });
-    fl.b.call({ c: "rt", sym: "memmove" }, [dst, srcPtr, bytes], PTR);
+    fl.b.call({ c: "rt", sym: memmoveFor(elem) }, [dst, srcPtr, bytes], PTR);
   } else {
     vals.forEach((v, i) => {
       const p = fl.temp({ r: "offset", ptr: dst, idx: constInt(I64, i), elem });
@@ -526,6 +526,11 @@ function appendCall(fl: FuncLowerer, e: ast.CallExpr): Operand {
     });
   }
   return copy(r);
+}
+
+/** memmoveFor names the copy of elements of type elem: one without pointers says so. */
+function memmoveFor(elem: MirType): string {
+  return hasPointers(elem) ? "memmove" : "__rog_memmove_noptr";
 }
 
 /** clearValue lowers clear(v) for a map or slice v of Go type t. */
@@ -570,7 +575,7 @@ export function copyValues(fl: FuncLowerer, dt: Type, dst: Operand, src: Operand
   fl.b.goto(join);
   fl.b.setBlock(join);
   const bytes = fl.temp({ r: "bin", op: "*", a: n, b: constInt(I64, sizeOf(elem)) });
-  fl.b.call({ c: "rt", sym: "memmove" }, [copy(field(d, 0)), copy(field(s, 0)), bytes], PTR);
+  fl.b.call({ c: "rt", sym: memmoveFor(elem) }, [copy(field(d, 0)), copy(field(s, 0)), bytes], PTR);
   return n;
 }
 

@@ -25,9 +25,16 @@
 // keeps what it points at alive as a heap object would.
 
 import { UserError } from "../../diag.js";
-import { successors, type Body, type MirPackage, type Operand, type Place } from "../mir.js";
+import {
+  successors,
+  type Body,
+  type MirPackage,
+  type Operand,
+  type Place,
+  type Terminator,
+} from "../mir.js";
 import { placeType } from "../typeof.js";
-import { arrayType, hasPointers, U64 } from "../types.js";
+import { arrayType, hasPointers, PTR, U64 } from "../types.js";
 
 /** ParamTag says where a function may let an argument's pointers go. */
 export interface ParamTag {
@@ -37,7 +44,10 @@ export interface ParamTag {
   content: boolean;
   /** result: the results may point at what the argument reaches. */
   result: boolean;
-  /** written: the function may store pointers into what the argument reaches. */
+  /**
+   * written: the function may store pointers into what the argument reaches: pointers to the
+   * heap, or to what the same argument reaches (a pointer stored elsewhere sets heap instead).
+   */
   written: boolean;
 }
 
@@ -61,6 +71,8 @@ interface Effect {
   writes?: [out: number, from: number[]][];
   /** returns lists the arguments the result may point into (besides fresh heap memory). */
   returns?: number[];
+  /** typeArg is the argument holding the element type descriptor: nil means no pointers, so nothing is copied. */
+  typeArg?: number;
   /** loads lists arguments whose targets' contents the result may hold. */
   loads?: number[];
   /** moves copies the memory argument src points at into the memory argument dst points at. */
@@ -124,8 +136,9 @@ const RUNTIME: Readonly<Record<string, Effect>> = {
   __rog_stringtoslicerune: { writes: [[0, []]] },
   __rog_decoderune: {},
   // The result aliases the old array when it has room; the elements are copied when it does not.
-  __rog_growslice: { writes: [[0, [1]]], copies: [1] },
+  __rog_growslice: { writes: [[0, [1]]], copies: [1], typeArg: 6 },
   memmove: { moves: [0, 1], returns: [0] },
+  __rog_memmove_noptr: { returns: [0] },
   memset: {},
   "llvm.floor.f64": {},
   "llvm.ceil.f64": {},
@@ -142,6 +155,31 @@ const RUNTIME: Readonly<Record<string, Effect>> = {
   rog_atomic_cas32: { writes: [[0, [2]]] },
   rog_atomic_cas64: { writes: [[0, [2]]] },
 };
+
+/**
+ * TMP_SITES are the runtime helpers that allocate their result's bytes. When the result does
+ * not outlive the frame, the call becomes the helper's `_tmp` variant, which takes a buffer of
+ * TMP_BUF bytes in the caller's frame as its first argument (gc's tmpBuf) and uses it when the
+ * result fits.
+ */
+const TMP_SITES: ReadonlySet<string> = new Set([
+  "__rog_slicebytetostring",
+  "__rog_stringtoslicebyte",
+  "__rog_concatstring2",
+  "__rog_intstring",
+]);
+
+const TMP_BUF = 32;
+
+function isSite(t: Terminator): t is CallTerm {
+  return (
+    t.t === "call" &&
+    t.callee.c === "rt" &&
+    (t.callee.sym === "rog_alloc" || TMP_SITES.has(t.callee.sym))
+  );
+}
+
+type CallTerm = Extract<Terminator, { t: "call" }>;
 
 type Objs = Set<number>;
 
@@ -199,6 +237,10 @@ class Graph {
   /** written holds the parameters (0-based) whose targets the body stores into. */
   readonly written = new Set<number>();
   changed = false;
+  /** line is the source line of the statement being analysed (for rootLines). */
+  line = 0;
+  /** rootLines, when debugging, maps each root to the line that made it one. */
+  rootLines: Map<number, number> | null = null;
   /** emptyIsHeap makes a dereference of a pointer with no known target read or write HEAP. */
   emptyIsHeap = false;
 
@@ -240,13 +282,21 @@ class Graph {
    */
   store(o: number, vals: Objs): void {
     const external = this.isExternal(o);
-    if (external && o !== HEAP) this.written.add(Math.floor((o - this.paramBase) / 2));
+    // What a parameter reaches may be stored back into what it reaches (`d.buf = d.buf[i:]`):
+    // the caller sees that as the callee rearranging the argument's objects (ParamTag.written).
+    let own = -1;
+    if (external && o !== HEAP) {
+      own = o - ((o - this.paramBase) % 2);
+      this.written.add((own - this.paramBase) / 2);
+    }
     const into = external ? this.contents[HEAP] : this.contents[o];
     const exposing = external || this.exposed[o] === 1;
     for (const v of vals) {
+      if (v === own || v === own + 1) continue;
       if (!into.has(v)) {
         into.add(v);
         this.changed = true;
+        if (this.rootLines && into === this.contents[HEAP]) this.rootLines.set(v, this.line);
       }
       if (exposing) this.expose(v);
     }
@@ -327,12 +377,10 @@ function analyzeBody(body: Body, lookup: (sym: string) => Summary | undefined): 
   const paramBase = localBase + nlocals;
   let next = paramBase + 2 * body.nparams;
   body.blocks.forEach((b, i) => {
-    const t = b.term;
-    if (t.t === "call" && t.callee.c === "rt" && t.callee.sym === "rog_alloc") {
-      sites.push({ block: i, obj: next++ });
-    }
+    if (isSite(b.term)) sites.push({ block: i, obj: next++ });
   });
   const g = new Graph(body, nlocals, localBase, paramBase, next);
+  if (process.env.ROG_ESCAPE_DEBUG === body.sym) g.rootLines = new Map();
   for (let k = 1; k <= body.nparams; k++) g.contents[g.local(k)].add(paramBase + 2 * (k - 1));
   if (body.ctx >= 0) g.contents[g.local(body.ctx)].add(HEAP);
   if (body.exc >= 0) g.contents[g.local(body.exc)].add(HEAP);
@@ -341,6 +389,7 @@ function analyzeBody(body: Body, lookup: (sym: string) => Summary | undefined): 
   const step = () => {
     body.blocks.forEach((b, bi) => {
       for (const s of b.stmts) {
+        g.line = s.line;
         const rv = s.rv;
         let v: Objs;
         switch (rv.r) {
@@ -369,6 +418,7 @@ function analyzeBody(body: Body, lookup: (sym: string) => Summary | undefined): 
       }
       const t = b.term;
       if (t.t !== "call") return;
+      g.line = t.line;
       const args = t.args.map((a) => g.value(a));
       let result: Objs = new Set([HEAP]);
       const escapeAll = () => {
@@ -377,15 +427,17 @@ function analyzeBody(body: Body, lookup: (sym: string) => Summary | undefined): 
         if (t.callee.c === "ptr") g.store(HEAP, union(g.value(t.callee.fn), g.value(t.callee.ctx)));
       };
       if (t.callee.c === "rt") {
-        const site = siteOf.get(bi);
+        // A site's fresh memory is its own object; other helpers' is the heap.
+        const fresh = siteOf.get(bi) ?? HEAP;
         const eff = RUNTIME[t.callee.sym];
-        if (site !== undefined) {
-          result = new Set([site]);
-        } else if (eff) {
+        result = new Set([fresh]);
+        if (eff) {
           for (const k of eff.keeps ?? []) g.store(HEAP, args[k]);
-          for (const k of eff.copies ?? []) g.store(HEAP, g.deref(args[k]));
+          const ta = eff.typeArg === undefined ? undefined : t.args[eff.typeArg];
+          const noPointers = ta?.o === "const" && ta.v.c === "zero";
+          if (!noPointers) for (const k of eff.copies ?? []) g.store(HEAP, g.deref(args[k]));
           for (const [out, from] of eff.writes ?? []) {
-            const vals = union(new Set([HEAP]), ...from.map((k) => args[k]));
+            const vals = union(new Set([fresh]), ...from.map((k) => args[k]));
             for (const o of args[out]) g.store(o, vals);
           }
           for (const k of eff.returns ?? []) result = union(result, args[k]);
@@ -404,7 +456,11 @@ function analyzeBody(body: Body, lookup: (sym: string) => Summary | undefined): 
             if (tag.heap) g.store(HEAP, args[k]);
             else if (tag.content) g.store(HEAP, g.deref(args[k]));
             if (tag.result) result = union(result, g.reach(args[k]));
-            if (tag.written) for (const o of g.reach(args[k])) g.store(o, new Set([HEAP]));
+            if (tag.written) {
+              const r = g.reach(args[k]);
+              const vals = union(r, new Set([HEAP]));
+              for (const o of r) g.store(o, vals);
+            }
           });
         } else {
           escapeAll();
@@ -439,10 +495,12 @@ function analyzeBody(body: Body, lookup: (sym: string) => Summary | undefined): 
     });
   }
 
+  if (process.env.ROG_ESCAPE_DEBUG === body.sym) debugSites(body, g, sites, rooted, returned);
   const stackable = sites.filter((s) => {
     if (rooted.has(s.obj) || returned.has(s.obj)) return false;
     const t = body.blocks[s.block].term;
     if (t.t !== "call") return false;
+    if (t.callee.c === "rt" && TMP_SITES.has(t.callee.sym)) return true;
     const size = t.args[0];
     return (
       size.o === "const" &&
@@ -486,14 +544,21 @@ function reusable(body: Body, g: Graph, s: AllocSite, live: Liveness): boolean {
   return true;
 }
 
-/** toStack replaces the `rog_alloc` call ending block bi with a zeroed frame slot. */
+/**
+ * toStack gives the allocation ending block bi a zeroed frame slot: a `rog_alloc` call becomes
+ * the slot's address, a TMP_SITES helper its `_tmp` variant with the slot as buffer.
+ */
 function toStack(body: Body, bi: number): void {
   const b = body.blocks[bi];
   const t = b.term;
-  if (t.t !== "call" || t.args[0].o !== "const" || t.args[0].v.c !== "int") return;
-  const words = Math.max(1, Math.ceil(Number(t.args[0].v.v) / 8));
+  if (!isSite(t) || t.callee.c !== "rt") return;
+  const sym = t.callee.sym;
+  const tmp = TMP_SITES.has(sym);
+  const size = t.args[0];
+  if (!tmp && (size.o !== "const" || size.v.c !== "int")) return;
+  const bytes = tmp ? TMP_BUF : Number((size as { v: { v: bigint } }).v.v);
   const slot = body.locals.length;
-  body.locals.push({ ty: arrayType(words, U64), name: "" });
+  body.locals.push({ ty: arrayType(Math.max(1, Math.ceil(bytes / 8)), U64), name: "" });
   const line = t.line;
   b.stmts.push({
     s: "assign",
@@ -501,6 +566,19 @@ function toStack(body: Body, bi: number): void {
     rv: { r: "use", op: { o: "const", ty: body.locals[slot].ty, v: { c: "zero" } } },
     line,
   });
+  if (tmp) {
+    const buf = body.locals.length;
+    body.locals.push({ ty: PTR, name: "" });
+    b.stmts.push({
+      s: "assign",
+      place: { local: buf, proj: [] },
+      rv: { r: "ref", place: { local: slot, proj: [] } },
+      line,
+    });
+    const args: Operand[] = [{ o: "copy", place: { local: buf, proj: [] } }, ...t.args];
+    b.term = { ...t, callee: { c: "rt", sym: `${sym}_tmp` }, args };
+    return;
+  }
   if (t.dest) {
     b.stmts.push({
       s: "assign",
@@ -703,4 +781,27 @@ export function decodeSummaries(bytes: Uint8Array, what: string, into: Map<strin
       }),
     );
   }
+}
+
+/** debugSites prints, for ROG_ESCAPE_DEBUG=sym, why each allocation of the body escapes. */
+function debugSites(body: Body, g: Graph, sites: AllocSite[], rooted: Objs, returned: Objs): void {
+  const name = (o: number): string => {
+    if (o === HEAP) return "HEAP";
+    if (o < g.localBase + g.nlocals) return `L_${o - g.localBase}`;
+    if (o < g.paramBase + 2 * body.nparams) {
+      const k = Math.floor((o - g.paramBase) / 2) + 1;
+      return (o - g.paramBase) % 2 === 0 ? `P_${k}` : `C_${k}`;
+    }
+    const s = sites.find((x) => x.obj === o);
+    return s ? `A@${body.blocks[s.block].term.line}` : `?${o}`;
+  };
+  for (const s of sites) {
+    const holders: string[] = [];
+    g.contents.forEach((c, o) => c.has(s.obj) && holders.push(name(o)));
+    const why = rooted.has(s.obj) ? "rooted" : returned.has(s.obj) ? "returned" : "stays";
+    console.error(`${name(s.obj)}: ${why}; held by ${holders.join(" ")}`);
+  }
+  console.error(
+    `roots: ${[...g.contents[HEAP]].map((o) => `${name(o)}@L${g.rootLines?.get(o)}`).join(" ")}`,
+  );
 }

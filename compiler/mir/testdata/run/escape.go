@@ -229,6 +229,37 @@ func churn() {
 	println("churn", s)
 }
 
+var keptS []string
+var keptB [][]byte
+
+func conversions(words []string) string {
+	// Strings made in a loop and kept across iterations must not share a buffer.
+	var out []string
+	for _, w := range words {
+		b := []byte(w)
+		b[0] = 'X'
+		out = append(out, string(b))
+		keptB = append(keptB, b)
+	}
+	joined := ""
+	for _, s := range out {
+		joined = joined + s + ","
+	}
+	short := "ab" + "cd"
+	local := string([]byte(short))
+	r := string(rune(0x4e16))
+	keptS = append(keptS, local+r)
+	n := 0
+	for _, c := range []byte(joined) {
+		if c == 'X' {
+			n++
+		}
+	}
+	bs := []byte("xy")
+	bs = append(bs, "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"...)
+	return joined + string(rune('0'+n)) + string(bs[:4])
+}
+
 func main() {
 	a := viaIdentity()
 	b := viaSet()
@@ -268,4 +299,5 @@ func main() {
 	println(*(i.(*int)))
 	println(deferred())
 	churn()
+	println(conversions([]string{"one", "two", "three"}), keptS[0], string(keptB[1]))
 }
