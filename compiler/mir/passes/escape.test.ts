@@ -129,6 +129,9 @@ func heap(p *int) { g = p }
 func result(p *int) *int { return p }
 func content(pp **int) { g = *pp }
 func written(pp **int) { *pp = new(int) }
+type node struct{ next *node; buf []byte }
+func shrink(n *node) { n.buf = n.buf[1:] }
+func self(n *node) { n.next = n }
 func main() {}
 `,
       },
@@ -136,12 +139,17 @@ func main() {}
     const s = escapePackage(pkg);
     const tag = (sym: string) => {
       const t = s.get(sym)![0];
-      return [t.heap, t.content, t.result, t.written].map((b) => (b ? 1 : 0)).join("");
+      return [t.heap, t.content, t.result, t.written, t.writtenTop]
+        .map((b) => (b ? 1 : 0))
+        .join("");
     };
-    expect(tag("main.none")).toBe("0000");
-    expect(tag("main.heap")).toBe("1100");
-    expect(tag("main.result")).toBe("0010");
-    expect(tag("main.content")).toBe("0100");
-    expect(tag("main.written")).toBe("0001");
+    expect(tag("main.none")).toBe("00000");
+    expect(tag("main.heap")).toBe("11000");
+    expect(tag("main.result")).toBe("00100");
+    expect(tag("main.content")).toBe("01000");
+    expect(tag("main.written")).toBe("00010");
+    // Storing back what the argument reaches below it, or the argument itself.
+    expect(tag("main.shrink")).toBe("00010");
+    expect(tag("main.self")).toBe("00011");
   });
 });

@@ -46,9 +46,12 @@ export interface ParamTag {
   result: boolean;
   /**
    * written: the function may store pointers into what the argument reaches: pointers to the
-   * heap, or to what the same argument reaches (a pointer stored elsewhere sets heap instead).
+   * heap, or to what the same argument reaches below its targets (a pointer stored elsewhere
+   * sets heap instead).
    */
   written: boolean;
+  /** writtenTop: the pointers stored may also be the argument's own targets (`p.self = p`). */
+  writtenTop: boolean;
 }
 
 /** Summary holds one tag per parameter, in order. */
@@ -236,6 +239,8 @@ class Graph {
   readonly exposed: Uint8Array;
   /** written holds the parameters (0-based) whose targets the body stores into. */
   readonly written = new Set<number>();
+  /** writtenTop holds the parameters whose own targets the body stores into what they reach. */
+  readonly writtenTop = new Set<number>();
   changed = false;
   /** line is the source line of the statement being analysed (for rootLines). */
   line = 0;
@@ -292,6 +297,7 @@ class Graph {
     const into = external ? this.contents[HEAP] : this.contents[o];
     const exposing = external || this.exposed[o] === 1;
     for (const v of vals) {
+      if (v === own) this.writtenTop.add((own - this.paramBase) / 2);
       if (v === own || v === own + 1) continue;
       if (!into.has(v)) {
         into.add(v);
@@ -457,8 +463,11 @@ function analyzeBody(body: Body, lookup: (sym: string) => Summary | undefined): 
             else if (tag.content) g.store(HEAP, g.deref(args[k]));
             if (tag.result) result = union(result, g.reach(args[k]));
             if (tag.written) {
+              // The callee may have stored into what the argument reaches pointers to what
+              // lies below its targets, or with writtenTop to anything the argument reaches.
               const r = g.reach(args[k]);
-              const vals = union(r, new Set([HEAP]));
+              const below = tag.writtenTop ? r : g.reach(g.deref(args[k]));
+              const vals = union(below, new Set([HEAP]));
               for (const o of r) g.store(o, vals);
             }
           });
@@ -492,6 +501,7 @@ function analyzeBody(body: Body, lookup: (sym: string) => Summary | undefined): 
       content: rooted.has(p + 1),
       result: returned.has(p) || returned.has(p + 1),
       written: g.written.has(k - 1),
+      writtenTop: g.writtenTop.has(k - 1),
     });
   }
 
@@ -733,13 +743,13 @@ function liveness(body: Body): Liveness {
   return { liveIn, addressed };
 }
 
-const SUMMARY_MAGIC = "rogesc 1\n";
+const SUMMARY_MAGIC = "rogesc 2\n";
 
 /**
  * encodeSummaries writes a package's .esc file (the opt action's second output, read by its
- * dependents' opt): "rogesc 1", then one line per function other packages can call that takes
- * parameters, sorted: the symbol, a tab, one hexadecimal digit per parameter (bit 0 heap, 1
- * content, 2 result, 3 written).
+ * dependents' opt): "rogesc 2", then one line per function other packages can call that takes
+ * parameters, sorted: the symbol, a tab, one base-32 digit (0-9a-v) per parameter: bit 0 heap,
+ * 1 content, 2 result, 3 written, 4 writtenTop.
  */
 export function encodeSummaries(pkg: MirPackage, sums: ReadonlyMap<string, Summary>): Uint8Array {
   const lines: string[] = [];
@@ -747,9 +757,14 @@ export function encodeSummaries(pkg: MirPackage, sums: ReadonlyMap<string, Summa
     const s = sums.get(b.sym);
     if (b.linkage === "internal" || !s || s.length === 0) continue;
     const digits = s.map(
-      (t) => (t.heap ? 1 : 0) | (t.content ? 2 : 0) | (t.result ? 4 : 0) | (t.written ? 8 : 0),
+      (t) =>
+        (t.heap ? 1 : 0) |
+        (t.content ? 2 : 0) |
+        (t.result ? 4 : 0) |
+        (t.written ? 8 : 0) |
+        (t.writtenTop ? 16 : 0),
     );
-    lines.push(`${b.sym}\t${digits.map((d) => d.toString(16)).join("")}\n`);
+    lines.push(`${b.sym}\t${digits.map((d) => d.toString(32)).join("")}\n`);
   }
   lines.sort();
   return new TextEncoder().encode(SUMMARY_MAGIC + lines.join(""));
@@ -765,18 +780,19 @@ export function decodeSummaries(bytes: Uint8Array, what: string, into: Map<strin
     if (line === "") continue;
     const tab = line.indexOf("\t");
     const digits = line.slice(tab + 1);
-    if (tab <= 0 || !/^[0-9a-f]+$/.test(digits)) {
+    if (tab <= 0 || !/^[0-9a-v]+$/.test(digits)) {
       throw new UserError(`${what}: malformed escape summary line: ${JSON.stringify(line)}`);
     }
     into.set(
       line.slice(0, tab),
       [...digits].map((c) => {
-        const d = parseInt(c, 16);
+        const d = parseInt(c, 32);
         return {
           heap: (d & 1) !== 0,
           content: (d & 2) !== 0,
           result: (d & 4) !== 0,
           written: (d & 8) !== 0,
+          writtenTop: (d & 16) !== 0,
         };
       }),
     );

@@ -229,6 +229,24 @@ func churn() {
 	println("churn", s)
 }
 
+func selfLink(t *T) { t.next = t }
+func pull(t *T)     { t.p = t.next.p }
+
+func linkedBack() *T {
+	// The callee stores the argument into itself: returning what it reaches returns the argument.
+	t := &T{a: 5}
+	selfLink(t)
+	return t.next
+}
+
+func pulledUp() *int {
+	// The callee moves a pointer from below its argument up into it.
+	v := 8
+	t := &T{next: &T{p: &v}}
+	pull(t)
+	return t.p
+}
+
 var keptS []string
 var keptB [][]byte
 
@@ -299,5 +317,8 @@ func main() {
 	println(*(i.(*int)))
 	println(deferred())
 	churn()
+	lb, pu := linkedBack(), pulledUp()
+	clobber()
+	println(lb.a, *pu)
 	println(conversions([]string{"one", "two", "three"}), keptS[0], string(keptB[1]))
 }
