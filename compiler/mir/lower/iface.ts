@@ -64,6 +64,8 @@ export function toIface(
   let data: Operand;
   if (isDirectIface(from)) {
     data = v;
+  } else if (v.o === "const" && ["int", "float", "bool", "str"].includes(v.v.c)) {
+    data = symOp(fl.pl.constBox(mirType(from), v.v));
   } else {
     const ty = mirType(from);
     const box = fl.alloc(ty);

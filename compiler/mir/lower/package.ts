@@ -3,6 +3,7 @@
 // initialisation order (Go spec "Package initialization"), then each `init` in source order.
 
 import { DiagnosticsError, InternalError } from "../../diag.js";
+import { createHash } from "node:crypto";
 import type * as ast from "../../syntax/ast.js";
 import type { Info } from "../../types/info.js";
 import type { Func, Package, Var } from "../../types/object.js";
@@ -14,12 +15,13 @@ import {
   place,
   type Body,
   type Callee,
+  type ConstVal,
   type ExternInstance,
   type Global,
   type MirPackage,
 } from "../mir.js";
 import { writeTypeList } from "../../types/exportdata.js";
-import { PTR, structType, type MirType } from "../types.js";
+import { PTR, structType, typeStr, type MirType } from "../types.js";
 import { FuncLowerer } from "./func.js";
 import { mirType, paramTypes, resultType } from "./gotypes.js";
 import { TypeDescs } from "./typedesc.js";
@@ -340,6 +342,32 @@ export class PkgLowerer {
         sym,
         ty: structType([PTR]),
         init: { g: "agg", parts: [{ g: "const", v: { c: "sym", sym: fnSym, fn: true } }] },
+        linkage: "linkonce_odr",
+        constant: true,
+      });
+    }
+    return sym;
+  }
+
+  /**
+   * constBox returns the symbol of read-only data holding the constant v of type ty, for a
+   * constant converted to an interface: the interface points at it and nothing is allocated.
+   * The name is derived from the contents, so equal boxes from any package are one symbol.
+   */
+  constBox(ty: MirType, v: ConstVal): string {
+    const h = createHash("sha256").update(typeStr(ty));
+    if (v.c === "str") h.update("s").update(v.v);
+    else if (v.c === "float") h.update(`f${Object.is(v.v, -0) ? "-0" : String(v.v)}`);
+    else if (v.c === "int") h.update(`i${v.v}`);
+    else if (v.c === "bool") h.update(`b${v.v}`);
+    else throw new InternalError(`constBox of ${v.c}`);
+    const sym = `go:cbox.${h.digest("hex").slice(0, 20)}`;
+    if (!this.closureObjs.has(sym)) {
+      this.closureObjs.add(sym);
+      this.globals.push({
+        sym,
+        ty,
+        init: { g: "const", v },
         linkage: "linkonce_odr",
         constant: true,
       });
