@@ -127,6 +127,7 @@ var g *int
 func none(p *int) int { return *p }
 func heap(p *int) { g = p }
 func result(p *int) *int { return p }
+func resultBelow(pp **int) *int { return *pp }
 func content(pp **int) { g = *pp }
 func written(pp **int) { *pp = new(int) }
 type node struct{ next *node; buf []byte }
@@ -139,17 +140,18 @@ func main() {}
     const s = escapePackage(pkg);
     const tag = (sym: string) => {
       const t = s.get(sym)![0];
-      return [t.heap, t.content, t.result, t.written, t.writtenTop]
+      return [t.heap, t.content, t.result, t.resultTop, t.written, t.writtenTop]
         .map((b) => (b ? 1 : 0))
         .join("");
     };
-    expect(tag("main.none")).toBe("00000");
-    expect(tag("main.heap")).toBe("11000");
-    expect(tag("main.result")).toBe("00100");
-    expect(tag("main.content")).toBe("01000");
-    expect(tag("main.written")).toBe("00010");
+    expect(tag("main.none")).toBe("000000");
+    expect(tag("main.heap")).toBe("110000");
+    expect(tag("main.result")).toBe("001100");
+    expect(tag("main.resultBelow")).toBe("001000");
+    expect(tag("main.content")).toBe("010000");
+    expect(tag("main.written")).toBe("000010");
     // Storing back what the argument reaches below it, or the argument itself.
-    expect(tag("main.shrink")).toBe("00010");
-    expect(tag("main.self")).toBe("00011");
+    expect(tag("main.shrink")).toBe("000010");
+    expect(tag("main.self")).toBe("000011");
   });
 });

@@ -42,8 +42,10 @@ export interface ParamTag {
   heap: boolean;
   /** content: what is reachable through the argument's targets may outlive the call. */
   content: boolean;
-  /** result: the results may point at what the argument reaches. */
+  /** result: the results may point at what lies below the argument's targets. */
   result: boolean;
+  /** resultTop: the results may point at the argument's targets themselves. */
+  resultTop: boolean;
   /**
    * written: the function may store pointers into what the argument reaches: pointers to the
    * heap, or to what the same argument reaches below its targets (a pointer stored elsewhere
@@ -173,6 +175,13 @@ const TMP_SITES: ReadonlySet<string> = new Set([
 ]);
 
 const TMP_BUF = 32;
+
+/**
+ * NO_ESCAPE are the functions that hide a pointer from escape analysis (internal/abi.NoEscape
+ * and the runtime's noescape): their callers promise, as with gc, that the result does not
+ * outlive the argument's object.
+ */
+const NO_ESCAPE: ReadonlySet<string> = new Set(["internal/abi.NoEscape", "runtime.noescape"]);
 
 function isSite(t: Terminator): t is CallTerm {
   return (
@@ -457,11 +466,14 @@ function analyzeBody(body: Body, lookup: (sym: string) => Summary | undefined): 
         }
       } else if (t.callee.c === "fn") {
         const sum = lookup(t.callee.sym);
-        if (sum && sum.length === args.length) {
+        if (NO_ESCAPE.has(t.callee.sym)) {
+          // The pointer is hidden from the analysis by contract, as gc's is.
+        } else if (sum && sum.length === args.length) {
           sum.forEach((tag, k) => {
             if (tag.heap) g.store(HEAP, args[k]);
             else if (tag.content) g.store(HEAP, g.deref(args[k]));
-            if (tag.result) result = union(result, g.reach(args[k]));
+            if (tag.resultTop) result = union(result, g.reach(args[k]));
+            else if (tag.result) result = union(result, g.reach(g.deref(args[k])));
             if (tag.written) {
               // The callee may have stored into what the argument reaches pointers to what
               // lies below its targets, or with writtenTop to anything the argument reaches.
@@ -499,7 +511,8 @@ function analyzeBody(body: Body, lookup: (sym: string) => Summary | undefined): 
     summary.push({
       heap: rooted.has(p),
       content: rooted.has(p + 1),
-      result: returned.has(p) || returned.has(p + 1),
+      result: returned.has(p + 1),
+      resultTop: returned.has(p),
       written: g.written.has(k - 1),
       writtenTop: g.writtenTop.has(k - 1),
     });
@@ -743,13 +756,13 @@ function liveness(body: Body): Liveness {
   return { liveIn, addressed };
 }
 
-const SUMMARY_MAGIC = "rogesc 2\n";
+const SUMMARY_MAGIC = "rogesc 3\n";
 
 /**
  * encodeSummaries writes a package's .esc file (the opt action's second output, read by its
  * dependents' opt): "rogesc 2", then one line per function other packages can call that takes
- * parameters, sorted: the symbol, a tab, one base-32 digit (0-9a-v) per parameter: bit 0 heap,
- * 1 content, 2 result, 3 written, 4 writtenTop.
+ * parameters, sorted: the symbol, a tab, one decimal number per parameter separated by commas:
+ * bit 0 heap, 1 content, 2 result, 3 written, 4 writtenTop, 5 resultTop.
  */
 export function encodeSummaries(pkg: MirPackage, sums: ReadonlyMap<string, Summary>): Uint8Array {
   const lines: string[] = [];
@@ -762,9 +775,10 @@ export function encodeSummaries(pkg: MirPackage, sums: ReadonlyMap<string, Summa
         (t.content ? 2 : 0) |
         (t.result ? 4 : 0) |
         (t.written ? 8 : 0) |
-        (t.writtenTop ? 16 : 0),
+        (t.writtenTop ? 16 : 0) |
+        (t.resultTop ? 32 : 0),
     );
-    lines.push(`${b.sym}\t${digits.map((d) => d.toString(32)).join("")}\n`);
+    lines.push(`${b.sym}\t${digits.join(",")}\n`);
   }
   lines.sort();
   return new TextEncoder().encode(SUMMARY_MAGIC + lines.join(""));
@@ -780,19 +794,20 @@ export function decodeSummaries(bytes: Uint8Array, what: string, into: Map<strin
     if (line === "") continue;
     const tab = line.indexOf("\t");
     const digits = line.slice(tab + 1);
-    if (tab <= 0 || !/^[0-9a-v]+$/.test(digits)) {
+    if (tab <= 0 || !/^[0-9]+(,[0-9]+)*$/.test(digits)) {
       throw new UserError(`${what}: malformed escape summary line: ${JSON.stringify(line)}`);
     }
     into.set(
       line.slice(0, tab),
-      [...digits].map((c) => {
-        const d = parseInt(c, 32);
+      digits.split(",").map((c) => {
+        const d = Number(c);
         return {
           heap: (d & 1) !== 0,
           content: (d & 2) !== 0,
           result: (d & 4) !== 0,
           written: (d & 8) !== 0,
           writtenTop: (d & 16) !== 0,
+          resultTop: (d & 32) !== 0,
         };
       }),
     );
