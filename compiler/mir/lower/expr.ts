@@ -5,7 +5,7 @@ import type * as ast from "../../syntax/ast.js";
 import { parseLiteral } from "../../types/constops.js";
 import type { Type } from "../../types/type.js";
 import { constBool, constInt, copy, place, type BinOp, type Operand, type Place } from "../mir.js";
-import { BOOL, I32, I64, PTR, U8, U64, sizeOf, type MirType } from "../types.js";
+import { BOOL, I32, I64, PTR, STRING, U8, U64, sizeOf, type MirType } from "../types.js";
 import { genericName, lowerCall } from "./call.js";
 import { derefPlace, field, type FuncLowerer } from "./func.js";
 import { ifaceEqual, typeAssert } from "./iface.js";
@@ -343,8 +343,8 @@ function compare(fl: FuncLowerer, e: ast.BinaryExpr): Operand {
     const eq = ifaceEqual(fl, a, b, it);
     return op === "==" ? eq : fl.temp({ r: "un", op: "not", a: eq });
   }
-  const a = lowerExpr(fl, x);
-  const b = lowerExpr(fl, y);
+  const a = comparedString(fl, x) ?? lowerExpr(fl, x);
+  const b = comparedString(fl, y) ?? lowerExpr(fl, y);
   const u = under(xt);
   const yt = under(fl.typeOf(y));
   let ty = mirType(xt);
@@ -356,6 +356,24 @@ function compare(fl: FuncLowerer, e: ast.BinaryExpr): Operand {
     ty = mirType(fl.typeOf(y));
   }
   return compareValues(fl, e, op, ty, coerce(fl, a, ty), coerce(fl, b, ty), xt);
+}
+
+/**
+ * comparedString lowers an operand `string(b)` of a comparison, b a byte slice, as a string
+ * sharing b's bytes: the comparison only reads them, so no copy is made (gc's
+ * slicebytetostringtmp). Other operands give null.
+ */
+function comparedString(fl: FuncLowerer, x: ast.Expr): Operand | null {
+  while (x.kind === "ParenExpr") x = x.x;
+  if (x.kind !== "CallExpr" || x.args.length !== 1 || x.hasDots) return null;
+  if (fl.info.types.get(x.fun)?.mode !== "typexpr") return null;
+  const to = under(fl.typeOf(x));
+  const from = under(fl.typeOf(x.args[0]));
+  if (to.tag !== "Basic" || to.kind !== "string" || from.tag !== "Slice") return null;
+  const elem = under(from.elem);
+  if (elem.tag !== "Basic" || elem.kind !== "uint8") return null;
+  const s = fl.materialise(lowerExpr(fl, x.args[0]));
+  return fl.temp({ r: "agg", ty: STRING, ops: [copy(field(s, 0)), copy(field(s, 1))] });
 }
 
 /**

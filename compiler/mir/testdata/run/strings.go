@@ -14,4 +14,11 @@ func main() {
 	println("a" < "b", "abc" < "abd", "ab" < "abc", "x" == "x")
 	var e string
 	println(e == "", len(e))
+	// Comparisons read string(b) in place.
+	var nb []byte
+	println(string(b) == t, string(b) != t, string(b[:1]) == "H", string(nb) == "", "a" < string(b[1:2]))
+	k := []byte("key")
+	m := string(k)
+	k[0] = 'K'
+	println(m, string(k) == "Key", string(k) > m)
 }
