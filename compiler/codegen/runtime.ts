@@ -31,6 +31,7 @@ export const RUNTIME: Record<string, RuntimeEntry> = {
   rog_printsp: { ret: "void", params: [] },
   rog_printnl: { ret: "void", params: [] },
   rog_alloc: { ret: "ptr", params: ["i64", "ptr"] },
+  rog_convT64: { ret: "ptr", params: ["i64"] },
   rog_makeslice: { ret: "ptr", params: ["ptr", "i64", "i64"] },
   rog_panic_index: { ret: "void", params: ["i64", "i64"], attrs: NORETURN },
   rog_panic_bounds: { ret: "void", params: ["i64", "i64", "i32"], attrs: NORETURN },

@@ -14,7 +14,7 @@ import {
   type Operand,
   type Place,
 } from "../mir.js";
-import { BOOL, IFACE, PTR, U32, arrayType, structType, type MirType } from "../types.js";
+import { BOOL, IFACE, PTR, U32, U64, arrayType, structType, type MirType } from "../types.js";
 import { asCopy, lowerExpr } from "./expr.js";
 import { derefPlace, field, type FuncLowerer } from "./func.js";
 import { basicKind, mirType, under } from "./gotypes.js";
@@ -66,6 +66,12 @@ export function toIface(
     data = v;
   } else if (v.o === "const" && ["int", "float", "bool", "str"].includes(v.v.c)) {
     data = symOp(fl.pl.constBox(mirType(from), v.v));
+  } else if (mirType(from).k === "int") {
+    // Small integers share read-only boxes (rog_convT64); the value goes zero-extended.
+    const t = mirType(from) as { k: "int"; bits: 8 | 16 | 32 | 64 };
+    const bits = fl.temp({ r: "conv", a: v, ty: { k: "int", bits: t.bits, signed: false } });
+    const wide = fl.temp({ r: "conv", a: bits, ty: U64 });
+    data = fl.b.call({ c: "rt", sym: "rog_convT64" }, [wide], PTR)!;
   } else {
     const ty = mirType(from);
     const box = fl.alloc(ty);

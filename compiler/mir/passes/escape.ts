@@ -34,7 +34,7 @@ import {
   type Terminator,
 } from "../mir.js";
 import { placeType } from "../typeof.js";
-import { arrayType, hasPointers, PTR, U64 } from "../types.js";
+import { arrayType, hasPointers, I64, PTR, U64 } from "../types.js";
 
 /** ParamTag says where a function may let an argument's pointers go. */
 export interface ParamTag {
@@ -91,6 +91,7 @@ interface Effect {
  */
 const RUNTIME: Readonly<Record<string, Effect>> = {
   rog_alloc: {},
+  rog_convT64: {},
   rog_makeslice: {},
   rog_makemap: {},
   rog_makechan: {},
@@ -187,7 +188,7 @@ function isSite(t: Terminator): t is CallTerm {
   return (
     t.t === "call" &&
     t.callee.c === "rt" &&
-    (t.callee.sym === "rog_alloc" || TMP_SITES.has(t.callee.sym))
+    (t.callee.sym === "rog_alloc" || t.callee.sym === "rog_convT64" || TMP_SITES.has(t.callee.sym))
   );
 }
 
@@ -523,7 +524,7 @@ function analyzeBody(body: Body, lookup: (sym: string) => Summary | undefined): 
     if (rooted.has(s.obj) || returned.has(s.obj)) return false;
     const t = body.blocks[s.block].term;
     if (t.t !== "call") return false;
-    if (t.callee.c === "rt" && TMP_SITES.has(t.callee.sym)) return true;
+    if (t.callee.c === "rt" && t.callee.sym !== "rog_alloc") return true;
     const size = t.args[0];
     return (
       size.o === "const" &&
@@ -568,7 +569,8 @@ function reusable(body: Body, g: Graph, s: AllocSite, live: Liveness): boolean {
 }
 
 /**
- * toStack gives the allocation ending block bi a zeroed frame slot: a `rog_alloc` call becomes
+ * toStack gives the allocation ending block bi a zeroed frame slot: a `rog_alloc` call (or a
+ * `rog_convT64` box, which also stores the value) becomes
  * the slot's address, a TMP_SITES helper its `_tmp` variant with the slot as buffer.
  */
 function toStack(body: Body, bi: number): void {
@@ -577,9 +579,10 @@ function toStack(body: Body, bi: number): void {
   if (!isSite(t) || t.callee.c !== "rt") return;
   const sym = t.callee.sym;
   const tmp = TMP_SITES.has(sym);
+  const box = sym === "rog_convT64";
   const size = t.args[0];
-  if (!tmp && (size.o !== "const" || size.v.c !== "int")) return;
-  const bytes = tmp ? TMP_BUF : Number((size as { v: { v: bigint } }).v.v);
+  if (!tmp && !box && (size.o !== "const" || size.v.c !== "int")) return;
+  const bytes = tmp ? TMP_BUF : box ? 8 : Number((size as { v: { v: bigint } }).v.v);
   const slot = body.locals.length;
   body.locals.push({ ty: arrayType(Math.max(1, Math.ceil(bytes / 8)), U64), name: "" });
   const line = t.line;
@@ -589,6 +592,18 @@ function toStack(body: Body, bi: number): void {
     rv: { r: "use", op: { o: "const", ty: body.locals[slot].ty, v: { c: "zero" } } },
     line,
   });
+  if (box) {
+    // The boxed value goes into the slot's only word.
+    b.stmts.push({
+      s: "assign",
+      place: {
+        local: slot,
+        proj: [{ p: "index", idx: { o: "const", ty: I64, v: { c: "int", v: 0n } } }],
+      },
+      rv: { r: "use", op: t.args[0] },
+      line,
+    });
+  }
   if (tmp) {
     const buf = body.locals.length;
     body.locals.push({ ty: PTR, name: "" });

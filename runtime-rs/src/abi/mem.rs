@@ -16,6 +16,31 @@ pub extern "C-unwind" fn rog_alloc(size: i64, t: *const Type) -> *mut u8 {
     alloc::alloc_object(size as usize, t)
 }
 
+/// The 256 small integers an interface may point at instead of a new box (gc's staticuint64s).
+static SMALL_INTS: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = i as u64;
+        i += 1;
+    }
+    t
+};
+
+/// Boxes an integer of at most 8 bytes for an interface (gc's convT16/convT32/convT64): `v` is
+/// the value zero-extended from its own width. Values below 256 share read-only boxes; others
+/// get a new 8-byte object holding `v` (little-endian, so narrower types read their own bytes).
+#[no_mangle]
+pub extern "C-unwind" fn rog_convT64(v: u64) -> *mut u8 {
+    if v < 256 {
+        return &SMALL_INTS[v as usize] as *const u64 as *mut u8;
+    }
+    let p = alloc::alloc_object(8, core::ptr::null());
+    // SAFETY: p is a fresh, 8-aligned object of 8 bytes.
+    unsafe { *(p as *mut u64) = v };
+    p
+}
+
 /// `runtime.GC()`: runs a full collection before returning (waiting for one already running).
 /// Blocks other goroutines meanwhile. Ready finalizers run afterwards on the finalizer
 /// goroutine.
