@@ -13,7 +13,7 @@ import {
   type Operand,
   type Place,
 } from "../mir.js";
-import { I32, I64, PTR, U8, type MirType } from "../types.js";
+import { I32, I64, PTR, SLICE, U8, type MirType } from "../types.js";
 import { lowerCall } from "./call.js";
 import { arith, compareValues, lowerCond, lowerExpr, lowerPlace, coerce, nilWord } from "./expr.js";
 import { derefPlace, field, type FuncLowerer } from "./func.js";
@@ -417,7 +417,7 @@ function rangeStmt(fl: FuncLowerer, s: ast.RangeStmt, label: string | null): voi
   if (xt.tag === "Basic") {
     len = coerce(fl, lowerExpr(fl, s.x), mirType(rangeKeyType(fl, s) ?? fl.typeOf(s.x)));
   } else if (xt.tag === "Slice") {
-    const sl = fl.materialise(lowerExpr(fl, s.x));
+    const sl = fl.materialise(rangedBytes(fl, s.x) ?? lowerExpr(fl, s.x));
     const held = fl.materialise(copy(sl));
     len = copy(field(held, 1));
     const elem = mirType(xt.elem);
@@ -488,6 +488,24 @@ function rangeStmt(fl: FuncLowerer, s: ast.RangeStmt, label: string | null): voi
   );
   fl.b.goto(head);
   fl.b.setBlock(exit);
+}
+
+/**
+ * rangedBytes lowers a range expression `[]byte(s)`, s a string, as a slice sharing s's bytes:
+ * the loop cannot reach the slice to change it, so no copy is made (as gc does).
+ */
+function rangedBytes(fl: FuncLowerer, x: ast.Expr): Operand | null {
+  while (x.kind === "ParenExpr") x = x.x;
+  if (x.kind !== "CallExpr" || x.args.length !== 1 || x.hasDots) return null;
+  if (fl.info.types.get(x.fun)?.mode !== "typexpr") return null;
+  const to = under(fl.typeOf(x));
+  const from = under(fl.typeOf(x.args[0]));
+  if (to.tag !== "Slice" || from.tag !== "Basic" || from.kind !== "string") return null;
+  const elem = under(to.elem);
+  if (elem.tag !== "Basic" || elem.kind !== "uint8") return null;
+  const str = fl.materialise(lowerExpr(fl, x.args[0]));
+  const n = copy(field(str, 1));
+  return fl.temp({ r: "agg", ty: SLICE, ops: [copy(field(str, 0)), n, n] });
 }
 
 function rangeKeyType(fl: FuncLowerer, s: ast.RangeStmt): Type | null {

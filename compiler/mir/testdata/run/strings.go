@@ -21,4 +21,15 @@ func main() {
 	m := string(k)
 	k[0] = 'K'
 	println(m, string(k) == "Key", string(k) > m)
+	// Ranging over []byte(s) reads s's bytes; s may change meanwhile without effect.
+	src := "a\xffbc"
+	sum := 0
+	for i, c := range []byte(src) {
+		src = "zzzz"
+		sum = sum*7 + i*int(c)
+	}
+	println(sum, src)
+	for range []byte("") {
+		println("never")
+	}
 }
