@@ -287,3 +287,20 @@ export function successors(t: Terminator): BlockId[] {
       return [];
   }
 }
+
+/** termOperands lists the operands a terminator reads (a call's destination is written, not read). */
+export function termOperands(t: Terminator): Operand[] {
+  switch (t.t) {
+    case "switch":
+      return [t.op];
+    case "assert":
+      return [t.cond, ...t.args];
+    case "call": {
+      const c = t.callee;
+      const callee = c.c === "closure" ? [c.fv] : c.c === "ptr" ? [c.fn, c.ctx] : [];
+      return [...t.args, ...callee];
+    }
+    default:
+      return [];
+  }
+}

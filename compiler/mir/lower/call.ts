@@ -233,6 +233,25 @@ function packSlice(
 
 // ---- conversions
 
+/**
+ * conversionOf returns the operand and the types of x when x is a conversion `T(arg)`
+ * (parentheses aside), else null.
+ */
+export function conversionOf(
+  fl: FuncLowerer,
+  x: ast.Expr,
+): { arg: ast.Expr; from: Type; to: Type } | null {
+  while (x.kind === "ParenExpr") x = x.x;
+  if (x.kind !== "CallExpr" || x.args.length !== 1 || x.hasDots) return null;
+  if (fl.info.types.get(x.fun)?.mode !== "typexpr") return null;
+  return { arg: x.args[0], from: under(fl.typeOf(x.args[0])), to: under(fl.typeOf(x)) };
+}
+
+/** isByteSlice reports whether the underlying type u is a slice of bytes. */
+export function isByteSlice(u: Type): boolean {
+  return u.tag === "Slice" && basicKind(u.elem) === "uint8";
+}
+
 function conversion(fl: FuncLowerer, e: ast.CallExpr, x: ast.Expr, to: Type): Operand {
   const from = fl.typeOf(x);
   const fu = under(from);

@@ -6,7 +6,7 @@ import { parseLiteral } from "../../types/constops.js";
 import type { Type } from "../../types/type.js";
 import { constBool, constInt, copy, place, type BinOp, type Operand, type Place } from "../mir.js";
 import { BOOL, I32, I64, PTR, STRING, U8, U64, sizeOf, type MirType } from "../types.js";
-import { genericName, lowerCall } from "./call.js";
+import { conversionOf, genericName, isByteSlice, lowerCall } from "./call.js";
 import { derefPlace, field, type FuncLowerer } from "./func.js";
 import { ifaceEqual, typeAssert } from "./iface.js";
 import { methodExpr, methodValue } from "./method.js";
@@ -364,15 +364,9 @@ function compare(fl: FuncLowerer, e: ast.BinaryExpr): Operand {
  * slicebytetostringtmp). Other operands give null.
  */
 function comparedString(fl: FuncLowerer, x: ast.Expr): Operand | null {
-  while (x.kind === "ParenExpr") x = x.x;
-  if (x.kind !== "CallExpr" || x.args.length !== 1 || x.hasDots) return null;
-  if (fl.info.types.get(x.fun)?.mode !== "typexpr") return null;
-  const to = under(fl.typeOf(x));
-  const from = under(fl.typeOf(x.args[0]));
-  if (to.tag !== "Basic" || to.kind !== "string" || from.tag !== "Slice") return null;
-  const elem = under(from.elem);
-  if (elem.tag !== "Basic" || elem.kind !== "uint8") return null;
-  const s = fl.materialise(lowerExpr(fl, x.args[0]));
+  const c = conversionOf(fl, x);
+  if (!c || basicKind(c.to) !== "string" || !isByteSlice(c.from)) return null;
+  const s = fl.materialise(lowerExpr(fl, c.arg));
   return fl.temp({ r: "agg", ty: STRING, ops: [copy(field(s, 0)), copy(field(s, 1))] });
 }
 

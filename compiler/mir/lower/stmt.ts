@@ -14,10 +14,10 @@ import {
   type Place,
 } from "../mir.js";
 import { I32, I64, PTR, SLICE, U8, type MirType } from "../types.js";
-import { lowerCall } from "./call.js";
+import { conversionOf, isByteSlice, lowerCall } from "./call.js";
 import { arith, compareValues, lowerCond, lowerExpr, lowerPlace, coerce, nilWord } from "./expr.js";
 import { derefPlace, field, type FuncLowerer } from "./func.js";
-import { mirType, under } from "./gotypes.js";
+import { basicKind, mirType, under } from "./gotypes.js";
 import { ifaceEqual, typeAssert, typeSwitch } from "./iface.js";
 import { makeThunk } from "./thunk.js";
 import { rangeFunc } from "./rangefunc.js";
@@ -495,15 +495,9 @@ function rangeStmt(fl: FuncLowerer, s: ast.RangeStmt, label: string | null): voi
  * the loop cannot reach the slice to change it, so no copy is made (as gc does).
  */
 function rangedBytes(fl: FuncLowerer, x: ast.Expr): Operand | null {
-  while (x.kind === "ParenExpr") x = x.x;
-  if (x.kind !== "CallExpr" || x.args.length !== 1 || x.hasDots) return null;
-  if (fl.info.types.get(x.fun)?.mode !== "typexpr") return null;
-  const to = under(fl.typeOf(x));
-  const from = under(fl.typeOf(x.args[0]));
-  if (to.tag !== "Slice" || from.tag !== "Basic" || from.kind !== "string") return null;
-  const elem = under(to.elem);
-  if (elem.tag !== "Basic" || elem.kind !== "uint8") return null;
-  const str = fl.materialise(lowerExpr(fl, x.args[0]));
+  const c = conversionOf(fl, x);
+  if (!c || !isByteSlice(c.to) || basicKind(c.from) !== "string") return null;
+  const str = fl.materialise(lowerExpr(fl, c.arg));
   const n = copy(field(str, 1));
   return fl.temp({ r: "agg", ty: SLICE, ops: [copy(field(str, 0)), n, n] });
 }

@@ -4,6 +4,7 @@
 import { renumberTerm } from "../builder.js";
 import {
   successors,
+  termOperands,
   type Body,
   type Operand,
   type Place,
@@ -67,14 +68,8 @@ export function removeDeadTemps(body: Body): boolean {
       }
     };
     const term = (t: Terminator) => {
-      if (t.t === "switch") op(t.op);
-      if (t.t === "assert") [t.cond, ...t.args].forEach(op);
-      if (t.t === "call") {
-        t.args.forEach(op);
-        if (t.callee.c === "closure") op(t.callee.fv);
-        if (t.callee.c === "ptr") [t.callee.fn, t.callee.ctx].forEach(op);
-        if (t.dest) place(t.dest, false);
-      }
+      termOperands(t).forEach(op);
+      if (t.t === "call" && t.dest) place(t.dest, false);
     };
     for (const b of body.blocks) {
       for (const s of b.stmts) {

@@ -27,6 +27,7 @@
 import { UserError } from "../../diag.js";
 import {
   successors,
+  termOperands,
   type Body,
   type MirPackage,
   type Operand,
@@ -741,14 +742,8 @@ function liveness(body: Body): Liveness {
       writePlace(s.place);
     }
     const t = b.term;
-    if (t.t === "switch") op(t.op);
-    if (t.t === "assert") [t.cond, ...t.args].forEach(op);
-    if (t.t === "call") {
-      t.args.forEach(op);
-      if (t.callee.c === "closure") op(t.callee.fv);
-      if (t.callee.c === "ptr") [t.callee.fn, t.callee.ctx].forEach(op);
-      if (t.dest) writePlace(t.dest);
-    }
+    termOperands(t).forEach(op);
+    if (t.t === "call" && t.dest) writePlace(t.dest);
     gen.push(g);
     kill.push(k);
   }
