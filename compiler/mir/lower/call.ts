@@ -6,7 +6,18 @@ import type { Func } from "../../types/object.js";
 import { Interface, Pointer, type Signature, type Type } from "../../types/type.js";
 import { fullMethodSet } from "./typedesc.js";
 import { constInt, constStr, copy, place, type Callee, type Operand } from "../mir.js";
-import { BOOL, I64, PTR, STRING, U8, VOID, hasPointers, sizeOf, type MirType } from "../types.js";
+import {
+  BOOL,
+  I64,
+  PTR,
+  STRING,
+  U8,
+  VOID,
+  arrayType,
+  hasPointers,
+  sizeOf,
+  type MirType,
+} from "../types.js";
 import {
   addressOf,
   asCopy,
@@ -467,6 +478,13 @@ function lenCap(fl: FuncLowerer, e: ast.CallExpr, name: "len" | "cap"): Operand 
   return fl.b.call({ c: "rt", sym }, [v], I64)!;
 }
 
+/** STACKABLE_MAKE is the largest constant-size make([]T, n) lowered as a plain allocation (passes/escape.ts's MAX_STACK_OBJECT). */
+const STACKABLE_MAKE = 64n << 10n;
+
+function constValue(o: Operand): bigint | null {
+  return o.o === "const" && o.v.c === "int" ? o.v.v : null;
+}
+
 function makeCall(fl: FuncLowerer, e: ast.CallExpr): Operand {
   const t = fl.typeOf(e);
   const u = under(t);
@@ -482,6 +500,14 @@ function makeCall(fl: FuncLowerer, e: ast.CallExpr): Operand {
     ty: PTR,
     v: { c: "sym", sym: fl.pl.types.desc(u.elem), fn: false },
   };
+  const n = constValue(len);
+  const c = constValue(cap);
+  const et = mirType(u.elem);
+  if (n !== null && c !== null && n >= 0n && n <= c && c * BigInt(sizeOf(et)) <= STACKABLE_MAKE) {
+    // A constant size: an ordinary allocation, which escape analysis may move to the frame.
+    const p = fl.alloc(arrayType(Number(c), et));
+    return fl.temp({ r: "agg", ty: { k: "slice" }, ops: [p, len, cap] });
+  }
   const p = fl.b.call({ c: "rt", sym: "rog_makeslice" }, [elem, len, cap], PTR)!;
   return fl.temp({ r: "agg", ty: { k: "slice" }, ops: [p, len, cap] });
 }

@@ -247,6 +247,24 @@ func pulledUp() *int {
 	return t.p
 }
 
+func makes() ([]int, int) {
+	// A constant-size make that stays in the frame, one that is returned, one per iteration.
+	local := make([]int, 8)
+	for i := range local {
+		local[i] = i * i
+	}
+	kept := make([]int, 3, 5)
+	copy(kept, local[2:])
+	total := 0
+	for i := 0; i < 4; i++ {
+		b := make([]byte, 16)
+		b[i] = byte(i + 1)
+		total += int(b[i]) + len(b)
+	}
+	empty := make([]string, 0)
+	return append(kept, total, len(empty)), cap(kept)
+}
+
 var keptS []string
 var keptB [][]byte
 
@@ -317,6 +335,9 @@ func main() {
 	println(*(i.(*int)))
 	println(deferred())
 	churn()
+	mk, mc := makes()
+	clobber()
+	println(mk[0], mk[1], mk[2], mk[3], mk[4], mc)
 	lb, pu := linkedBack(), pulledUp()
 	clobber()
 	println(lb.a, *pu)
