@@ -635,7 +635,16 @@ function panicCall(fl: FuncLowerer, e: ast.CallExpr): Operand | null {
 function minMax(fl: FuncLowerer, e: ast.CallExpr, name: "min" | "max"): Operand {
   const t = fl.typeOf(e);
   const ty = mirType(t);
-  if (ty.k === "float") return fl.unsupported(e, "min/max of floats");
+  if (ty.k === "float") {
+    // llvm.minimum/maximum are the spec's: a NaN argument gives NaN, and -0 is below +0.
+    const sym = `llvm.${name === "min" ? "minimum" : "maximum"}.f${ty.bits}`;
+    let acc = coerce(fl, lowerExpr(fl, e.args[0]), ty);
+    for (const a of e.args.slice(1)) {
+      const v = coerce(fl, lowerExpr(fl, a), ty);
+      acc = fl.b.call({ c: "rt", sym }, [acc, v], ty)!;
+    }
+    return acc;
+  }
   const r = place(fl.b.local(ty));
   fl.store(r, coerce(fl, lowerExpr(fl, e.args[0]), ty));
   for (const a of e.args.slice(1)) {

@@ -148,6 +148,10 @@ const RUNTIME: Readonly<Record<string, Effect>> = {
   __rog_memmove_noptr: { returns: [0] },
   memset: {},
   "llvm.floor.f64": {},
+  "llvm.minimum.f64": {},
+  "llvm.maximum.f64": {},
+  "llvm.minimum.f32": {},
+  "llvm.maximum.f32": {},
   "llvm.ceil.f64": {},
   "llvm.trunc.f64": {},
   // sync/atomic and internal/runtime/atomic: the value (a uintptr may be a pointer) goes into *addr.
