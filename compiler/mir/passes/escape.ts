@@ -554,7 +554,8 @@ function analyzeBody(body: Body, lookup: (sym: string) => Summary | undefined): 
 
 /**
  * reusable reports whether an allocation in a loop may reuse one slot: when it runs again,
- * no live local points at the previous object and no other object holds it.
+ * neither its own arguments nor a live local point at the previous object and no other object
+ * holds it.
  */
 function reusable(body: Body, g: Graph, s: AllocSite, live: Liveness): boolean {
   for (let o = 0; o < g.contents.length; o++) {
@@ -563,6 +564,9 @@ function reusable(body: Body, g: Graph, s: AllocSite, live: Liveness): boolean {
   }
   const t = body.blocks[s.block].term;
   if (t.t !== "call") return false;
+  // The call itself may read the previous object (`s += string(r)` passes the old s to the
+  // concatenation that reuses its buffer), and the slot is zeroed before the call.
+  if (t.args.some((a) => g.value(a).has(s.obj))) return false;
   const after = new Set<number>();
   for (const b of successors(t)) for (const j of live.liveIn[b]) after.add(j);
   if (t.dest && t.dest.proj.length === 0) after.delete(t.dest.local);

@@ -265,6 +265,21 @@ func makes() ([]int, int) {
 	return append(kept, total, len(empty)), cap(kept)
 }
 
+func accumulate(n int) bool {
+	// The concatenation reads the previous s while its own frame buffer is reused; s stays
+	// in the frame.
+	s := ""
+	for i := 0; i < n; i++ {
+		s += string(rune('a' + i))
+	}
+	t := "x"
+	for i := 0; i < 3; i++ {
+		t = t + t[:1]
+	}
+	println(s, t)
+	return s == "abcdefghijklmnopqrstuvwxyz"[:n] && t == "xxxx"
+}
+
 var keptS []string
 var keptB [][]byte
 
@@ -335,6 +350,7 @@ func main() {
 	println(*(i.(*int)))
 	println(deferred())
 	churn()
+	println(accumulate(26), accumulate(5))
 	mk, mc := makes()
 	clobber()
 	println(mk[0], mk[1], mk[2], mk[3], mk[4], mc)
