@@ -68,9 +68,9 @@ export function toIface(
     data = symOp(fl.pl.constBox(mirType(from), v.v));
   } else if (mirType(from).k === "int") {
     // Small integers share read-only boxes (rog_convT64); the value goes zero-extended.
-    const t = mirType(from) as { k: "int"; bits: 8 | 16 | 32 | 64 };
-    const bits = fl.temp({ r: "conv", a: v, ty: { k: "int", bits: t.bits, signed: false } });
-    const wide = fl.temp({ r: "conv", a: bits, ty: U64 });
+    const { bits } = mirType(from) as { bits: 8 | 16 | 32 | 64 };
+    const raw = fl.temp({ r: "conv", a: v, ty: { k: "int", bits, signed: false } });
+    const wide = fl.temp({ r: "conv", a: raw, ty: U64 });
     data = fl.b.call({ c: "rt", sym: "rog_convT64" }, [wide], PTR)!;
   } else {
     const ty = mirType(from);

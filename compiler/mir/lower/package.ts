@@ -49,7 +49,8 @@ export class PkgLowerer {
   readonly bodies: Body[] = [];
   readonly globals: Global[] = [];
   private readonly globalSyms = new Map<Var, string>();
-  private readonly closureObjs = new Set<string>();
+  /** constSyms holds the linkonce_odr constant data already emitted (closure objects, boxes). */
+  private readonly constSyms = new Set<string>();
   private initCount = 0;
   private readonly initFiles = new Map<ast.Expr, ast.File>();
   /** types emits type descriptors and itabs. */
@@ -336,8 +337,8 @@ export class PkgLowerer {
    */
   closureObject(fnSym: string): string {
     const sym = `${fnSym}·f`;
-    if (!this.closureObjs.has(sym)) {
-      this.closureObjs.add(sym);
+    if (!this.constSyms.has(sym)) {
+      this.constSyms.add(sym);
       this.globals.push({
         sym,
         ty: structType([PTR]),
@@ -362,8 +363,8 @@ export class PkgLowerer {
     else if (v.c === "bool") h.update(`b${v.v}`);
     else throw new InternalError(`constBox of ${v.c}`);
     const sym = `go:cbox.${h.digest("hex").slice(0, 20)}`;
-    if (!this.closureObjs.has(sym)) {
-      this.closureObjs.add(sym);
+    if (!this.constSyms.has(sym)) {
+      this.constSyms.add(sym);
       this.globals.push({
         sym,
         ty,
