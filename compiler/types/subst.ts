@@ -38,14 +38,24 @@ export function subst(t: Type, tparams: readonly TypeParam[], targs: readonly Ty
   return substType(t, makeSubstMap(tparams, targs));
 }
 
+/**
+ * LocalNamed, given to substType, replaces a named type that is not generic itself, for the
+ * compiler's instances of generic bodies: a type declared inside a generic function is a
+ * distinct type in each instance. It returns null to keep the type.
+ */
+export type LocalNamed = (t: Named) => Type | null;
+
 /** substType applies a substitution map to t, sharing unchanged parts. */
-export function substType(t: Type, m: SubstMap): Type {
+export function substType(t: Type, m: SubstMap, local: LocalNamed | null = null): Type {
   if (m.size === 0) return t;
-  return new Substituter(m).type(t);
+  return new Substituter(m, local).type(t);
 }
 
 class Substituter {
-  constructor(private readonly m: SubstMap) {}
+  constructor(
+    private readonly m: SubstMap,
+    private readonly local: LocalNamed | null = null,
+  ) {}
 
   type(t: Type): Type {
     switch (t.tag) {
@@ -102,6 +112,7 @@ class Substituter {
         return changed ? new Union(terms) : t;
       }
       case "Named": {
+        if (t.typeArgs.length === 0 && this.local) return this.local(t) ?? t;
         if (t.typeArgs.length === 0 || !t.origin) return t;
         const args = this.list(t.typeArgs);
         return args === t.typeArgs ? t : instantiateNamed(t.origin, args);

@@ -5,8 +5,8 @@
 import { InternalError } from "../../diag.js";
 import type * as ast from "../../syntax/ast.js";
 import type { Initializer } from "../../types/info.js";
-import type { Var } from "../../types/object.js";
-import { Signature, type Type } from "../../types/type.js";
+import type { TypeName, Var } from "../../types/object.js";
+import { Named, Signature, type Type } from "../../types/type.js";
 import { substType, type SubstMap } from "../../types/subst.js";
 import { FnBuilder } from "../builder.js";
 import {
@@ -40,6 +40,7 @@ import type { PkgLowerer } from "./package.js";
 import { leaveBody, type RangeBody } from "./rangefunc.js";
 import { captured, heapVars, returnsFromRangeFunc, walk } from "./scan.js";
 import { lowerBlock, rhsValues } from "./stmt.js";
+import { symKey } from "./typestr.js";
 
 /** Slot is where a local variable lives: a MIR local, or a heap cell a local points to. */
 export type Slot = { k: "local"; local: LocalId } | { k: "cell"; ptr: LocalId; ty: MirType };
@@ -50,6 +51,9 @@ export interface Target {
   breakTo: BlockId;
   continueTo: BlockId | null;
 }
+
+/** localInstances holds the instances of types declared inside generic bodies (localNamed). */
+const localInstances = new WeakMap<TypeName, Map<string, Named>>();
 
 /** FuncLowerer lowers one body. */
 export class FuncLowerer {
@@ -95,15 +99,40 @@ export class FuncLowerer {
     if (this.subst.size === 0) return t;
     if (t.tag === "Signature" && t.recv) {
       // Keep the receiver variable (bodies bind it by identity) but substitute its type.
-      const s = substType(new Signature(t.params, t.results, t.variadic), this.subst) as Signature;
-      const recvT = substType(t.recv.type, this.subst);
+      const sig = new Signature(t.params, t.results, t.variadic);
+      const s = substType(sig, this.subst, this.localNamed) as Signature;
+      const recvT = substType(t.recv.type, this.subst, this.localNamed);
       const recv = Object.assign(Object.create(Object.getPrototypeOf(t.recv)), t.recv, {
         type: recvT,
       });
       return new Signature(s.params, s.results, s.variadic, recv);
     }
-    return substType(t, this.subst);
+    return substType(t, this.subst, this.localNamed);
   }
+
+  /**
+   * localNamed gives a type declared inside this generic body its instance for this body's
+   * type arguments (gc's `main.L[int]`): one Named per declaration and arguments, shared by
+   * the instance's closures, with the underlying type substituted on first use (so `type L
+   * struct{ next *L; v T }` terminates).
+   */
+  private readonly localNamed = (t: Named): Type | null => {
+    const scope = t.obj.parent;
+    if (!scope || scope.what.startsWith("package") || scope.what === "universe") return null;
+    const targs = [...this.subst.values()];
+    const key = targs.map(symKey).join(",");
+    let byArgs = localInstances.get(t.obj);
+    if (!byArgs) localInstances.set(t.obj, (byArgs = new Map()));
+    let inst = byArgs.get(key);
+    if (!inst) {
+      inst = new Named(t.obj, null, [], targs);
+      inst.expand = (n) => {
+        n.underlying = substType(t.underlying, this.subst, this.localNamed);
+      };
+      byArgs.set(key, inst);
+    }
+    return inst;
+  };
 
   /** varType is the (substituted) type of a variable. */
   varType(v: Var): Type {

@@ -12,7 +12,7 @@ import { derefPlace, type FuncLowerer } from "./func.js";
 import { mirType, paramTypes, resultType, under } from "./gotypes.js";
 import { isIfaceMethod, methodCall } from "./call.js";
 import { ifaceMethods } from "./typedesc.js";
-import { byImportPath, goTypeString } from "./typestr.js";
+import { symKey } from "./typestr.js";
 
 /** methodValue lowers `x.M` used as a value: a closure holding the receiver. */
 export function methodValue(fl: FuncLowerer, e: ast.SelectorExpr): Operand {
@@ -37,7 +37,7 @@ export function methodValue(fl: FuncLowerer, e: ast.SelectorExpr): Operand {
     const iv = fl.materialise(fl.temp({ r: "use", op: value }));
     fl.nilCheck(copy({ local: iv.local, proj: [...iv.proj, { p: "field", i: 0 }] }));
     recv = copy(iv);
-    target = `${goTypeString(xt, byImportPath)}.${m.name}`;
+    target = `${symKey(xt)}.${m.name}`;
   } else {
     const mc = methodCall(fl, e);
     recv = mc.recv;
@@ -143,7 +143,7 @@ function boundWrapper(
 
 /** ifaceMethodExpr emits `I.M(i I, args...)`: the method called through i's itab. */
 function ifaceMethodExpr(fl: FuncLowerer, T: Type, m: Func): string {
-  const wsym = `${goTypeString(T, byImportPath)}.${m.name}`;
+  const wsym = `${symKey(T)}.${m.name}`;
   if (fl.pl.hasBody(wsym)) return wsym;
   const params = paramTypes(m.sig, false);
   const res = resultType(m.sig);

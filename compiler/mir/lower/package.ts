@@ -26,7 +26,7 @@ import { FuncLowerer } from "./func.js";
 import { mirType, paramTypes, resultType } from "./gotypes.js";
 import { TypeDescs } from "./typedesc.js";
 import { ensureFunc } from "../../types/lazy.js";
-import { byImportPath, goTypeString } from "./typestr.js";
+import { symKey } from "./typestr.js";
 
 /** LowerOptions tune the lowering. */
 export interface LowerOptions {
@@ -149,7 +149,7 @@ export class PkgLowerer {
    * for type arguments targs, and queues its body (ABI.md §3: `pkg.F[int,string]`).
    */
   instanceSym(origin: Func, targs: Type[], recvName: string | null): string {
-    const args = targs.map((t) => goTypeString(t, byImportPath)).join(",");
+    const args = targs.map((t) => symKey(t)).join(",");
     const path = origin.pkg?.path ?? "";
     let sym: string;
     if (recvName !== null) {

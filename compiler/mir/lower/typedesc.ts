@@ -24,7 +24,7 @@ import {
 } from "../types.js";
 import { mirType, paramTypes, resultType, under } from "./gotypes.js";
 import type { PkgLowerer } from "./package.js";
-import { byImportPath, goTypeString } from "./typestr.js";
+import { byImportPath, goTypeString, symKey } from "./typestr.js";
 
 const KIND: Record<string, number> = {
   bool: 1,
@@ -168,7 +168,7 @@ export class TypeDescs {
 
   /** symName is the descriptor symbol of t. */
   symName(t: Type): string {
-    return `type:${goTypeString(t, byImportPath)}${localSuffix(t)}`;
+    return `type:${symKey(t)}`;
   }
 
   /** desc returns the symbol of t's descriptor, emitting it (and what it refers to) once. */
@@ -248,7 +248,7 @@ export class TypeDescs {
     const parts = [
       int(sizeOf(m)),
       int(ptrdata),
-      int(fnv1a32(name)),
+      int(typeHash(t)),
       int(flags),
       int(alignOf(m)),
       int(alignOf(m)),
@@ -445,10 +445,9 @@ export class TypeDescs {
   /** promotedWrapper emits the wrapper that forwards base's promoted method to its field. */
   private promotedWrapper(base: Type, sel: MethodSel, ptrRecv: boolean): string {
     const m = sel.m;
-    const tname = base.tag === "Named" ? goTypeString(base, byImportPath) : `${this.symName(base)}`;
-    const dot = tname.lastIndexOf(".", tname.indexOf("[") < 0 ? tname.length : tname.indexOf("["));
-    const qual = base.tag === "Named" ? `${tname.slice(0, dot)}.` : "";
-    const short = base.tag === "Named" ? tname.slice(dot + 1) : tname;
+    const tname = base.tag === "Named" ? symKey(base) : this.symName(base);
+    const qual = base.tag === "Named" && base.obj.pkg ? `${base.obj.pkg.path}.` : "";
+    const short = tname.slice(qual.length);
     const wsym = ptrRecv ? `${qual}(*${short}).${m.name}` : `${qual}${short}.${m.name}`;
     if (this.done.has(wsym)) return wsym;
     this.done.set(wsym, wsym);
@@ -524,7 +523,7 @@ export class TypeDescs {
     const recvT = m.sig.recv!.type;
     const targs =
       recvT.tag === "Named" && recvT.typeArgs.length
-        ? `[${recvT.typeArgs.map((a) => goTypeString(a, byImportPath)).join(",")}]`
+        ? `[${recvT.typeArgs.map((a) => symKey(a)).join(",")}]`
         : "";
     const name = recvT.tag === "Named" ? recvT.obj.name + targs : "?";
     const wsym = `${m.pkg?.path ?? ""}.(*${name}).${m.name}`;
@@ -583,7 +582,7 @@ export class TypeDescs {
 
   /** itab returns the symbol of the constant itab for concrete type t and interface it. */
   itab(t: Type, iface: Type): string {
-    const name = `go:itab.${goTypeString(t, byImportPath)}${localSuffix(t)},${goTypeString(iface, byImportPath)}`;
+    const name = `go:itab.${symKey(t)},${symKey(iface)}`;
     if (this.done.has(name)) return name;
     this.done.set(name, name);
     const it = under(iface) as Interface;
@@ -597,7 +596,7 @@ export class TypeDescs {
     const parts: GlobalInit[] = [
       sym(this.desc(iface)),
       sym(this.desc(t)),
-      int(fnv1a32(goTypeString(t))),
+      int(typeHash(t)),
       int(0),
       ...funs,
     ];
@@ -613,13 +612,15 @@ export class TypeDescs {
   }
 }
 
-/** localSuffix tells apart named types declared inside functions (same name, distinct types). */
-function localSuffix(t: Type): string {
-  if (t.tag === "Pointer") return localSuffix(t.elem);
-  if (t.tag !== "Named") return "";
-  const parent = t.obj.parent;
-  if (!parent || parent.what.startsWith("package") || parent.what === "universe") return "";
-  return `·${t.obj.pos}`;
+/**
+ * typeHash is the header's hash: of the type string reflect shows, which the runtime's own
+ * descriptors and reflect's also hash, so that same_type can match them with the compiler's;
+ * of symKey when that string is ambiguous (local types, unexported fields of two packages), so
+ * that same_type tells such types apart.
+ */
+function typeHash(t: Type): number {
+  const key = symKey(t);
+  return fnv1a32(key === goTypeString(t, byImportPath) ? goTypeString(t) : key);
 }
 
 /** methodName is the name as method tables spell it (unexported: qualified by package path). */

@@ -2,6 +2,9 @@
 // `struct { a int }`, `interface {}`): the `name` of type descriptors, and, qualified by
 // import path, the key of their symbols (ABI.md §6).
 
+import { basename } from "node:path";
+
+import type { TypeName } from "../../types/object.js";
 import type { Type } from "../../types/type.js";
 
 /** Qualify chooses how a package is written before its type names. */
@@ -12,21 +15,34 @@ export const byPkgName: Qualify = (_path, name) => name;
 /** byImportPath is unique across a program: the import path. */
 export const byImportPath: Qualify = (path) => path;
 
-/** typeStr renders a Go type. */
-export function goTypeString(t: Type, q: Qualify = byPkgName): string {
+/**
+ * symKey spells t uniquely within a program, for symbol names: import paths qualify type names,
+ * named types declared inside functions carry their declaration's position (`main.T·37`: two
+ * local `T`s are distinct types), and so do unexported field and method names their package
+ * (`struct { a int }` declared in two packages is two types).
+ */
+export function symKey(t: Type): string {
+  return goTypeString(t, byImportPath, true);
+}
+
+/** goTypeString renders a Go type; unique is symKey's spelling. */
+export function goTypeString(t: Type, q: Qualify = byPkgName, unique = false): string {
+  const str = (x: Type) => goTypeString(x, q, unique);
+  const member = (name: string, pkg: { path: string } | null) =>
+    unique && pkg && !isExported(name) ? `${pkg.path}.${name}` : name;
   switch (t.tag) {
     case "Basic":
       return t.kind;
     case "Pointer":
-      return "*" + goTypeString(t.elem, q);
+      return "*" + str(t.elem);
     case "Slice":
-      return "[]" + goTypeString(t.elem, q);
+      return "[]" + str(t.elem);
     case "Array":
-      return `[${t.len}]${goTypeString(t.elem, q)}`;
+      return `[${t.len}]${str(t.elem)}`;
     case "Map":
-      return `map[${goTypeString(t.key, q)}]${goTypeString(t.elem, q)}`;
+      return `map[${str(t.key)}]${str(t.elem)}`;
     case "Chan": {
-      const e = goTypeString(t.elem, q);
+      const e = str(t.elem);
       if (t.dir === "send") return `chan<- ${e}`;
       if (t.dir === "recv") return `<-chan ${e}`;
       return t.elem.tag === "Chan" && t.elem.dir === "recv" ? `chan (${e})` : `chan ${e}`;
@@ -34,41 +50,56 @@ export function goTypeString(t: Type, q: Qualify = byPkgName): string {
     case "Struct": {
       if (t.fields.length === 0) return "struct {}";
       const fs = t.fields.map((f) => {
-        const ty = goTypeString(f.type, q);
+        const ty = str(f.type);
         const tag = t.tags[t.fields.indexOf(f)];
         const tagS = tag ? ` ${JSON.stringify(tag)}` : "";
-        return f.embedded ? `${ty}${tagS}` : `${f.name} ${ty}${tagS}`;
+        return f.embedded ? `${ty}${tagS}` : `${member(f.name, f.pkg)} ${ty}${tagS}`;
       });
       return `struct { ${fs.join("; ")} }`;
     }
     case "Tuple":
-      return `(${t.vars.map((v) => goTypeString(v.type, q)).join(", ")})`;
+      return `(${t.vars.map((v) => str(v.type)).join(", ")})`;
     case "Signature": {
       const ps = t.params.vars.map((v, i) => {
-        const s = goTypeString(v.type, q);
+        const s = str(v.type);
         return t.variadic && i === t.params.vars.length - 1 ? "..." + s.slice(2) : s;
       });
-      const rs = t.results.vars.map((v) => goTypeString(v.type, q));
+      const rs = t.results.vars.map((v) => str(v.type));
       const res = rs.length === 0 ? "" : rs.length === 1 ? ` ${rs[0]}` : ` (${rs.join(", ")})`;
       return `func(${ps.join(", ")})${res}`;
     }
     case "Interface": {
-      const ms = t.methods.map((m) => m.name + goTypeString(m.type, q).slice(4));
-      const es = t.embeddeds.map((e) => goTypeString(e, q));
+      const ms = t.methods.map((m) => member(m.name, m.pkg) + str(m.type).slice(4));
+      const es = t.embeddeds.map((e) => str(e));
       const all = [...es, ...ms];
       return all.length ? `interface { ${all.join("; ")} }` : "interface {}";
     }
     case "Named": {
       const pkg = t.obj.pkg;
       let s = pkg ? `${q(pkg.path, pkg.name)}.${t.obj.name}` : t.obj.name;
-      if (t.typeArgs.length) s += `[${t.typeArgs.map((a) => goTypeString(a, q)).join(",")}]`;
+      if (unique) s += localSuffix(t.obj);
+      if (t.typeArgs.length) s += `[${t.typeArgs.map((a) => str(a)).join(",")}]`;
       return s;
     }
     case "Alias":
-      return goTypeString(t.rhs, q);
+      return str(t.rhs);
     case "TypeParam":
       return t.obj.name;
     case "Union":
-      return t.terms.map((x) => (x.tilde ? "~" : "") + goTypeString(x.type, q)).join(" | ");
+      return t.terms.map((x) => (x.tilde ? "~" : "") + str(x.type)).join(" | ");
   }
+}
+
+/**
+ * localSuffix tells apart named types declared inside functions: `·file.go:offset` of the
+ * declaration (a package's files have distinct base names), "" for package-level types.
+ */
+function localSuffix(obj: TypeName): string {
+  const scope = obj.parent;
+  if (!scope || scope.what.startsWith("package") || scope.what === "universe") return "";
+  return `·${basename(obj.file)}:${obj.pos}`;
+}
+
+function isExported(name: string): boolean {
+  return /^\p{Lu}/u.test(name);
 }
