@@ -30,7 +30,12 @@ load("{defs}", "rog_toolchain")
 
 filegroup(
     name = "compiler",
-    srcs = glob(["dist/**/*.js", "node_modules/**"]) + ["package.json"],
+    # Without the caches dev tools keep in node_modules (vitest writes .vite and .vite-temp on
+    # every run): they are no input of rog, and would change every action's key.
+    srcs = glob(
+        ["dist/**/*.js", "node_modules/**"],
+        exclude = ["node_modules/.vite/**", "node_modules/.vite-temp/**", "node_modules/.cache/**"],
+    ) + ["package.json"],
 )
 
 # The Rust toolchain @rog//rules/bazel:runtime builds the runtime with (rustup's real binaries, not
