@@ -5,6 +5,8 @@
 // comes from the JSON, through conformance/readme.mjs).
 //   node conformance/stdtest.mjs                 the packages of issue 7's acceptance 3
 //   node conformance/stdtest.mjs --packages a,b  only these, merged into the last results
+//   node conformance/stdtest.mjs --all           every package of `go list std` that has test
+//                                                files, but internal, vendored and cmd ones
 //   --timeout SECONDS  per package (build and run), default 900
 
 import { spawnSync } from "node:child_process";
@@ -54,8 +56,25 @@ function flag(name, fallback) {
   return i >= 0 ? process.argv[i + 1] : fallback;
 }
 
+/** allStd lists the public std packages with tests, as `go test std` would test them. */
+function allStd() {
+  const r = spawnSync(
+    "go",
+    ["list", "-f", "{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}{{end}}", "std"],
+    { encoding: "utf8", env: { ...process.env, GOOS: "linux", GOARCH: "amd64" } },
+  );
+  if (r.status !== 0) throw new Error(`go list std: ${r.stderr}`);
+  return r.stdout
+    .split("\n")
+    .filter((p) => p !== "" && !/(^|\/)(internal|vendor)(\/|$)/.test(p));
+}
+
 const only = flag("--packages", null);
-const packages = only ? only.split(",").filter(Boolean) : DEFAULT_PACKAGES;
+const packages = process.argv.includes("--all")
+  ? allStd()
+  : only
+    ? only.split(",").filter(Boolean)
+    : DEFAULT_PACKAGES;
 const timeout = Number(flag("--timeout", "900")) * 1000;
 const goroot = spawnSync("go", ["env", "GOROOT"], { encoding: "utf8" }).stdout.trim();
 const goVersion = spawnSync("go", ["env", "GOVERSION"], { encoding: "utf8" }).stdout.trim();

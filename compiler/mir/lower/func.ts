@@ -256,8 +256,9 @@ export class FuncLowerer {
       this.at(init.rhs);
       this.heap = heapVars(init.rhs, this.info, file.source.filename);
       if (init.lhs.length === 1) {
-        const v = lowerExpr(this, init.rhs);
         const lhs = init.lhs[0];
+        if (lhs.name !== "_" && this.pl.initStatically(lhs, init.rhs)) continue;
+        const v = lowerExpr(this, init.rhs);
         if (lhs.name !== "_")
           this.store(this.varPlace(lhs), this.convert(v, this.typeOf(init.rhs), lhs.type));
       } else {

@@ -25,6 +25,7 @@ import { PTR, structType, typeStr, type MirType } from "../types.js";
 import { FuncLowerer } from "./func.js";
 import { mirType, paramTypes, resultType } from "./gotypes.js";
 import { TypeDescs } from "./typedesc.js";
+import { StaticInit } from "./staticinit.js";
 import { ensureFunc } from "../../types/lazy.js";
 import { symKey } from "./typestr.js";
 
@@ -49,6 +50,9 @@ export class PkgLowerer {
   readonly bodies: Body[] = [];
   readonly globals: Global[] = [];
   private readonly globalSyms = new Map<Var, string>();
+  /** varGlobals are this package's variables emitted here, for static initialisation. */
+  private readonly varGlobals = new Map<Var, Global>();
+  private readonly statics = new StaticInit(this);
   /** constSyms holds the linkonce_odr constant data already emitted (closure objects, boxes). */
   private readonly constSyms = new Set<string>();
   private initCount = 0;
@@ -392,7 +396,9 @@ export class PkgLowerer {
           // `//go:linkname v target` without initialiser refers to a global defined elsewhere.
           if (!emit || (target !== undefined && s.values.length === 0)) continue;
           const ty: MirType = mirType(v.type);
-          this.globals.push({ sym, ty, init: { g: "zero" }, linkage: "external", constant: false });
+          const g: Global = { sym, ty, init: { g: "zero" }, linkage: "external", constant: false };
+          this.globals.push(g);
+          this.varGlobals.set(v, g);
         }
       }
     }
@@ -407,6 +413,19 @@ export class PkgLowerer {
     const file = this.files[0];
     const fl = new FuncLowerer(this, file, `${this.prefix}.init`, null);
     fl.lowerPackageInit(this.info.initOrder, inits);
+  }
+
+  /**
+   * initStatically gives v the value of e as initialised data and reports whether it could;
+   * pkg.init then has nothing to do for v.
+   */
+  initStatically(v: Var, e: ast.Expr): boolean {
+    const g = this.varGlobals.get(v);
+    if (!g) return false;
+    const init = this.statics.value(e, v.type);
+    if (!init) return false;
+    g.init = init;
+    return true;
   }
 
   /** fileOfInit finds the file declaring a package-level initialiser expression. */
