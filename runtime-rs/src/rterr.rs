@@ -44,6 +44,7 @@ pub static FUNC_STRING: FuncType = FuncType {
     out_count: 1,
     _pad: 0,
     params: &STRING_RESULT as *const SyncPtr<Type> as *const *const Type,
+    call: ptr::null(),
 };
 
 /// `func()`.
@@ -53,6 +54,7 @@ pub static FUNC_VOID: FuncType = FuncType {
     out_count: 0,
     _pad: 0,
     params: ptr::null(),
+    call: ptr::null(),
 };
 
 /// The data word of every runtime error value points at one of these.

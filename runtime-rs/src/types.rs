@@ -222,6 +222,9 @@ pub struct FuncType {
     pub _pad: u32,
     /// `in_count` parameter types followed by the result types.
     pub params: *const *const Type,
+    /// `go:rcall.<signature>`, through which reflect calls such functions (ABI.md §6); null
+    /// in the runtime's own descriptors.
+    pub call: *const u8,
 }
 
 /// One method of an interface type.

@@ -15,6 +15,7 @@ import {
   STRING,
   U32,
   U8,
+  VOID,
   alignOf,
   sizeOf,
   structLayout,
@@ -328,7 +329,50 @@ export class TypeDescs {
     return [
       [I64, int(packed)],
       [PTR, this.array(`${base}·params`, PTR, [...ins, ...outs])],
+      [PTR, sym(this.reflectCall(s), true)],
     ];
+  }
+
+  /**
+   * reflectCall emits `go:rcall.<signature>`, reflect's way to call a function of type s
+   * (ABI.md §6): rcall(code, ctx, recv, args, results) loads the parameters from the frame at
+   * args (a struct of them, gc's layout), calls code — with closure context ctx, or, when ctx
+   * is nil, with recv (which may be nil) as first parameter, as itabs call methods — and
+   * stores the results (one value, or a struct of them) at results.
+   */
+  private reflectCall(s: Signature): string {
+    const name = `go:rcall.${symKey(withoutRecv(s))}`;
+    if (this.done.has(name)) return name;
+    this.done.set(name, name);
+    const params = paramTypes(s, false);
+    const res = resultType(s);
+    const b = new FnBuilder(name, [PTR, PTR, PTR, PTR, PTR], VOID, {
+      linkage: "linkonce_odr",
+      file: WRAPPER_FILE,
+      line: 1,
+    });
+    b.line = 1;
+    const frame = structType(params);
+    const args = () =>
+      params.map((_, i) => copy(place(4, { p: "deref", ty: frame }, { p: "field", i })));
+    const store = (r: Operand | null) => {
+      if (r) b.assign(place(5, { p: "deref", ty: res }), { r: "use", op: r });
+    };
+    const nil: Operand = { o: "const", ty: PTR, v: { c: "zero" } };
+    const method = b.newBlock();
+    const closure = b.newBlock();
+    const done = b.newBlock();
+    b.branch(b.temp({ r: "bin", op: "!=", a: copy(place(2)), b: nil }), closure, method);
+    b.setBlock(method);
+    store(b.call({ c: "ptr", fn: copy(place(1)), ctx: nil }, [copy(place(3)), ...args()], res));
+    b.goto(done);
+    b.setBlock(closure);
+    store(b.call({ c: "ptr", fn: copy(place(1)), ctx: copy(place(2)) }, args(), res));
+    b.goto(done);
+    b.setBlock(done);
+    b.ret();
+    this.pl.bodies.push(b.finish());
+    return name;
   }
 
   private ifaceTail(it: Interface): [MirType, GlobalInit][] {

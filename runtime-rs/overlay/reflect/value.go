@@ -15,6 +15,7 @@ const (
 	flagAddr     flag = 1 << iota // ptr points at a variable: the value is addressable
 	flagStickyRO                  // obtained through an unexported non-embedded field
 	flagEmbedRO                   // obtained through an unexported embedded field
+	flagMethod                    // a method value: ptr points at a methodValue (call.go)
 	flagRO       = flagStickyRO | flagEmbedRO
 )
 
@@ -159,6 +160,9 @@ func (v Value) Interface() any {
 	}
 	if v.flag&flagRO != 0 {
 		panic("reflect.Value.Interface: cannot return value obtained from unexported field or method")
+	}
+	if v.flag&flagMethod != 0 {
+		notSupported("Interface of a method value")
 	}
 	if v.kind() == Interface {
 		// The value an interface holds, not the interface itself.
@@ -338,6 +342,9 @@ func (v Value) Cap() int {
 func (v Value) IsNil() bool {
 	switch v.kind() {
 	case Chan, Func, Map, Pointer, UnsafePointer, Interface, Slice:
+		if v.flag&flagMethod != 0 {
+			return false
+		}
 		return *(*unsafe.Pointer)(v.ptr) == nil
 	}
 	panic(&ValueError{"reflect.Value.IsNil", v.kind()})
@@ -809,30 +816,6 @@ func (v Value) NumMethod() int {
 		panic(&ValueError{"reflect.Value.NumMethod", Invalid})
 	}
 	return toRType(v.typ_).NumMethod()
-}
-
-// Method returns a function value for v's i'th method (not supported yet).
-func (v Value) Method(i int) Value {
-	notSupported("Value.Method")
-	return Value{}
-}
-
-// MethodByName returns a function value for the named method (not supported yet).
-func (v Value) MethodByName(name string) Value {
-	notSupported("Value.MethodByName")
-	return Value{}
-}
-
-// Call calls the function v with the input arguments in (not supported yet).
-func (v Value) Call(in []Value) []Value {
-	notSupported("Value.Call")
-	return nil
-}
-
-// CallSlice calls the variadic function v (not supported yet).
-func (v Value) CallSlice(in []Value) []Value {
-	notSupported("Value.CallSlice")
-	return nil
 }
 
 // MakeFunc returns a new function of the given Type that wraps fn (not supported yet).

@@ -173,6 +173,9 @@ type FuncType struct {
 	OutCount uint16 // bit 15: the last parameter is variadic
 	_        uint32
 	Params   **Type // InCount parameter types, then the result types
+	// Call is `go:rcall.<signature>` (ABI.md §6), reflect's way to call such a function;
+	// nil in the runtime's own descriptors.
+	Call unsafe.Pointer
 }
 
 // Imethod is one method of an interface type; Name is spelled as Method.Name.

@@ -1,0 +1,228 @@
+// Calls: Value.Call and method values. Every Func descriptor carries the compiler's
+// `go:rcall.<signature>` trampoline (ABI.md §6, "Reflect calls"): it takes the arguments from a
+// frame laid out as a struct of the parameters, calls the code, and stores the results in a
+// second frame, so calling needs no assembly and no knowledge of how LLVM passes arguments.
+
+package reflect
+
+import (
+	"internal/abi"
+	"unsafe"
+)
+
+// methodValue is what a method value's ptr points at: the receiver and the method.
+type methodValue struct {
+	recv  Value // the receiver as Method was given it (an interface value for interfaces)
+	index int   // the method's index, as Method's argument
+}
+
+// rcallFunc is the Go type of a go:rcall trampoline.
+type rcallFunc func(code, ctx, recv, args, results unsafe.Pointer)
+
+// Method returns a function value for v's i'th method: calling it calls the method with v
+// as receiver. The value can be called (Call, CallSlice) but not turned back into a Go func
+// (Interface), which would need code made at run time.
+func (v Value) Method(i int) Value {
+	if v.typ_ == nil {
+		panic(&ValueError{"reflect.Value.Method", Invalid})
+	}
+	if v.flag&flagMethod != 0 || uint(i) >= uint(v.NumMethod()) {
+		panic("reflect: Method index out of range")
+	}
+	if v.kind() == Interface && v.IsNil() {
+		panic("reflect: Method on nil interface value")
+	}
+	var mtyp *abi.Type
+	if v.kind() == Interface {
+		mtyp = v.typ_.InterfaceType().Methods()[i].Typ
+	} else {
+		mtyp = v.typ_.Uncommon().ExportedMethods()[i].Mtyp
+	}
+	fl := v.flag&flagRO | flagMethod
+	return Value{typ_: mtyp, ptr: unsafe.Pointer(&methodValue{recv: v, index: i}), flag: fl}
+}
+
+// MethodByName returns a function value for v's method of that name, the zero Value if none.
+func (v Value) MethodByName(name string) Value {
+	if v.typ_ == nil {
+		panic(&ValueError{"reflect.Value.MethodByName", Invalid})
+	}
+	if v.flag&flagMethod != 0 {
+		panic("reflect: MethodByName of method value")
+	}
+	m, ok := toRType(v.typ_).MethodByName(name)
+	if !ok {
+		return Value{}
+	}
+	return v.Method(m.Index)
+}
+
+// Call calls the function v with the input arguments in. As in Go, Call panics if v's Kind
+// is not Func or the arguments do not fit; a variadic function gets its extra arguments as a
+// slice.
+func (v Value) Call(in []Value) []Value {
+	v.mustBe(Func, "reflect.Value.Call")
+	v.mustBeExported("reflect.Value.Call")
+	return v.call("Call", in)
+}
+
+// CallSlice calls the variadic function v with in's last element as the variadic slice.
+func (v Value) CallSlice(in []Value) []Value {
+	v.mustBe(Func, "reflect.Value.CallSlice")
+	v.mustBeExported("reflect.Value.CallSlice")
+	return v.call("CallSlice", in)
+}
+
+func (v Value) call(op string, in []Value) []Value {
+	ft := v.typ_.FuncType()
+	code, ctx, recv := v.target()
+	if code == nil {
+		panic("reflect: call of nil function")
+	}
+	if ft.Call == nil {
+		notSupported("calling a function of type " + v.typ_.String())
+	}
+	in = checkArgs(op, toRType(v.typ_), in)
+
+	// The argument frame: a struct of the parameters.
+	n := ft.NumIn()
+	offs := make([]uintptr, n)
+	size, align := uintptr(0), uintptr(1)
+	for i := 0; i < n; i++ {
+		t := ft.In(i)
+		size = alignUp(size, uintptr(t.Align()))
+		offs[i] = size
+		size += t.Size()
+		align = max(align, uintptr(t.Align()))
+	}
+	args := newFrame(size)
+	for i, x := range in {
+		t := ft.In(i)
+		x = x.assignTo("reflect.Value."+op, t)
+		typedmemmove(t, unsafe.Add(args, offs[i]), x.ptr)
+	}
+
+	// The result frame: the one result, or a struct of them.
+	nout := ft.NumOut()
+	routs := make([]uintptr, nout)
+	rsize := uintptr(0)
+	for i := 0; i < nout; i++ {
+		t := ft.Out(i)
+		rsize = alignUp(rsize, uintptr(t.Align()))
+		routs[i] = rsize
+		rsize += t.Size()
+	}
+	results := newFrame(rsize)
+
+	trampoline := ft.Call
+	fv := unsafe.Pointer(&trampoline) // a func value is a pointer to {code, ...}
+	(*(*rcallFunc)(unsafe.Pointer(&fv)))(code, ctx, recv, args, results)
+
+	out := make([]Value, nout)
+	for i := 0; i < nout; i++ {
+		t := ft.Out(i)
+		p := unsafe_New(t)
+		typedmemmove(t, p, unsafe.Add(results, routs[i]))
+		out[i] = Value{typ_: t, ptr: p}
+	}
+	return out
+}
+
+// target is what calling v runs: the code, its closure context, and the receiver word a
+// method's code takes first (nil for plain functions).
+func (v Value) target() (code, ctx, recv unsafe.Pointer) {
+	if v.flag&flagMethod == 0 {
+		fv := *(*unsafe.Pointer)(v.ptr)
+		if fv == nil {
+			return nil, nil, nil
+		}
+		return *(*unsafe.Pointer)(fv), fv, nil
+	}
+	mv := (*methodValue)(v.ptr)
+	r := mv.recv
+	if r.kind() == Interface {
+		// The itab's entry, called with the interface's data word, as a method call through
+		// the interface would.
+		if r.typ_.NumMethod() == 0 {
+			panic("reflect: Method on an empty interface")
+		}
+		iv := (*abi.NonEmptyInterface)(r.ptr)
+		if iv.ITab == nil {
+			panic("reflect: Method on nil interface value")
+		}
+		fun := unsafe.Slice(&iv.ITab.Fun[0], mv.index+1)
+		return unsafe.Pointer(fun[mv.index]), nil, iv.Data
+	}
+	m := r.typ_.Uncommon().ExportedMethods()[mv.index]
+	// Ifn takes the receiver as an interface's data word: the value itself for pointer-shaped
+	// types, else a pointer to a copy of it.
+	var word unsafe.Pointer
+	if r.typ_.IsDirectIface() {
+		word = *(*unsafe.Pointer)(r.ptr)
+	} else {
+		word = unsafe_New(r.typ_)
+		typedmemmove(r.typ_, word, r.ptr)
+	}
+	return m.Ifn, nil, word
+}
+
+// checkArgs checks the number of arguments as gc's reflect does, and packs a variadic call's
+// extra arguments into a slice.
+func checkArgs(op string, t *rtype, in []Value) []Value {
+	n := t.NumIn()
+	variadic := t.IsVariadic()
+	if op == "CallSlice" {
+		if !variadic {
+			panic("reflect: CallSlice of non-variadic function")
+		}
+		if len(in) < n {
+			panic("reflect: CallSlice with too few input arguments")
+		}
+		if len(in) > n {
+			panic("reflect: CallSlice with too many input arguments")
+		}
+		return in
+	}
+	if variadic {
+		n--
+	}
+	if len(in) < n {
+		panic("reflect: Call with too few input arguments")
+	}
+	if !variadic && len(in) > n {
+		panic("reflect: Call with too many input arguments")
+	}
+	for _, x := range in {
+		if x.Kind() == Invalid {
+			panic("reflect: " + op + " using zero Value argument")
+		}
+	}
+	if !variadic {
+		return in
+	}
+	st := t.In(n)
+	et := st.Elem()
+	extra := len(in) - n
+	s := MakeSlice(st, extra, extra)
+	for i := 0; i < extra; i++ {
+		x := in[n+i]
+		if xt := x.Type(); !xt.AssignableTo(et) {
+			panic("reflect: cannot use " + xt.String() + " as type " + et.String() + " in " + op)
+		}
+		s.Index(i).Set(x)
+	}
+	return append(in[:n:n], s)
+}
+
+// newFrame allocates a call frame of size bytes, scanned for pointers.
+func newFrame(size uintptr) unsafe.Pointer {
+	if size == 0 {
+		return unsafe.Pointer(&zeroFrame)
+	}
+	words := make([]unsafe.Pointer, (size+7)/8)
+	return unsafe.Pointer(&words[0])
+}
+
+func alignUp(x, a uintptr) uintptr { return (x + a - 1) &^ (a - 1) }
+
+var zeroFrame [8]byte
