@@ -45,6 +45,7 @@ pub static FUNC_STRING: FuncType = FuncType {
     _pad: 0,
     params: &STRING_RESULT as *const SyncPtr<Type> as *const *const Type,
     call: ptr::null(),
+    stub: ptr::null(),
 };
 
 /// `func()`.
@@ -55,6 +56,7 @@ pub static FUNC_VOID: FuncType = FuncType {
     _pad: 0,
     params: ptr::null(),
     call: ptr::null(),
+    stub: ptr::null(),
 };
 
 /// The data word of every runtime error value points at one of these.

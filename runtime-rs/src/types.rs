@@ -225,6 +225,8 @@ pub struct FuncType {
     /// `go:rcall.<signature>`, through which reflect calls such functions (ABI.md §6); null
     /// in the runtime's own descriptors.
     pub call: *const u8,
+    /// `go:rstub.<signature>`, the code of functions reflect makes; null in the runtime's own.
+    pub stub: *const u8,
 }
 
 /// One method of an interface type.

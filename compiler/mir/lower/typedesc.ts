@@ -330,7 +330,41 @@ export class TypeDescs {
       [I64, int(packed)],
       [PTR, this.array(`${base}·params`, PTR, [...ins, ...outs])],
       [PTR, sym(this.reflectCall(s), true)],
+      [PTR, sym(this.reflectStub(s), true)],
     ];
+  }
+
+  /**
+   * reflectStub emits `go:rstub.<signature>`, the code of the functions reflect makes
+   * (MakeFunc, method values turned into func values; ABI.md §6): its closure object is
+   * {code, handler, ...}; it stores its parameters in a frame (a struct of them), calls the
+   * func value handler(args, results ptr), and returns what handler stored at results.
+   */
+  private reflectStub(s: Signature): string {
+    const name = `go:rstub.${symKey(withoutRecv(s))}`;
+    if (this.done.has(name)) return name;
+    this.done.set(name, name);
+    const params = paramTypes(s, false);
+    const res = resultType(s);
+    const b = new FnBuilder(name, params, res, {
+      linkage: "linkonce_odr",
+      file: WRAPPER_FILE,
+      line: 1,
+      withCtx: true,
+    });
+    b.line = 1;
+    const frame = b.local(structType(params));
+    params.forEach((_, i) =>
+      b.assign(place(frame, { p: "field", i }), { r: "use", op: copy(place(i + 1)) }),
+    );
+    const out = res.k === "void" ? b.local(I64) : 0;
+    const obj = structType([PTR, PTR]);
+    const handler = copy(place(b.ctx, { p: "deref", ty: obj }, { p: "field", i: 1 }));
+    const ref = (l: number): Operand => b.temp({ r: "ref", place: place(l) });
+    b.call({ c: "closure", fv: handler }, [ref(frame), ref(out)], VOID);
+    b.ret();
+    this.pl.bodies.push(b.finish());
+    return name;
   }
 
   /**

@@ -7,6 +7,7 @@ package reflect
 
 import (
 	"internal/abi"
+	"runtime"
 	"unsafe"
 )
 
@@ -85,16 +86,7 @@ func (v Value) call(op string, in []Value) []Value {
 	in = checkArgs(op, toRType(v.typ_), in)
 
 	// The argument frame: a struct of the parameters.
-	n := ft.NumIn()
-	offs := make([]uintptr, n)
-	size, align := uintptr(0), uintptr(1)
-	for i := 0; i < n; i++ {
-		t := ft.In(i)
-		size = alignUp(size, uintptr(t.Align()))
-		offs[i] = size
-		size += t.Size()
-		align = max(align, uintptr(t.Align()))
-	}
+	offs, size := frameLayout(ft.InSlice())
 	args := newFrame(size)
 	for i, x := range in {
 		t := ft.In(i)
@@ -103,20 +95,18 @@ func (v Value) call(op string, in []Value) []Value {
 	}
 
 	// The result frame: the one result, or a struct of them.
-	nout := ft.NumOut()
-	routs := make([]uintptr, nout)
-	rsize := uintptr(0)
-	for i := 0; i < nout; i++ {
-		t := ft.Out(i)
-		rsize = alignUp(rsize, uintptr(t.Align()))
-		routs[i] = rsize
-		rsize += t.Size()
-	}
+	routs, rsize := frameLayout(ft.OutSlice())
 	results := newFrame(rsize)
 
 	trampoline := ft.Call
 	fv := unsafe.Pointer(&trampoline) // a func value is a pointer to {code, ...}
 	(*(*rcallFunc)(unsafe.Pointer(&fv)))(code, ctx, recv, args, results)
+	return unpackResults(ft, results, routs)
+}
+
+// unpackResults copies the results out of a result frame.
+func unpackResults(ft *abi.FuncType, results unsafe.Pointer, routs []uintptr) []Value {
+	nout := ft.NumOut()
 
 	out := make([]Value, nout)
 	for i := 0; i < nout; i++ {
@@ -212,6 +202,89 @@ func checkArgs(op string, t *rtype, in []Value) []Value {
 		s.Index(i).Set(x)
 	}
 	return append(in[:n:n], s)
+}
+
+// frameLayout places values of types ts as the fields of a struct: their offsets, and the size.
+func frameLayout(ts []*abi.Type) ([]uintptr, uintptr) {
+	offs := make([]uintptr, len(ts))
+	size := uintptr(0)
+	for i, t := range ts {
+		size = alignUp(size, uintptr(t.Align()))
+		offs[i] = size
+		size += t.Size()
+	}
+	return offs, size
+}
+
+// makeFuncImpl is the closure object of a function MakeFunc made: go:rstub's layout
+// {code, handler} (ABI.md §6), then what the handler needs.
+type makeFuncImpl struct {
+	code    unsafe.Pointer
+	handler func(args, results unsafe.Pointer)
+}
+
+// MakeFunc returns a new function of the given Type that wraps fn: calling it converts its
+// arguments to Values, calls fn with them, and returns fn's results, which must match typ's.
+func MakeFunc(typ Type, fn func(args []Value) (results []Value)) Value {
+	if typ.Kind() != Func {
+		panic("reflect: call of MakeFunc with non-Func type")
+	}
+	t := typ.common()
+	ft := t.FuncType()
+	if ft.Stub == nil {
+		notSupported("MakeFunc of type " + t.String())
+	}
+	ins := ft.InSlice()
+	outs := ft.OutSlice()
+	offs, _ := frameLayout(ins)
+	routs, _ := frameLayout(outs)
+	impl := &makeFuncImpl{code: ft.Stub}
+	impl.handler = func(args, results unsafe.Pointer) {
+		in := make([]Value, len(ins))
+		for i, it := range ins {
+			p := unsafe_New(it)
+			typedmemmove(it, p, unsafe.Add(args, offs[i]))
+			in[i] = Value{typ_: it, ptr: p}
+		}
+		out := fn(in)
+		if len(out) != len(outs) {
+			panic("reflect: wrong return count from function created by MakeFunc")
+		}
+		for i, ot := range outs {
+			v := out[i]
+			if v.typ_ == nil {
+				panic("reflect: function created by MakeFunc using " + funcName(fn) +
+					" returned zero Value")
+			}
+			if v.flag&flagRO != 0 {
+				panic("reflect: function created by MakeFunc using " + funcName(fn) +
+					" returned value obtained from unexported field")
+			}
+			v = v.assignTo("reflect.MakeFunc", ot)
+			typedmemmove(ot, unsafe.Add(results, routs[i]), v.ptr)
+		}
+	}
+	cell := new(unsafe.Pointer)
+	*cell = unsafe.Pointer(impl)
+	return Value{typ_: t, ptr: unsafe.Pointer(cell)}
+}
+
+// funcName names fn in MakeFunc's panics, as gc's reflect does.
+func funcName(fn func([]Value) []Value) string {
+	pc := **(**uintptr)(unsafe.Pointer(&fn))
+	if f := runtime.FuncForPC(pc); f != nil {
+		return f.Name()
+	}
+	return "unknown"
+}
+
+// makeMethodFunc turns a method value into an ordinary func value that calls the method.
+func (v Value) makeMethodFunc() Value {
+	mv := v
+	mv.flag &^= flagRO
+	f := MakeFunc(toRType(v.typ_), func(in []Value) []Value { return mv.call("Call", in) })
+	f.flag |= v.flag & flagRO
+	return f
 }
 
 // newFrame allocates a call frame of size bytes, scanned for pointers.

@@ -162,7 +162,7 @@ func (v Value) Interface() any {
 		panic("reflect.Value.Interface: cannot return value obtained from unexported field or method")
 	}
 	if v.flag&flagMethod != 0 {
-		notSupported("Interface of a method value")
+		return packEface(v.makeMethodFunc())
 	}
 	if v.kind() == Interface {
 		// The value an interface holds, not the interface itself.
@@ -816,12 +816,6 @@ func (v Value) NumMethod() int {
 		panic(&ValueError{"reflect.Value.NumMethod", Invalid})
 	}
 	return toRType(v.typ_).NumMethod()
-}
-
-// MakeFunc returns a new function of the given Type that wraps fn (not supported yet).
-func MakeFunc(typ Type, fn func(args []Value) (results []Value)) Value {
-	notSupported("MakeFunc")
-	return Value{}
 }
 
 // Indirect returns the value that v points to (v itself if it is not a pointer).

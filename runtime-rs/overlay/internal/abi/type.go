@@ -176,6 +176,8 @@ type FuncType struct {
 	// Call is `go:rcall.<signature>` (ABI.md §6), reflect's way to call such a function;
 	// nil in the runtime's own descriptors.
 	Call unsafe.Pointer
+	// Stub is `go:rstub.<signature>` (ABI.md §6), the code of the functions reflect makes.
+	Stub unsafe.Pointer
 }
 
 // Imethod is one method of an interface type; Name is spelled as Method.Name.

@@ -1,0 +1,3 @@
+module example.com/makefunc
+
+go 1.26
