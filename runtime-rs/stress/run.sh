@@ -104,7 +104,7 @@ if [ -n "$record" ]; then
   {
     echo "# stress/run.sh $args"
     # The runtime-rs tree names what was tested even after the commit is rebased.
-    echo "# commit $(git -C "$repo" rev-parse --short HEAD), runtime-rs tree $(git -C "$repo" rev-parse --short HEAD:runtime-rs)$(git -C "$repo" diff --quiet HEAD -- runtime-rs || echo ' (modified)'), $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "# commit $(git -C "$repo" rev-parse --short HEAD), runtime-rs tree $(git -C "$repo" rev-parse --short HEAD:runtime-rs)$(git -C "$repo" diff --quiet HEAD -- runtime-rs ":(exclude)runtime-rs/stress/results*.txt" || echo ' (modified)'), $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "# $(nproc) CPUs, Linux $(uname -r), load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
   } >"$record"
 fi
