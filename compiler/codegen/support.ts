@@ -55,8 +55,15 @@ gostring __rog_intstring(int64_t v) {
   return (gostring){p, n};
 }
 
+/* One-byte strings point into this table instead of the heap (gc's staticuint64s). */
+#define B4(n) n, n + 1, n + 2, n + 3
+#define B16(n) B4(n), B4(n + 4), B4(n + 8), B4(n + 12)
+#define B64(n) B16(n), B16(n + 16), B16(n + 32), B16(n + 48)
+static const uint8_t onebyte[256] = {B64(0), B64(64), B64(128), B64(192)};
+
 gostring __rog_slicebytetostring(const uint8_t *src, int64_t n) {
   if (n == 0) return (gostring){0, 0};
+  if (n == 1) return (gostring){(uint8_t *)&onebyte[src[0]], 1};
   uint8_t *p = rog_alloc(n, 0);
   memcpy(p, src, (size_t)n);
   return (gostring){p, n};

@@ -32,4 +32,9 @@ func main() {
 	for range []byte("") {
 		println("never")
 	}
+	// One-byte strings share a static table: they must not alias the bytes they came from.
+	one := []byte("abc")
+	s1, s2 := string(one[:1]), string(one[2:])
+	one[0], one[2] = 'x', 'y'
+	println(s1, s2, s1+s2, string(one[:1]) == "x", s1 < string(one[:1]))
 }
