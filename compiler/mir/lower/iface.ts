@@ -17,7 +17,7 @@ import {
 import { BOOL, IFACE, PTR, U32, U64, arrayType, structType, type MirType } from "../types.js";
 import { asCopy, lowerExpr } from "./expr.js";
 import { derefPlace, field, type FuncLowerer } from "./func.js";
-import { basicKind, mirType, under } from "./gotypes.js";
+import { basicKind, constVal, mirType, under } from "./gotypes.js";
 import { lowerBlock, lowerStmt } from "./stmt.js";
 import { ifaceMethods, isDirectIface } from "./typedesc.js";
 
@@ -48,6 +48,30 @@ function defaultType(fl: FuncLowerer, t: Type): Type {
   return name ? Typ[name as BasicKind] : t;
 }
 
+/**
+ * staticData is read-only data holding the value of expression at, converted to an interface
+ * from type from, when the value is known at compile time (gc's ir.StaticValue and readonly
+ * static composite literals): a local variable that always holds one constant, or a composite
+ * literal of constants. Null otherwise.
+ */
+function staticData(fl: FuncLowerer, at: { pos: number }, from: Type): Operand | null {
+  if (!("kind" in at)) return null;
+  let e = at as ast.Expr;
+  while (e.kind === "ParenExpr") e = e.x;
+  if (e.kind === "Ident") {
+    const o = fl.info.uses.get(e);
+    const c = o && o.tag === "Var" ? fl.pl.constLocal(o) : undefined;
+    if (!c || fl.subst.size > 0) return null;
+    const ty = mirType(from);
+    return symOp(fl.pl.constBox(ty, constVal(c, ty)));
+  }
+  if (e.kind === "CompositeLit" && fl.subst.size === 0) {
+    const sym = fl.pl.statics.box(e, from);
+    return sym ? symOp(sym) : null;
+  }
+  return null;
+}
+
 /** toIface converts v (Go type from) to the interface type to. */
 export function toIface(
   fl: FuncLowerer,
@@ -61,11 +85,13 @@ export function toIface(
 
   const types = fl.pl.types;
   const word0 = symOp(isEmptyIface(to) ? types.desc(from) : types.itab(from, to));
-  let data: Operand;
+  let data: Operand | null;
   if (isDirectIface(from)) {
     data = v;
   } else if (v.o === "const" && ["int", "float", "bool", "str"].includes(v.v.c)) {
     data = symOp(fl.pl.constBox(mirType(from), v.v));
+  } else if ((data = staticData(fl, at, from))) {
+    // A value known at compile time: read-only data, as for a constant.
   } else if (mirType(from).k === "int") {
     // Small integers share read-only boxes (rog_convT64); the value goes zero-extended.
     const { bits } = mirType(from) as { bits: 8 | 16 | 32 | 64 };

@@ -26,6 +26,8 @@ import { FuncLowerer } from "./func.js";
 import { mirType, paramTypes, resultType } from "./gotypes.js";
 import { TypeDescs } from "./typedesc.js";
 import { StaticInit } from "./staticinit.js";
+import { constLocals } from "./scan.js";
+import type { ConstValue } from "../../types/constant.js";
 import { ensureFunc } from "../../types/lazy.js";
 import { symKey } from "./typestr.js";
 
@@ -52,7 +54,8 @@ export class PkgLowerer {
   private readonly globalSyms = new Map<Var, string>();
   /** varGlobals are this package's variables emitted here, for static initialisation. */
   private readonly varGlobals = new Map<Var, Global>();
-  private readonly statics = new StaticInit(this);
+  readonly statics = new StaticInit(this);
+  private constLocalsMemo: Map<Var, ConstValue> | null = null;
   /** constSyms holds the linkonce_odr constant data already emitted (closure objects, boxes). */
   private readonly constSyms = new Set<string>();
   private initCount = 0;
@@ -426,6 +429,12 @@ export class PkgLowerer {
     if (!init) return false;
     g.init = init;
     return true;
+  }
+
+  /** constLocal is the constant a local variable always holds (scan.ts constLocals), if any. */
+  constLocal(v: Var): ConstValue | undefined {
+    this.constLocalsMemo ??= constLocals(this.files, this.info);
+    return this.constLocalsMemo.get(v);
   }
 
   /** fileOfInit finds the file declaring a package-level initialiser expression. */

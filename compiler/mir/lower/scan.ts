@@ -3,6 +3,7 @@
 // TODO(mir): escape analysis will move most of these cells back to the stack.
 
 import type * as ast from "../../syntax/ast.js";
+import type { ConstValue } from "../../types/constant.js";
 import type { Info } from "../../types/info.js";
 import type { Var } from "../../types/object.js";
 import { under } from "./gotypes.js";
@@ -158,4 +159,65 @@ export function returnsFromRangeFunc(body: ast.BlockStmt, info: Info): boolean {
     if (n.kind === "RangeStmt" && rangesOverFunc(info.types.get(n.x)?.type)) inLoop(n.body);
   });
   return found;
+}
+
+/**
+ * constLocals finds the local variables of the functions in files that always hold one
+ * constant (gc's ir.StaticValue): of an unnamed basic type, declared with a constant and never
+ * assigned again, incremented or addressed. Converting one to an interface can then point at
+ * read-only data, as converting the constant would (`s := "hello"; Println(s)`).
+ */
+export function constLocals(files: readonly ast.File[], info: Info): Map<Var, ConstValue> {
+  const candidates = new Map<Var, ConstValue>();
+  const dirty = new Set<Var>();
+  const assigned = (e: ast.Expr) => {
+    const v = rootVar(e, info);
+    if (v) dirty.add(v);
+  };
+  const define = (name: ast.Ident, value: ast.Expr | undefined) => {
+    const v = info.defs.get(name);
+    if (!v || v.tag !== "Var") {
+      // `:=` redeclaring a variable assigns it.
+      const u = info.uses.get(name);
+      if (u && u.tag === "Var") dirty.add(u);
+      return;
+    }
+    const c = value && info.types.get(value)?.value;
+    const u = under(v.type);
+    if (c && c.kind !== "unknown" && c.kind !== "complex" && u.tag === "Basic" && v.type === u)
+      candidates.set(v, c);
+  };
+  for (const f of files) {
+    for (const d of f.decls) {
+      if (d.kind !== "FuncDecl" || !d.body) continue;
+      walk(d.body, (n) => {
+        switch (n.kind) {
+          case "AssignStmt":
+            if (n.tok === ":=") {
+              n.lhs.forEach((l, i) => {
+                if (l.kind === "Ident")
+                  define(l, n.lhs.length === n.rhs.length ? n.rhs[i] : undefined);
+              });
+            } else n.lhs.forEach(assigned);
+            break;
+          case "ValueSpec":
+            n.names.forEach((name, i) =>
+              define(name, n.names.length === n.values.length ? n.values[i] : undefined),
+            );
+            break;
+          case "IncDecStmt":
+            assigned(n.x);
+            break;
+          case "RangeStmt":
+            if (n.tok === "=") for (const x of [n.key, n.value]) if (x) assigned(x);
+            break;
+          case "UnaryExpr":
+            if (n.op === "&") assigned(n.x);
+            break;
+        }
+      });
+    }
+  }
+  for (const v of dirty) candidates.delete(v);
+  return candidates;
 }

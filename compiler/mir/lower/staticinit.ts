@@ -25,8 +25,28 @@ const MAX_ARRAY_PARTS = 1 << 16;
 /** StaticInit turns initialisers into data, adding the globals their literals need. */
 export class StaticInit {
   private count = 0;
+  /** pure refuses values that point at objects of their own (set by box). */
+  private pure = false;
 
   constructor(private readonly pl: PkgLowerer) {}
+
+  /**
+   * box returns read-only data holding e's value of type t, for e converted to an interface
+   * inside a function, or null: only values that point at no object of their own qualify,
+   * since every evaluation of `&T{}` or `[]T{...}` must make a new one.
+   */
+  box(e: ast.Expr, t: Type): string | null {
+    this.pure = true;
+    try {
+      const init = this.value(e, t);
+      if (!init) return null;
+      const sym = `${this.pl.prefix}..stmp_${this.count++}`;
+      this.pl.globals.push({ sym, ty: mirType(t), init, linkage: "internal", constant: true });
+      return sym;
+    } finally {
+      this.pure = false;
+    }
+  }
 
   /** value is e's value as data of Go type t, or null when it must be computed at run time. */
   value(e: ast.Expr, t: Type): GlobalInit | null {
@@ -82,6 +102,7 @@ export class StaticInit {
 
   /** pointerTo is &T{...}: the literal becomes a global of its own. */
   private pointerTo(lit: ast.CompositeLit, t: Type): GlobalInit | null {
+    if (this.pure) return null;
     const init = this.composite(lit, t);
     return init && this.global(mirType(t), init);
   }
@@ -116,7 +137,7 @@ export class StaticInit {
       elems.forEach((v, i) => (parts[i] = v));
       return { g: "agg", parts };
     }
-    if (elems.length * sizeOf(mirType(u.elem)) > MAX_STATIC_BYTES) return null;
+    if (this.pure || elems.length * sizeOf(mirType(u.elem)) > MAX_STATIC_BYTES) return null;
     const n = elems.length;
     const backing = this.global(
       { k: "array", len: n, elem: mirType(u.elem) },

@@ -1,0 +1,3 @@
+module example.com/staticbox
+
+go 1.26
