@@ -11,7 +11,8 @@
 //
 // Types are written inline; every non-basic type gets the next table index when first
 // written and is referred to by index afterwards, which also ties recursive types. A named
-// type carries its package path, package name and name; its definition (type parameters,
+// type carries its package path, package name, name and local key (TypeName.localKey, for types
+// declared inside functions); its definition (type parameters,
 // underlying type, all methods, sorted by name) is written once, wherever it first appears,
 // including types of other packages reachable from this API: a dependent that reads only this
 // file can still check field selections and method calls on them. No source positions are
@@ -48,7 +49,7 @@ import { anyType, comparableType, errorType, universe } from "./universe.js";
 
 const MAGIC = "rogx";
 /** VERSION changes whenever the layout does; readers refuse other versions. */
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
 
 // Type tags.
 const enum T {
@@ -256,6 +257,7 @@ class Writer {
         e.uint(T.Named);
         this.pkgOf(t.obj.pkg);
         this.str(t.obj.name);
+        this.str(t.obj.localKey);
         this.typeParams(t.typeParams);
         this.type(t.underlying);
         this.methods(t);
@@ -776,7 +778,8 @@ class Reader {
     this.types.push(Typ.invalid);
     const pkg = this.pkgRef();
     const name = this.str();
-    const known = pkg ? knownTypeName(pkg, name) : undefined;
+    const local = this.str();
+    const known = pkg ? knownTypeName(pkg, name, local) : undefined;
     let n: Named;
     let fresh = true;
     if (known && known.type instanceof Named && !known.type.origin) {
@@ -784,6 +787,7 @@ class Reader {
       fresh = false;
     } else {
       const tn = new TypeName(pkg, name, Typ.invalid, -1);
+      tn.decodedLocalKey = local;
       n = new Named(tn, null);
       tn.type = n;
       if (pkg) rememberTypeName(pkg, tn);
@@ -821,16 +825,18 @@ class Reader {
   }
 }
 
-function knownTypeName(pkg: Package, name: string): TypeName | undefined {
-  const o = pkg.scope.lookup(name);
+/** knownTypeName finds a named type of pkg by name, and local key for types declared in functions. */
+function knownTypeName(pkg: Package, name: string, local: string): TypeName | undefined {
+  const o = local ? undefined : pkg.scope.lookup(name);
   if (o instanceof TypeName) return o;
-  return typeNames.get(pkg)?.get(name);
+  return typeNames.get(pkg)?.get(name + local);
 }
 
 function rememberTypeName(pkg: Package, tn: TypeName): void {
   let m = typeNames.get(pkg);
   if (!m) typeNames.set(pkg, (m = new Map()));
-  if (!m.has(tn.name)) m.set(tn.name, tn);
+  const key = tn.name + tn.localKey;
+  if (!m.has(key)) m.set(key, tn);
 }
 
 /**

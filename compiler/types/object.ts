@@ -1,6 +1,8 @@
 // Objects: the named language entities that identifiers denote (Go spec "Declarations and
 // scope"): packages, constants, types, variables, functions, labels, builtins and nil.
 
+import { basename } from "node:path";
+
 import type { ConstValue } from "./constant.js";
 import type { Scope } from "./scope.js";
 import type { Signature, Type } from "./type.js";
@@ -59,6 +61,20 @@ export class Const extends ObjectBase {
 export class TypeName extends ObjectBase {
   readonly tag = "TypeName";
   isAlias = false;
+  /** decodedLocalKey is localKey as export data recorded it (objects read back from it). */
+  decodedLocalKey = "";
+
+  /**
+   * localKey tells apart types declared inside functions, which may share a name: the
+   * declaration's file base name and offset (`·a.go:35`); "" for package-level types. Symbol
+   * names and export data carry it; type strings as reflect shows them do not.
+   */
+  get localKey(): string {
+    if (this.decodedLocalKey) return this.decodedLocalKey;
+    const s = this.parent;
+    if (!s || s.what.startsWith("package") || s.what === "universe") return "";
+    return `·${basename(this.file)}:${this.pos}`;
+  }
 }
 
 /** Var is a variable, parameter, result or struct field. */

@@ -117,8 +117,7 @@ export class FuncLowerer {
    * struct{ next *L; v T }` terminates).
    */
   private readonly localNamed = (t: Named): Type | null => {
-    const scope = t.obj.parent;
-    if (!scope || scope.what.startsWith("package") || scope.what === "universe") return null;
+    if (!t.obj.localKey) return null;
     const targs = [...this.subst.values()];
     const key = targs.map(symKey).join(",");
     let byArgs = localInstances.get(t.obj);

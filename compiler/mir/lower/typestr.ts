@@ -2,9 +2,6 @@
 // `struct { a int }`, `interface {}`): the `name` of type descriptors, and, qualified by
 // import path, the key of their symbols (ABI.md §6).
 
-import { basename } from "node:path";
-
-import type { TypeName } from "../../types/object.js";
 import type { Type } from "../../types/type.js";
 
 /** Qualify chooses how a package is written before its type names. */
@@ -77,7 +74,7 @@ export function goTypeString(t: Type, q: Qualify = byPkgName, unique = false): s
     case "Named": {
       const pkg = t.obj.pkg;
       let s = pkg ? `${q(pkg.path, pkg.name)}.${t.obj.name}` : t.obj.name;
-      if (unique) s += localSuffix(t.obj);
+      if (unique) s += t.obj.localKey;
       if (t.typeArgs.length) s += `[${t.typeArgs.map((a) => str(a)).join(",")}]`;
       return s;
     }
@@ -88,16 +85,6 @@ export function goTypeString(t: Type, q: Qualify = byPkgName, unique = false): s
     case "Union":
       return t.terms.map((x) => (x.tilde ? "~" : "") + str(x.type)).join(" | ");
   }
-}
-
-/**
- * localSuffix tells apart named types declared inside functions: `·file.go:offset` of the
- * declaration (a package's files have distinct base names), "" for package-level types.
- */
-function localSuffix(obj: TypeName): string {
-  const scope = obj.parent;
-  if (!scope || scope.what.startsWith("package") || scope.what === "universe") return "";
-  return `·${basename(obj.file)}:${obj.pos}`;
 }
 
 function isExported(name: string): boolean {

@@ -1,0 +1,2 @@
+module example.com/localgeneric
+go 1.26
