@@ -13,6 +13,7 @@ typedef struct { uint8_t *p; int64_t n, c; } goslice;
 typedef struct { int32_t r; int64_t next; } runepos;
 
 void *rog_alloc(int64_t size, const void *type);
+int64_t rog_roundupsize(int64_t size, _Bool noscan);
 void rog_printstring(const uint8_t *p, int64_t n);
 void rog_printlock(void);
 void rog_printunlock(void);
@@ -107,9 +108,18 @@ void __rog_growslice(goslice *out, uint8_t *p, int64_t len, int64_t cap, int64_t
                      int64_t elem, const void *type) {
   int64_t need = len + n;
   if (need <= cap) { *out = (goslice){p, need, cap}; return; }
+  /* gc's nextslicecap, then roundupsize: capacities are visible to programs. */
   int64_t nc = cap;
-  if (nc < 256) nc = nc * 2; else nc = nc + (nc + 3 * 256) / 4;
-  if (nc < need) nc = need;
+  if (need > cap + cap) nc = need;
+  else if (cap < 256) nc = cap + cap;
+  else {
+    while ((uint64_t)(nc += (nc + 3 * 256) >> 2) < (uint64_t)need) {}
+    if (nc <= 0) nc = need;
+  }
+  if (elem) {
+    _Bool noscan = !type || ((const int64_t *)type)[1] == 0;
+    nc = rog_roundupsize(nc * elem, noscan) / elem;
+  }
   uint8_t *q = rog_alloc(nc * elem ? nc * elem : 1, type);
   if (len) memcpy(q, p, (size_t)(len * elem));
   *out = (goslice){q, need, nc};

@@ -16,6 +16,22 @@ pub extern "C-unwind" fn rog_alloc(size: i64, t: *const Type) -> *mut u8 {
     alloc::alloc_object(size as usize, t)
 }
 
+/// The capacity in bytes gc gives an allocation of `size` bytes (its roundupsize): the size
+/// class, less the 8-byte malloc header gc puts in front of pointerful objects above 512 bytes,
+/// or whole pages for large objects. Capacities are visible to Go programs (`cap` after
+/// `append`, `strings.Builder.Grow` through `bytealg.MakeNoZero`), so they follow gc's rule, not
+/// rog's own header layout; an allocation of that many bytes always fits.
+#[no_mangle]
+pub extern "C-unwind" fn rog_roundupsize(size: i64, noscan: bool) -> i64 {
+    use crate::gc::sizeclass::{class_of, MAX_SMALL, PAGE, SIZES};
+    let size = size.max(0) as usize;
+    if size <= MAX_SMALL - 8 {
+        let req = if !noscan && size > 512 { size + 8 } else { size };
+        return (SIZES[class_of(req)] - (req - size)) as i64;
+    }
+    size.div_ceil(PAGE).saturating_mul(PAGE) as i64
+}
+
 /// The 256 small integers an interface may point at instead of a new box (gc's staticuint64s).
 static SMALL_INTS: [u64; 256] = {
     let mut t = [0u64; 256];
@@ -194,10 +210,8 @@ pub unsafe extern "C-unwind" fn rog_growslice(
     let cap = if es == 0 {
         cap
     } else {
-        // Round up to what the size class gives anyway.
-        let extra = if (*elem).ptrdata != 0 { 8 } else { 0 };
-        let c = crate::gc::sizeclass::class_of(cap * es + extra);
-        if c == 0 { cap } else { (crate::gc::sizeclass::SIZES[c] - extra) / es }
+        // Round up to what the size class gives anyway, as gc does.
+        rog_roundupsize((cap * es) as i64, (*elem).ptrdata == 0) as usize / es
     };
     let p = alloc::alloc_array(elem, cap);
     if oldlen > 0 && es > 0 {

@@ -1,6 +1,7 @@
 //! Size classes: the object sizes small allocations are rounded up to, and how many pages a span
-//! of each class spans. Spacing is 16 bytes up to 128, then four classes per power of two (at
-//! most 25 % internal waste). Objects above [`MAX_SMALL`] get a span of their own.
+//! of each class spans. The sizes are gc's (internal/runtime/gc/sizeclasses.go), since they are
+//! visible to Go programs: `cap` after `append`, `strings.Builder.Grow`. Objects above
+//! [`MAX_SMALL`] get a span of their own.
 
 /// Bytes per heap page.
 pub const PAGE: usize = 8192;
@@ -8,32 +9,16 @@ pub const PAGE_SHIFT: usize = 13;
 /// The largest size served by size classes.
 pub const MAX_SMALL: usize = 32768;
 /// Number of classes (class 0 is "large").
-pub const NCLASSES: usize = 42;
+pub const NCLASSES: usize = 68;
 
 const fn make_sizes() -> [usize; NCLASSES] {
-    let mut s = [0usize; NCLASSES];
-    let mut i = 1;
-    s[i] = 8;
-    i += 1;
-    let mut sz = 16;
-    while sz <= 128 {
-        s[i] = sz;
-        i += 1;
-        sz += 16;
-    }
-    let mut base = 128;
-    while base < MAX_SMALL {
-        let step = base / 4;
-        let mut k = 1;
-        while k <= 4 {
-            s[i] = base + k * step;
-            i += 1;
-            k += 1;
-        }
-        base *= 2;
-    }
-    assert!(i == NCLASSES);
-    s
+    [
+        0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288,
+        320, 352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536,
+        1792, 2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192,
+        9472, 9728, 10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576,
+        27264, 28672, 32768,
+    ]
 }
 
 /// Object size of each class.

@@ -3,6 +3,8 @@
 // this one is plain Go, which LLVM vectorises where it can.
 package bytealg
 
+import _ "unsafe" // go:linkname
+
 // MaxLen is the longest pattern Index and IndexString are used for by strings and bytes; 0
 // sends every longer-than-one-byte search to Rabin-Karp, as on ports without assembly.
 var MaxLen int
@@ -144,8 +146,12 @@ func IndexString(a, b string) int {
 	return -1
 }
 
-// MakeNoZero returns a byte slice of length and capacity n. gc leaves the bytes uninitialised;
-// rog's allocator hands out zeroed memory anyway.
+// MakeNoZero returns a byte slice of length n whose capacity is what the allocation really
+// gets (its size class), as gc's does. gc leaves the bytes uninitialised; rog's allocator hands
+// out zeroed memory anyway.
 func MakeNoZero(n int) []byte {
-	return make([]byte, n)
+	return make([]byte, n, roundupsize(n, true))
 }
+
+//go:linkname roundupsize rog_roundupsize
+func roundupsize(size int, noscan bool) int
