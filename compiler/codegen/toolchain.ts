@@ -101,7 +101,12 @@ export function linkArgs(l: LinkInput, entry: string): string[] {
   args.push(entry, ...l.bitcode);
   if (l.runtime) args.push(l.runtime);
   args.push(...(l.extra ?? []));
-  if (l.thinltoCache) args.push(`-Wl,--thinlto-cache-dir=${l.thinltoCache}`);
+  if (l.thinltoCache) {
+    // lld's default policy lets the cache take 75 % of the free disk; keep it to 2 GiB and
+    // drop entries unused for a week (each link prunes at most every 20 minutes).
+    args.push(`-Wl,--thinlto-cache-dir=${l.thinltoCache}`);
+    args.push("-Wl,--thinlto-cache-policy=cache_size_bytes=2g:prune_after=168h");
+  }
   return args;
 }
 
