@@ -40,6 +40,7 @@ export const RUNTIME: Record<string, RuntimeEntry> = {
   rog_panic_divide: { ret: "void", params: [], attrs: NORETURN },
   rog_panic_rangestate: { ret: "void", params: ["i64"], attrs: NORETURN },
   rog_getitab: { ret: "ptr", params: ["ptr", "ptr", "i1 zeroext"] },
+  rog_sametype: { ret: "zeroext i1", params: ["ptr", "ptr"] },
   rog_assertE2I: { ret: "ptr", params: ["ptr", "ptr"] },
   rog_panicdottypeE: { ret: "void", params: ["ptr", "ptr", "ptr"], attrs: NORETURN },
   rog_panicdottypeI: { ret: "void", params: ["ptr", "ptr", "ptr"], attrs: NORETURN },

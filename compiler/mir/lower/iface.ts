@@ -219,7 +219,12 @@ export function typeAssert(fl: FuncLowerer, e: ast.TypeAssertExpr, commaOk: bool
   if (under(T).tag !== "Interface") {
     const want = symOp(fl.pl.types.desc(T));
     const hit = fl.temp({ r: "bin", op: "==", a: tw, b: want });
-    fl.b.branch(hit, yes, no);
+    // Another descriptor may still be T's: one reflect made (PointerTo, SliceOf).
+    const slow = fl.b.newBlock();
+    fl.b.branch(hit, yes, slow);
+    fl.b.setBlock(slow);
+    const same = fl.b.call({ c: "rt", sym: "rog_sametype" }, [tw, want], BOOL)!;
+    fl.b.branch(same, yes, no);
     fl.b.setBlock(yes);
     fl.store(res, fromData(fl, copy(field(iv, 1)), T));
   } else if (isEmptyIface(T)) {

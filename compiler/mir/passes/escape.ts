@@ -97,6 +97,7 @@ const RUNTIME: Readonly<Record<string, Effect>> = {
   rog_makemap: {},
   rog_makechan: {},
   rog_getitab: {},
+  rog_sametype: {},
   rog_gorecover: {},
   rog_maplen: {},
   rog_mapclear: {},

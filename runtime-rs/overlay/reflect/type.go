@@ -589,8 +589,25 @@ func notSupported(what string) {
 	panic("reflect: not supported yet: " + what)
 }
 
-// SliceOf returns the slice type with element t (not supported yet).
-func SliceOf(t Type) Type { notSupported("SliceOf"); return nil }
+// sliceTypes caches the slice types SliceOf made.
+var sliceTypes sync.Map // *abi.Type -> *abi.SliceType
+
+// SliceOf returns the slice type with element t. As with PointerTo, rog's descriptors do not
+// link a type to its slice type, so this makes a new descriptor (one per element type); the
+// runtime takes it for the compiler's own []T where both meet (same kind and type string).
+func SliceOf(t Type) Type {
+	et := t.common()
+	if s, ok := sliceTypes.Load(et); ok {
+		return toType(&s.(*abi.SliceType).Type)
+	}
+	proto := abi.TypeOf([]byte(nil))
+	st := &abi.SliceType{Type: *proto, Elem: et}
+	st.Str = "[]" + et.Str
+	st.Hash = fnv1a(st.Str)
+	st.Uncommon_ = nil
+	s, _ := sliceTypes.LoadOrStore(et, st)
+	return toType(&s.(*abi.SliceType).Type)
+}
 
 // MapOf returns the map type with the given key and element (not supported yet).
 func MapOf(key, elem Type) Type { notSupported("MapOf"); return nil }

@@ -769,11 +769,10 @@ func (v Value) Slice3(i, j, k int) Value {
 
 // sliceTypeOf returns the []elem descriptor an array descriptor links to.
 func sliceTypeOf(at *abi.Type) *abi.Type {
-	st := at.ArrayType().Slice
-	if st == nil {
-		notSupported("slicing an array whose slice type the program never uses")
+	if st := at.ArrayType().Slice; st != nil {
+		return st
 	}
-	return st
+	return SliceOf(toType(at.Elem())).common()
 }
 
 // Comparable reports whether v's value is comparable.

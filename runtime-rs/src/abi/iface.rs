@@ -75,6 +75,14 @@ pub unsafe extern "C-unwind" fn rog_panicdottypeI(
 /// type words first; equal nil types are equal). Panics `runtime error: comparing uncomparable
 /// type []int` when t is not comparable.
 ///
+/// Whether descriptors `a` (possibly null) and `b` describe one type although they are not
+/// the same object: the slow path of a concrete type assertion, for descriptors reflect made at
+/// run time (`PointerTo`, `SliceOf`), which the compiler's own equal by kind and type string.
+#[no_mangle]
+pub extern "C-unwind" fn rog_sametype(a: *const Type, b: *const Type) -> bool {
+    crate::types::same_type(a, b)
+}
+
 /// # Safety
 /// `t` valid and non-null; `a`, `b` data words of values of type t.
 #[no_mangle]

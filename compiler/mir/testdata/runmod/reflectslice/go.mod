@@ -1,0 +1,3 @@
+module example.com/reflectslice
+
+go 1.26
