@@ -451,6 +451,10 @@ export class FnEmitter {
       argVals.unshift(ctx);
     }
     const args = argVals.map((v, i) => `${params[i]} ${v}`).join(", ");
+    // Calls keep their own source line: LLVM must not merge two calls of different lines into
+    // one with line 0 (tail merging, sinking), which runtime.Caller, tracebacks and testing's
+    // file:line reported as ???:1 (t.Fatal and t.Fatalf on two paths of a test became one call).
+    const attrs = c.c === "rt" && c.sym.startsWith("llvm.") ? "" : " nomerge";
     const hasResult = t.dest !== null && t.retTy.k !== "void";
     const r = hasResult ? this.tmp() : "";
     const assign = hasResult ? `${r} = ` : "";
@@ -458,11 +462,11 @@ export class FnEmitter {
       // invoke: the result is stored on the normal path only.
       const cont = `cont${this.n++}`;
       this.emit(
-        `${assign}invoke ${ret} ${fn}(${args}) to label %${cont} unwind label %bb${t.unwind}`,
+        `${assign}invoke ${ret} ${fn}(${args})${attrs} to label %${cont} unwind label %bb${t.unwind}`,
       );
       this.out.push(`${cont}:`);
     } else {
-      this.emit(`${assign}call ${ret} ${fn}(${args})`);
+      this.emit(`${assign}call ${ret} ${fn}(${args})${attrs}`);
     }
     if (hasResult) {
       const { ptr, ty } = this.addr(t.dest!);

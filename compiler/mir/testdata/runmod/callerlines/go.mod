@@ -1,0 +1,3 @@
+module example.com/callerlines
+
+go 1.26
