@@ -86,6 +86,8 @@ export class PkgLowerer {
     for (const f of this.files) {
       for (const d of f.decls) {
         if (d.kind !== "FuncDecl" || isGeneric(d)) continue;
+        // `func _()` (math/big has several, for compile-time checks) can never be called.
+        if (d.name.name === "_") continue;
         const obj = this.info.defs.get(d.name);
         if (!d.body) {
           if (obj && obj.tag === "Func") this.bodyless(f, d, obj);

@@ -102,3 +102,10 @@ func main() {
 	println(len(m), m[G[int]()], m[G[string]()])
 	println(List(1, 2, 3), List("a", "b"), Same[int](), Same[string]())
 }
+
+// Blank functions are checked but never called; there may be several.
+func _() { println("never") }
+
+func _() { println("never either") }
+
+func (A) _() {}
