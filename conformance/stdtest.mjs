@@ -64,9 +64,7 @@ function allStd() {
     { encoding: "utf8", env: { ...process.env, GOOS: "linux", GOARCH: "amd64" } },
   );
   if (r.status !== 0) throw new Error(`go list std: ${r.stderr}`);
-  return r.stdout
-    .split("\n")
-    .filter((p) => p !== "" && !/(^|\/)(internal|vendor)(\/|$)/.test(p));
+  return r.stdout.split("\n").filter((p) => p !== "" && !/(^|\/)(internal|vendor)(\/|$)/.test(p));
 }
 
 const only = flag("--packages", null);
