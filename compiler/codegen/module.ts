@@ -74,7 +74,8 @@ class ModuleEmitter implements ModuleCtx {
       "",
       ...funcs,
       ...[...this.decls.values()],
-      "declare i32 @memcmp(ptr, ptr, i64)",
+      // String comparisons call memcmp; a struct comparison may have declared it already.
+      ...(this.decls.has("memcmp") ? [] : ["declare i32 @memcmp(ptr, ptr, i64)"]),
       "declare i64 @llvm.umin.i64(i64, i64)",
       "declare i32 @llvm.ucmp.i32.i64(i64, i64)",
       "",
