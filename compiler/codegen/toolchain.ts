@@ -98,9 +98,12 @@ export interface LinkInput {
 /** linkArgs returns the clang-22 arguments that link a program (without the entry object). */
 export function linkArgs(l: LinkInput, entry: string): string[] {
   const args = [`--target=${TRIPLE}`, "-fuse-ld=lld", "-flto=thin", "-O2", "-o", l.out];
-  args.push(entry, ...l.bitcode);
+  // Bitcode goes to lld as it is. Named as an input of its own, a `.bc` file is taken by
+  // clang's driver for source: it runs the whole -O2 pre-link pipeline on every package
+  // again (a cc1 process each) before lld sees it, at every link.
+  for (const bc of [entry, ...l.bitcode]) args.push("-Xlinker", bc);
   if (l.runtime) args.push(l.runtime);
-  args.push(...(l.extra ?? []));
+  for (const x of l.extra ?? []) args.push(...(x.endsWith(".bc") ? ["-Xlinker", x] : [x]));
   if (l.thinltoCache) {
     // lld's default policy lets the cache take 75 % of the free disk; keep it to 2 GiB and
     // drop entries unused for a week (each link prunes at most every 20 minutes).
@@ -110,17 +113,25 @@ export function linkArgs(l: LinkInput, entry: string): string[] {
   return args;
 }
 
+/**
+ * supportBitcode compiles the C helpers. The source goes in on standard input so that the
+ * module's name is always "-": a name that carried the link's temporary directory would change
+ * the module's hash at every link, and with it the ThinLTO cache key of every module that
+ * imports a helper (that is, all of them: each link then optimised the whole program again).
+ */
+function supportBitcode(): Uint8Array {
+  const args = [`--target=${TRIPLE}`, "-x", "c", "-", "-c", "-O2", "-flto=thin", "-o", "-"];
+  return new Uint8Array(run(CLANG, args, SUPPORT_C));
+}
+
 /** link builds the entry stub, then links everything into an executable at l.out. */
 export function link(l: LinkInput): void {
   const dir = mkdtempSync(join(tmpdir(), "rog-link-"));
   try {
     const entry = join(dir, "entry.bc");
     writeFileSync(entry, compileToBitcode(programEntry(l.initOrder)));
-    const support = join(dir, "support.c");
-    writeFileSync(support, SUPPORT_C);
     const supportBc = join(dir, "support.bc");
-    const cflags = [`--target=${TRIPLE}`, "-O2", "-flto=thin"];
-    run(CLANG, [...cflags, "-c", support, "-o", supportBc]);
+    writeFileSync(supportBc, supportBitcode());
     run(CLANG, linkArgs({ ...l, extra: [...(l.extra ?? []), supportBc] }, entry));
   } finally {
     rmSync(dir, { recursive: true, force: true });
