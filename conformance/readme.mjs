@@ -20,6 +20,7 @@ const suites = [
   ["core", "`// run` tests that import only core packages (conformance/lists/gotest-core.txt)"],
   ["chan", "`// run` tests of test/chan"],
   ["run", "every `// run` test of the default directories"],
+  ["errorcheck", "`// errorcheck` tests of . and typeparam, by `rog check` (line numbers only)"],
 ];
 
 function section() {

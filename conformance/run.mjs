@@ -3,7 +3,8 @@
 // (../shared/tools/gotest.mjs), records the results in conformance/results/<suite>.json, and
 // compares them with the expected-failures file conformance/expected-failures/<suite>.txt.
 //
-//   node conformance/run.mjs --suite noimport|core|run|chan [--update] [-j N] [--rerun T,...]
+//   node conformance/run.mjs --suite noimport|core|run|chan|errorcheck [--update] [-j N]
+//                            [--rerun T,...]
 //   node conformance/run.mjs --suite core|noimport --from run [--update]
 //
 // --from takes a listed suite's figure from the committed results of a larger run that holds
@@ -32,6 +33,8 @@ const suites = {
   core: ["--mode", "run", "--list", join(root, "conformance/lists/gotest-core.txt")],
   run: ["--mode", "run"],
   chan: ["--mode", "run", "--dirs", "chan"],
+  // issue 4's acceptance 2: `rog check` against the `// errorcheck` tests, line numbers only.
+  errorcheck: ["--mode", "errorcheck", "--lenient", "--dirs", ".,typeparam"],
 };
 
 function parseArgs(argv) {
@@ -83,10 +86,14 @@ writeFileSync(
 /** runHarness runs the suite through the shared harness and condenses its results. */
 function runHarness(opts) {
   const jsonOut = join(resultsDir, `${opts.suite}.raw.json`);
-  const compiler = `node ${join(root, "bin/rog.js")} build -o {out} {src}`;
+  const rog = `node ${join(root, "bin/rog.js")}`;
+  const tool =
+    opts.suite === "errorcheck"
+      ? ["--checker", `${rog} check {src}`]
+      : ["--compiler", `${rog} build -o {out} {src}`];
   // Builds get 60 s instead of the harness's 10 s: the figure is about correctness, and a rog
   // build (one process per action) on a loaded 2-core machine can take longer than gc's.
-  const args = [harness, ...suites[opts.suite], "--compiler", compiler, "-j", opts.jobs];
+  const args = [harness, ...suites[opts.suite], ...tool, "-j", opts.jobs];
   args.push("--build-timeout", "60");
   const goroot = execFileSync("go", ["env", "GOROOT"], { encoding: "utf8" }).trim();
   const runOut = opts.rerun.length ? join(resultsDir, `${opts.suite}.rerun.json`) : jsonOut;

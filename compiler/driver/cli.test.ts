@@ -1,6 +1,8 @@
 // The rog command line as a user meets it: help, unknown commands, env, version and check.
 
 import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -64,5 +66,36 @@ describe("rog command line", () => {
     );
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
+  });
+
+  it("check reports every error; --limit stops at gc's ten with too many errors", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rog-cli-"));
+    try {
+      const body = Array.from({ length: 12 }, (_, i) => `\tvar _ int = "s${i}"`).join("\n");
+      writeFileSync(join(dir, "e.go"), `package p\n\nfunc f() {\n${body}\n}\n`);
+      const want = (i: number) =>
+        `./e.go:${i + 4}:14: cannot use "s${i}" (untyped string constant) as int value in variable declaration`;
+      const all = spawnSync("node", [rog, "check", "./e.go"], { cwd: dir, encoding: "utf8" });
+      expect(all.status).toBe(1);
+      const head = "# command-line-arguments\n";
+      expect(all.stderr).toBe(head + Array.from({ length: 12 }, (_, i) => want(i) + "\n").join(""));
+      const lim = spawnSync("node", [rog, "check", "--limit", "./e.go"], {
+        cwd: dir,
+        encoding: "utf8",
+      });
+      expect(lim.status).toBe(1);
+      const ten = Array.from({ length: 10 }, (_, i) => want(i) + "\n").join("");
+      expect(lim.stderr).toBe(head + ten + "./e.go:13:14: too many errors\n");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("check puts operator errors where gc does (testdata/checkpos/gc.out is gc's -e output)", () => {
+    const dir = join(import.meta.dirname, "testdata/checkpos");
+    const r = spawnSync("node", [rog, "check", "./p.go"], { cwd: dir, encoding: "utf8" });
+    expect(r.status).toBe(1);
+    const gc = readFileSync(join(dir, "gc.out"), "utf8");
+    expect(r.stderr).toBe("# command-line-arguments\n" + gc);
   });
 });

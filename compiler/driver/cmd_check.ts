@@ -1,5 +1,6 @@
-// `rog check [-e] [--time] [packages|files]`: parse and type-check packages, printing type
-// errors the way gc does. Dependencies are checked from source in dependency order (each one
+// `rog check [--limit] [--time] [packages|files]`: parse and type-check packages, printing type
+// errors the way gc does. Every error is reported, as gc's -e does (a checker's user wants the
+// whole list); --limit stops each package at gc's ten, as `go build` does. Dependencies are checked from source in dependency order (each one
 // sees only its imports' checked packages, as the per-package check action will); only
 // packages with errors print anything.
 
@@ -23,7 +24,7 @@ const MAX_ERRORS = 10;
 export const command: Command = {
   summary: "type-check packages (type errors only)",
   async run(args) {
-    let all = false;
+    let all = true;
     let time = false;
     let verbose = false;
     let viaExport = false;
@@ -35,6 +36,7 @@ export const command: Command = {
         tags.push(...(args[++i] ?? "").split(",").filter(Boolean));
       else if (a.startsWith("-tags=")) tags.push(...a.slice(6).split(",").filter(Boolean));
       else if (a === "-e") all = true;
+      else if (a === "--limit" || a === "-limit") all = false;
       else if (a === "--time" || a === "-time") time = true;
       else if (a === "--export") viaExport = true;
       else if (a === "-v") verbose = true;

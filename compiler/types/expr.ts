@@ -613,7 +613,8 @@ export function binaryExpr(
     }
     x.val = v;
     x.expr = e ?? x.expr;
-    overflow(c, x, e ?? opPos);
+    // gc reports an overflowing result at the operator.
+    overflow(c, x, opPos);
     return;
   }
   x.mode = "value";
@@ -650,7 +651,9 @@ export function overflow(c: Checker, x: Operand, at: ast.Node | number): void {
     if (u instanceof Basic) {
       const r = representableConst(x.val, u);
       if (r === null) {
-        c.error(at, `constant ${cv.constString(x.val)} overflows ${typeString(x.type, c.qual)}`);
+        // A typed result is reported at its expression, an untyped one at `at` (the operator).
+        const where = x.expr ?? at;
+        c.error(where, `${describe(x, c.qual)} overflows ${typeString(x.type, c.qual)}`);
         x.val = cv.UNKNOWN;
       } else x.val = r;
     }
@@ -707,32 +710,36 @@ function comparison(
   estr: string,
   opPos: number,
 ): void {
+  // gc reports at the offending operand: the second one when the types do not match (only
+  // the second shows the mismatch), or the one that cannot be compared or ordered.
   let err = "";
-  let at: ast.Node | number = e ?? opPos;
+  let bad = x;
   const xok = assignableTo(c, x, y.type);
   const yok = assignableTo(c, y, x.type);
   if (!xok && !yok) {
     err = `mismatched types ${typeString(x.type, c.qual)} and ${typeString(y.type, c.qual)}`;
+    bad = y;
   } else if (op === "==" || op === "!=") {
     if (x.isNil() || y.isNil()) {
       const other = x.isNil() ? y : x;
       if (!hasNil(other.type) && !other.isNil())
         err = `mismatched types ${typeString(x.type, c.qual)} and ${typeString(y.type, c.qual)}`;
       if (x.isNil() && y.isNil()) err = `operator ${op} not defined on nil`;
+      bad = y;
     } else if (!comparable(x.type)) {
       err = incomparableCause(c, x.type);
-      at = x.expr ?? at;
     } else if (!comparable(y.type)) {
       err = incomparableCause(c, y.type);
-      at = y.expr ?? at;
+      bad = y;
     }
   } else if (!isOrdered(x.type)) {
     err = `operator ${op} not defined on ${describe(x, c.qual)}`;
   } else if (!isOrdered(y.type)) {
     err = `operator ${op} not defined on ${describe(y, c.qual)}`;
+    bad = y;
   }
   if (err) {
-    c.error(e ?? opPos, `invalid operation: ${estr} (${err})`);
+    c.error(bad.expr ?? e ?? opPos, `invalid operation: ${estr} (${err})`);
     x.invalidate();
     return;
   }
@@ -847,7 +854,7 @@ function shiftExpr(
       if (isUntyped(x.type) && x.type !== Typ["untyped rune"]) x.type = Typ["untyped int"];
       x.val = cv.shift(xval!, op, Number(s));
       x.expr = e ?? x.expr;
-      overflow(c, x, e ?? opPos);
+      overflow(c, x, opPos);
       return;
     }
     if (isUntyped(x.type)) {
