@@ -32,8 +32,11 @@ const fn basic(name: &'static str, k: u8, size: usize, ptrdata: usize, gcdata: *
 
 static ONE_PTR_MASK: u8 = 1;
 
-/// `string`.
-pub static STRING_TYPE: Type = basic("string", kind::STRING, 16, 8, &ONE_PTR_MASK);
+/// `string`: predeclared, so named, as the compiler's descriptor of it is.
+pub static STRING_TYPE: Type = Type {
+    tflag: tflag::NAMED,
+    ..basic("string", kind::STRING, 16, 8, &ONE_PTR_MASK)
+};
 
 static STRING_RESULT: SyncPtr<Type> = SyncPtr(&STRING_TYPE);
 

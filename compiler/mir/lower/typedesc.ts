@@ -234,7 +234,9 @@ export class TypeDescs {
     const words = pointerWords(m);
     const ptrdata = words.length ? (Math.max(...words) + 1) * 8 : 0;
     let flags = 0;
-    if (t.tag === "Named") flags |= TF_NAMED;
+    // Predeclared types are named too (gc's reflect: int8's Name is "int8", and int is not
+    // assignable to a defined type over int).
+    if (t.tag === "Named" || t.tag === "Basic") flags |= TF_NAMED;
     if (comparable(t) && regularMemory(t)) flags |= TF_REGULAR;
     if (isDirectIface(t)) flags |= TF_DIRECT;
     const kind = this.kindOf(u);

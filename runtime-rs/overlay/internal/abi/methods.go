@@ -53,10 +53,14 @@ func (t *Type) Name() string {
 	return s
 }
 
-// PkgPath returns the package path of a defined type ("" for predeclared and unnamed types).
+// PkgPath returns the package path of a defined type: "" for unnamed and predeclared types,
+// "unsafe" for unsafe.Pointer (as gc's reflect has it).
 func (t *Type) PkgPath() string {
 	if u := t.Uncommon(); u != nil && t.HasName() {
 		return u.PkgPath
+	}
+	if t.Kind_ == UnsafePointer && t.HasName() {
+		return "unsafe"
 	}
 	return ""
 }

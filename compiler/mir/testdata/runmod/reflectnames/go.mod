@@ -1,0 +1,3 @@
+module example.com/reflectnames
+
+go 1.26
