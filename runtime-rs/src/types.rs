@@ -105,6 +105,9 @@ pub mod tflag {
     /// pointers, maps, chans, funcs, unsafe.Pointer, and single-field structs/arrays of them),
     /// not a pointer to a boxed copy.
     pub const DIRECT_IFACE: u8 = 4;
+    /// Made at run time (reflect's `SliceOf`, `PointerTo`): the compiler's descriptor of the
+    /// same type may exist at another address, so identity needs [`super::same_type`].
+    pub const RUNTIME: u8 = 8;
 }
 
 /// Equality of two values of the described type: `i1 (ptr a, ptr b, ptr type)`.

@@ -14,12 +14,12 @@ import {
   type Operand,
   type Place,
 } from "../mir.js";
-import { BOOL, IFACE, PTR, U32, U64, arrayType, structType, type MirType } from "../types.js";
+import { BOOL, IFACE, PTR, U8, U32, U64, arrayType, structType, type MirType } from "../types.js";
 import { asCopy, lowerExpr } from "./expr.js";
 import { derefPlace, field, type FuncLowerer } from "./func.js";
 import { basicKind, constVal, mirType, under } from "./gotypes.js";
 import { lowerBlock, lowerStmt } from "./stmt.js";
-import { ifaceMethods, isDirectIface } from "./typedesc.js";
+import { HEADER, TF_RUNTIME, ifaceMethods, isDirectIface } from "./typedesc.js";
 
 const NIL: Operand = { o: "const", ty: PTR, v: { c: "zero" } };
 
@@ -291,6 +291,7 @@ export function typeSwitch(fl: FuncLowerer, s: ast.TypeSwitchStmt, label: string
   const exit = fl.b.newBlock();
   const bodies = clauses.map(() => fl.b.newBlock());
   let dflt: BlockId = exit;
+  const made = concreteCases(fl, clauses) ? runtimeMade(fl, tw) : null;
 
   clauses.forEach((c, i) => {
     if (c.list === null) {
@@ -307,8 +308,17 @@ export function typeSwitch(fl: FuncLowerer, s: ast.TypeSwitchStmt, label: string
         const isNil = fl.temp({ r: "bin", op: "==", a: copy(tw), b: NIL });
         fl.b.branch(isNil, bodies[i], next);
       } else if (under(T).tag !== "Interface") {
-        const hit = fl.temp({ r: "bin", op: "==", a: copy(tw), b: symOp(fl.pl.types.desc(T)) });
-        fl.b.branch(hit, bodies[i], next);
+        const want = symOp(fl.pl.types.desc(T));
+        const hit = fl.temp({ r: "bin", op: "==", a: copy(tw), b: want });
+        // A descriptor reflect made (SliceOf, PointerTo) may still be T's.
+        const other = fl.b.newBlock();
+        const slow = fl.b.newBlock();
+        fl.b.branch(hit, bodies[i], other);
+        fl.b.setBlock(other);
+        fl.b.branch(copy(made!), slow, next);
+        fl.b.setBlock(slow);
+        const same = fl.b.call({ c: "rt", sym: "rog_sametype" }, [copy(tw), want], BOOL)!;
+        fl.b.branch(same, bodies[i], next);
       } else {
         const nn = fl.temp({ r: "bin", op: "!=", a: copy(tw), b: NIL });
         if (isEmptyIface(T)) {
@@ -348,6 +358,39 @@ export function typeSwitch(fl: FuncLowerer, s: ast.TypeSwitchStmt, label: string
     if (!fl.b.terminated) fl.b.goto(exit);
   });
   fl.b.setBlock(exit);
+}
+
+/** concreteCases reports whether a type switch has a case naming a non-interface type. */
+function concreteCases(fl: FuncLowerer, clauses: ast.CaseClause[]): boolean {
+  return clauses.some((c) =>
+    (c.list ?? []).some((e) => {
+      const t = fl.info.types.get(e)?.type;
+      const T = t && fl.sub(t);
+      return !!T && !(T.tag === "Basic" && T.kind === "untyped nil") && under(T).tag !== "Interface";
+    }),
+  );
+}
+
+/**
+ * runtimeMade returns a place holding whether the type word tw (maybe nil) is a descriptor the
+ * runtime made (tflag RUNTIME, ABI.md §2): only such a type needs the runtime's comparison when
+ * its address is not the compiler's.
+ */
+function runtimeMade(fl: FuncLowerer, tw: Place): Place {
+  const made = place(fl.b.local(BOOL));
+  fl.store(made, constBool(false));
+  const look = fl.b.newBlock();
+  const done = fl.b.newBlock();
+  fl.b.branch(fl.temp({ r: "bin", op: "!=", a: copy(tw), b: NIL }), look, done);
+  fl.b.setBlock(look);
+  const tflag = copy(field(derefPlace(copy(tw), HEADER), 3));
+  const bit: Operand = { o: "const", ty: U8, v: { c: "int", v: BigInt(TF_RUNTIME) } };
+  const zero: Operand = { o: "const", ty: U8, v: { c: "int", v: 0n } };
+  const masked = fl.temp({ r: "bin", op: "&", a: tflag, b: bit });
+  fl.store(made, fl.temp({ r: "bin", op: "!=", a: masked, b: zero }));
+  fl.b.goto(done);
+  fl.b.setBlock(done);
+  return made;
 }
 
 function toIfaceFromSwitch(fl: FuncLowerer, iv: Place, xt: Type, T: Type, tw: Place): Operand {

@@ -59,6 +59,8 @@ const K_STRUCT = 25;
 const TF_NAMED = 1;
 const TF_REGULAR = 2;
 const TF_DIRECT = 4;
+/** TF_RUNTIME marks descriptors made at run time (reflect's SliceOf, PointerTo); never set here. */
+export const TF_RUNTIME = 8;
 
 /** HEADER is the MIR shape of the common descriptor header. */
 export const HEADER: MirType = structType([I64, I64, U32, U8, U8, U8, U8, PTR, PTR, STRING, PTR]);

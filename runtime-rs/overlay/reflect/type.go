@@ -567,7 +567,7 @@ func PointerTo(t Type) Type {
 	pt := &abi.PtrType{Type: *proto, Elem: et}
 	pt.Str = "*" + et.Str
 	pt.Hash = fnv1a(pt.Str)
-	pt.TFlag = abi.TFlagDirectIface | abi.TFlagRegularMemory
+	pt.TFlag = abi.TFlagDirectIface | abi.TFlagRegularMemory | abi.TFlagRuntime
 	pt.Uncommon_ = nil
 	p, _ := ptrTypes.LoadOrStore(et, pt)
 	return toType(&p.(*abi.PtrType).Type)
@@ -604,6 +604,7 @@ func SliceOf(t Type) Type {
 	st := &abi.SliceType{Type: *proto, Elem: et}
 	st.Str = "[]" + et.Str
 	st.Hash = fnv1a(st.Str)
+	st.TFlag = proto.TFlag | abi.TFlagRuntime
 	st.Uncommon_ = nil
 	s, _ := sliceTypes.LoadOrStore(et, st)
 	return toType(&s.(*abi.SliceType).Type)

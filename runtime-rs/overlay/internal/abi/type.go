@@ -87,6 +87,9 @@ const (
 	TFlagRegularMemory TFlag = 2
 	// TFlagDirectIface marks pointer-shaped types: an interface's data word is the value.
 	TFlagDirectIface TFlag = 4
+	// TFlagRuntime marks descriptors made at run time (reflect's SliceOf, PointerTo): another
+	// descriptor, the compiler's, may denote the same type.
+	TFlagRuntime TFlag = 8
 )
 
 // Type is the header every descriptor starts with (64 bytes).

@@ -1,0 +1,3 @@
+module example.com/reflectswitch
+
+go 1.26
