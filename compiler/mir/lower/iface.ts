@@ -366,7 +366,9 @@ function concreteCases(fl: FuncLowerer, clauses: ast.CaseClause[]): boolean {
     (c.list ?? []).some((e) => {
       const t = fl.info.types.get(e)?.type;
       const T = t && fl.sub(t);
-      return !!T && !(T.tag === "Basic" && T.kind === "untyped nil") && under(T).tag !== "Interface";
+      return (
+        !!T && !(T.tag === "Basic" && T.kind === "untyped nil") && under(T).tag !== "Interface"
+      );
     }),
   );
 }
