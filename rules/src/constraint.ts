@@ -28,10 +28,12 @@ export const KNOWN_ARCH: ReadonlySet<string> = new Set(
  * defaultContext is linux/amd64 with the tags rog satisfies. The Go release tags run from go1.1
  * to the GOROOT's release (a file saying `go1.N` needs a toolchain at least that new). `gc` is
  * true, as for `go list`: rog compiles gc's standard library, and `purego` keeps the assembly
- * variants (`gc && !purego`) out. There is no cgo yet. rules/README.md gives the reasons.
+ * variants (`gc && !purego`) out, as `math_big_pure_go` does math/big's. There is no cgo yet.
+ * rules/README.md gives the reasons.
  */
 export function defaultContext(gorootMinor: number, extraTags: string[] = []): BuildContext {
-  const tags = new Set<string>(["unix", "gc", "purego", "rog", "amd64.v1", ...extraTags]);
+  const base = ["unix", "gc", "purego", "math_big_pure_go", "rog", "amd64.v1"];
+  const tags = new Set<string>([...base, ...extraTags]);
   for (let i = 1; i <= gorootMinor; i++) tags.add(`go1.${i}`);
   return { goos: "linux", goarch: "amd64", tags };
 }

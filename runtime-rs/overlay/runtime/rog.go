@@ -104,12 +104,6 @@ func rogCallers(skip int, pcs *uintptr, n int) int
 //go:linkname rogFuncInfo rog_funcinfo
 func rogFuncInfo(pc uintptr, out *[7]uintptr) int
 
-// rogSetFinalizer arranges for fn (a func value taking obj's pointer) to run in a goroutine
-// after obj (the start of a heap object) becomes unreachable; fn nil removes it.
-//
-//go:linkname rogSetFinalizer rog_setfinalizer
-func rogSetFinalizer(obj unsafe.Pointer, fn unsafe.Pointer)
-
 // Atomics, sequentially consistent (Go's sync/atomic semantics).
 
 //go:linkname atomicLoad32 rog_atomic_load32

@@ -90,6 +90,28 @@ pub extern "C" fn rog_setfinalizer(obj: *mut u8, f: *mut u8) -> bool {
     crate::gc::finalizer::set(obj as usize, f as usize, 0)
 }
 
+/// `runtime.AddCleanup(ptr, cleanup, arg)`: `f` is a Go `func()` closure that calls
+/// `cleanup(arg)` (the overlay makes it). It runs on the finalizer goroutine after a collection
+/// finds the heap object containing `ptr` unreachable; the object is not kept for it. Returns the
+/// cleanup's id for [`rog_stopcleanup`], or 0 when ptr is not a heap pointer (the cleanup never
+/// runs). Allocates; never blocks.
+#[no_mangle]
+pub extern "C" fn rog_addcleanup(ptr: *mut u8, f: *mut u8) -> u64 {
+    crate::gc::finalizer::add_cleanup(ptr as usize, f as usize)
+}
+
+/// `Cleanup.Stop`: cancels cleanup `id` of the object containing `ptr` unless it was queued.
+#[no_mangle]
+pub extern "C" fn rog_stopcleanup(ptr: *mut u8, id: u64) {
+    crate::gc::finalizer::stop_cleanup(ptr as usize, id)
+}
+
+/// Whether no finalizer or cleanup is queued or running (the tests' `blockUntilEmpty*Queue`).
+#[no_mangle]
+pub extern "C" fn rog_finalizers_idle() -> bool {
+    crate::gc::finalizer::idle()
+}
+
 /// `runtime.SetFinalizer(obj, f)` for a finalizer taking an interface: as
 /// [`rog_setfinalizer`], but `f` is called as `f(iword, obj)`, `iword` being the interface's
 /// first word (obj's type descriptor for `any`, else the itab).

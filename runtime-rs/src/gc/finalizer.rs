@@ -11,18 +11,25 @@
 //!    what they reach survive until their finalizer has run; after that they are ordinary
 //!    garbage.
 //!
-//! One finalizer goroutine, started with the first `SetFinalizer`, runs ready finalizers one at a
-//! time in queue order. It parks when the queue is empty; a collection that queues work wakes
+//! Cleanups (`runtime.AddCleanup`) have a table of their own: an object may have several, and a
+//! cleanup does not keep its object alive. Its closure (the cleanup with its argument, made by the
+//! overlay) is a root. After the finalizer steps, the cleanups of objects still unmarked go to
+//! the ready queue; the objects themselves are not marked, so an object with a finalizer has its
+//! cleanups run only once the finalizer ran and the object was dropped again.
+//!
+//! One finalizer goroutine, started with the first `SetFinalizer` or `AddCleanup`, runs ready
+//! finalizers and cleanups one at a time in queue order. It parks when the queue is empty; a collection that queues work wakes
 //! it. Parking publishes "waiting" only after the switch (the `after_switch` action), under the
 //! queue lock, so a wake-up cannot be lost or resume it early.
 
 use crate::sched::{self, G};
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering::*};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering::*};
 use std::sync::Mutex;
 
 /// A registered finalizer: the Go func value and the first argument word when it takes an
-/// interface (the type descriptor or itab; 0: it takes the pointer itself).
+/// interface (the type descriptor or itab; 0: it takes the pointer itself). A queued cleanup is
+/// a `Fin` with `obj` 0 and `iword` [`CLEANUP`]: `f` is a `func()`.
 #[derive(Clone, Copy)]
 struct Fin {
     obj: usize,
@@ -30,8 +37,27 @@ struct Fin {
     iword: usize,
 }
 
+/// The `iword` of a queued cleanup.
+const CLEANUP: usize = usize::MAX;
+
 /// Object slot address → finalizer.
 static TABLE: Mutex<Option<HashMap<usize, Fin>>> = Mutex::new(None);
+
+/// A registered cleanup: its id (for `Cleanup.Stop`) and its `func()` closure.
+struct Cleanup {
+    id: u64,
+    f: usize,
+}
+
+/// Object slot address → cleanups, in the order they were added.
+static CLEANUPS: Mutex<Option<HashMap<usize, Vec<Cleanup>>>> = Mutex::new(None);
+static NEXT_CLEANUP: AtomicU64 = AtomicU64::new(1);
+/// The finalizer goroutine is running a batch it took off the queue.
+static BUSY: AtomicBool = AtomicBool::new(false);
+
+fn cleanups() -> std::sync::MutexGuard<'static, Option<HashMap<usize, Vec<Cleanup>>>> {
+    CLEANUPS.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 struct Ready {
     queue: Vec<Fin>,
@@ -71,6 +97,51 @@ pub fn set(obj: usize, f: usize, iword: usize) -> bool {
     true
 }
 
+/// Adds the cleanup closure `f` (a Go `func()`) to the heap object containing `obj`. Returns
+/// its id, or 0 when obj is not in the heap (the cleanup then never runs, as gc does for
+/// objects that are never freed).
+pub fn add_cleanup(obj: usize, f: usize) -> u64 {
+    let Some(slot) = super::mark::object_slot(obj) else { return 0 };
+    let id = NEXT_CLEANUP.fetch_add(1, Relaxed);
+    cleanups().get_or_insert_with(HashMap::new).entry(slot).or_default().push(Cleanup { id, f });
+    start_goroutine();
+    id
+}
+
+/// Cancels the cleanup `id` of the object containing `obj`, if it has not been queued yet.
+pub fn stop_cleanup(obj: usize, id: u64) {
+    let Some(slot) = super::mark::object_slot(obj) else { return };
+    let mut c = cleanups();
+    let Some(t) = c.as_mut() else { return };
+    if let Some(list) = t.get_mut(&slot) {
+        list.retain(|c| c.id != id);
+        if list.is_empty() {
+            t.remove(&slot);
+        }
+    }
+}
+
+/// Whether no finalizer or cleanup is queued or running.
+pub fn idle() -> bool {
+    ready().queue.is_empty() && !BUSY.load(Acquire)
+}
+
+/// After the finalizer steps: queues the cleanups of the objects `marked` says are unreached.
+pub fn queue_cleanups(marked: impl Fn(usize) -> bool) {
+    let mut c = cleanups();
+    let Some(t) = c.as_mut() else { return };
+    let dead: Vec<usize> = t.keys().copied().filter(|&s| !marked(s)).collect();
+    if dead.is_empty() {
+        return;
+    }
+    let mut r = ready();
+    for s in dead {
+        for c in t.remove(&s).unwrap_or_default() {
+            r.queue.push(Fin { obj: 0, f: c.f, iword: CLEANUP });
+        }
+    }
+}
+
 fn start_goroutine() {
     if FING.load(Acquire) != 0 || FING.swap(1, AcqRel) != 0 {
         return;
@@ -87,10 +158,17 @@ pub fn for_each_root(mut root: impl FnMut(usize)) {
             root(fin.iword);
         }
     }
+    if let Some(t) = cleanups().as_ref() {
+        for c in t.values().flatten() {
+            root(c.f);
+        }
+    }
     for fin in ready().queue.iter() {
         root(fin.obj);
         root(fin.f);
-        root(fin.iword);
+        if fin.iword != CLEANUP {
+            root(fin.iword);
+        }
     }
 }
 
@@ -141,17 +219,25 @@ static FING_CLOSURE: FingClosure = FingClosure { code: run };
 extern "C-unwind" fn run() {
     FING.store(sched::current_g() as usize, Release);
     loop {
-        let batch = core::mem::take(&mut ready().queue);
+        let batch = {
+            let mut r = ready();
+            BUSY.store(!r.queue.is_empty(), Release);
+            core::mem::take(&mut r.queue)
+        };
         for fin in batch {
-            // SAFETY: f is a Go func value taking the object (or an interface holding it).
+            // SAFETY: f is a Go func value taking the object (or an interface holding it), or a
+            // cleanup's func().
             unsafe {
-                if fin.iword == 0 {
+                if fin.iword == CLEANUP {
+                    sched::context::rog_call_closure0(fin.f as *mut u8);
+                } else if fin.iword == 0 {
                     sched::context::rog_call_closure1(fin.f as *mut u8, fin.obj);
                 } else {
                     sched::context::rog_call_closure2(fin.f as *mut u8, fin.iword, fin.obj);
                 }
             }
         }
+        BUSY.store(false, Release);
         sched::park(WAIT_REASON, after_park, 0);
     }
 }

@@ -191,6 +191,7 @@ pub fn mark_all() {
     // Roots are scanned by the collector alone; the heap is traced by every stopped worker.
     super::parmark::run(&mut m);
     mark_finalizable(&mut m);
+    super::finalizer::queue_cleanups(is_marked_slot);
 }
 
 /// The finalizer steps of marking (finalizer.rs): keeps what unreached finalizable objects

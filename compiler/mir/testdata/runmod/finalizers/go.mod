@@ -1,0 +1,3 @@
+module example.com/finalizers
+
+go 1.26
