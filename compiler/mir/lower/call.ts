@@ -538,7 +538,25 @@ function appendCall(fl: FuncLowerer, e: ast.CallExpr): Operand {
   let srcPtr: Operand;
   let n: Operand;
   const vals: Operand[] = [];
-  if (e.hasDots) {
+  const zeros = e.hasDots ? appendedMake(fl, e.args[1]) : null;
+  if (zeros) {
+    // append(s, make([]T, n)...), as gc does it: grow s by n zeroed elements, without making
+    // the n elements first (slices.Grow allocates once). A negative n panics as make would.
+    n = fl.temp({ r: "use", op: toInt64(fl, lowerExpr(fl, zeros.args[1])) });
+    const neg = fl.b.newBlock();
+    const ok = fl.b.newBlock();
+    fl.b.branch(fl.temp({ r: "bin", op: "<", a: n, b: constInt(I64, 0) }), neg, ok);
+    fl.b.setBlock(neg);
+    const desc: Operand = {
+      o: "const",
+      ty: PTR,
+      v: { c: "sym", sym: fl.pl.types.desc(elemT), fn: false },
+    };
+    fl.b.call({ c: "rt", sym: "rog_makeslice" }, [desc, n, n], PTR);
+    fl.b.goto(ok);
+    fl.b.setBlock(ok);
+    srcPtr = { o: "const", ty: PTR, v: { c: "zero" } };
+  } else if (e.hasDots) {
     const src = fl.materialise(lowerExpr(fl, e.args[1]));
     srcPtr = copy(field(src, 0));
     n = copy(field(src, 1));
@@ -561,7 +579,12 @@ function appendCall(fl: FuncLowerer, e: ast.CallExpr): Operand {
   ]);
   const oldLen = copy(field(s, 1));
   const dst = fl.temp({ r: "offset", ptr: copy(field(r, 0)), idx: oldLen, elem });
-  if (e.hasDots) {
+  if (zeros) {
+    // The grown part may hold old elements (enough capacity) or unzeroed memory (noscan).
+    const bytes = fl.temp({ r: "bin", op: "*", a: n, b: size });
+    const zero = constInt({ k: "int", bits: 32, signed: true }, 0);
+    fl.b.call({ c: "rt", sym: "memset" }, [dst, zero, bytes], PTR);
+  } else if (e.hasDots) {
     const bytes = fl.temp({ r: "bin", op: "*", a: n, b: size });
     fl.b.call({ c: "rt", sym: memmoveFor(elem) }, [dst, srcPtr, bytes], PTR);
   } else {
@@ -571,6 +594,17 @@ function appendCall(fl: FuncLowerer, e: ast.CallExpr): Operand {
     });
   }
   return copy(r);
+}
+
+/** appendedMake returns x when it is `make([]T, n)` (no capacity), the argument of append's `...`. */
+function appendedMake(fl: FuncLowerer, x: ast.Expr): ast.CallExpr | null {
+  while (x.kind === "ParenExpr") x = x.x;
+  if (x.kind !== "CallExpr" || x.args.length !== 2 || x.hasDots) return null;
+  let fun: ast.Expr = x.fun;
+  while (fun.kind === "ParenExpr") fun = fun.x;
+  if (fun.kind !== "Ident") return null;
+  const o = fl.info.uses.get(fun);
+  return o && o.tag === "Builtin" && o.builtin === "make" ? x : null;
 }
 
 /** memmoveFor names the copy of elements of type elem: one without pointers says so. */

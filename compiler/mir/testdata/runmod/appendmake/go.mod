@@ -1,0 +1,3 @@
+module example.com/appendmake
+
+go 1.26
