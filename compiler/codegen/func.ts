@@ -14,10 +14,15 @@ import {
   type Terminator,
 } from "../mir/mir.js";
 import { operandType, projType } from "../mir/typeof.js";
-import { partTypes, typeStr, type MirType } from "../mir/types.js";
+import { alignOf, partTypes, sizeOf, typeStr, type MirType } from "../mir/types.js";
 import { emitBinary } from "./ops.js";
 import { floatConst, intConst, isAggregate, ltype, mtype, quoteSym, zeroConst } from "./ltypes.js";
 import { PANIC_ENTRY } from "./runtime.js";
+
+/** BLOCK_MOVE_BYTES is the size above which aggregates are copied and zeroed as memory. */
+const BLOCK_MOVE_BYTES = 128;
+const MEMCPY = "llvm.memcpy.p0.p0.i64";
+const MEMSET = "llvm.memset.p0.i64";
 
 /** ModuleCtx is what a function emitter needs from its module. */
 export interface ModuleCtx {
@@ -209,9 +214,39 @@ export class FnEmitter {
   // ---- statements
 
   private assign(p: Place, rv: Rvalue): void {
+    if (rv.r === "use" && this.blockMove(p, rv.op)) return;
     const v = this.rvalue(rv);
     const { ptr, ty } = this.addr(p);
     this.storeTo(ptr, ty, v);
+  }
+
+  /**
+   * blockMove copies or zeroes a large aggregate with llvm.memcpy / llvm.memset instead of a
+   * first-class load and store: LLVM splits those into one value per element, and a 16384-entry
+   * array (compress/flate's hash table) then takes clang past 8 GiB. Returns false when the
+   * value is small or not a plain copy or zero.
+   */
+  private blockMove(p: Place, op: Operand): boolean {
+    const ty = this.opType(op);
+    if (!isAggregate(ty) || sizeOf(ty) <= BLOCK_MOVE_BYTES) return false;
+    const zero = op.o === "const" && op.v.c === "zero";
+    if (!zero && op.o !== "copy") return false;
+    const src = op.o === "copy" ? this.addr(op.place).ptr : "";
+    const dst = this.addr(p).ptr;
+    const n = sizeOf(ty);
+    const a = alignOf(ty);
+    if (zero) {
+      this.mod.useDefinition(MEMSET, `declare void @${MEMSET}(ptr, i8, i64, i1)`);
+      this.emit(`call void @${MEMSET}(ptr align ${a} ${dst}, i8 0, i64 ${n}, i1 false)`);
+    } else {
+      // Source and destination are the same object or disjoint (Go values do not overlap
+      // partially), which llvm.memcpy allows.
+      this.mod.useDefinition(MEMCPY, `declare void @${MEMCPY}(ptr, ptr, i64, i1)`);
+      this.emit(
+        `call void @${MEMCPY}(ptr align ${a} ${dst}, ptr align ${a} ${src}, i64 ${n}, i1 false)`,
+      );
+    }
+    return true;
   }
 
   /** rvalue computes an rvalue and returns its scalar-form value. */

@@ -1,0 +1,3 @@
+module example.com/bigzero
+
+go 1.26
