@@ -91,7 +91,7 @@ func (v Value) call(op string, in []Value) []Value {
 	for i, x := range in {
 		t := ft.In(i)
 		x = x.assignTo("reflect.Value."+op, t)
-		typedmemmove(t, unsafe.Add(args, offs[i]), x.ptr)
+		typedmemmove(t, unsafe.Add(args, offs[i]), x.mem())
 	}
 
 	// The result frame: the one result, or a struct of them.
@@ -122,7 +122,7 @@ func unpackResults(ft *abi.FuncType, results unsafe.Pointer, routs []uintptr) []
 // method's code takes first (nil for plain functions).
 func (v Value) target() (code, ctx, recv unsafe.Pointer) {
 	if v.flag&flagMethod == 0 {
-		fv := *(*unsafe.Pointer)(v.ptr)
+		fv := v.word()
 		if fv == nil {
 			return nil, nil, nil
 		}
@@ -148,7 +148,7 @@ func (v Value) target() (code, ctx, recv unsafe.Pointer) {
 	// types, else a pointer to a copy of it.
 	var word unsafe.Pointer
 	if r.typ_.IsDirectIface() {
-		word = *(*unsafe.Pointer)(r.ptr)
+		word = r.word()
 	} else {
 		word = unsafe_New(r.typ_)
 		typedmemmove(r.typ_, word, r.ptr)
@@ -261,7 +261,7 @@ func MakeFunc(typ Type, fn func(args []Value) (results []Value)) Value {
 					" returned value obtained from unexported field")
 			}
 			v = v.assignTo("reflect.MakeFunc", ot)
-			typedmemmove(ot, unsafe.Add(results, routs[i]), v.ptr)
+			typedmemmove(ot, unsafe.Add(results, routs[i]), v.mem())
 		}
 	}
 	cell := new(unsafe.Pointer)

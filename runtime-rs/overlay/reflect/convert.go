@@ -94,8 +94,11 @@ func isFloat(k Kind) bool   { return k == Float32 || k == Float64 }
 func isComplex(k Kind) bool { return k == Complex64 || k == Complex128 }
 
 func cvtDirect(v Value, t *abi.Type) Value {
+	if v.flag&flagDirect != 0 && directKind(t) {
+		return Value{typ_: t, ptr: v.ptr, flag: v.flag&flagRO | flagDirect}
+	}
 	c := unsafe_New(t)
-	typedmemmove(t, c, v.ptr)
+	typedmemmove(t, c, v.mem())
 	return Value{typ_: t, ptr: c, flag: v.flag & flagRO}
 }
 
@@ -248,7 +251,7 @@ func deepValueEqual(v1, v2 Value, visited map[visit]bool) bool {
 	switch v1.Kind() {
 	case Map, Slice, Pointer, Interface:
 		// Cycles: a pair of references already being compared is assumed equal.
-		p1, p2 := *(*unsafe.Pointer)(v1.ptr), *(*unsafe.Pointer)(v2.ptr)
+		p1, p2 := v1.word(), v2.word()
 		if v1.Kind() != Interface && p1 != nil && p2 != nil {
 			k := visit{p1, p2, v1.typ_}
 			if visited[k] {
@@ -327,5 +330,5 @@ func deepValueEqual(v1, v2 Value, visited map[visit]bool) bool {
 	case Chan, UnsafePointer:
 		return v1.Pointer() == v2.Pointer()
 	}
-	return typeEqual(v1.ptr, v2.ptr, v1.typ_)
+	return typeEqual(v1.mem(), v2.mem(), v1.typ_)
 }

@@ -47,7 +47,7 @@ func MakeMapWithSize(typ Type, n int) Value {
 	return valueOfPointer(t, makemap(t, n))
 }
 
-func (v Value) mapPtr() unsafe.Pointer { return *(*unsafe.Pointer)(v.ptr) }
+func (v Value) mapPtr() unsafe.Pointer { return v.word() }
 
 // MapIndex returns the value associated with key in the map v (the zero Value if absent).
 func (v Value) MapIndex(key Value) Value {
@@ -57,7 +57,7 @@ func (v Value) MapIndex(key Value) Value {
 	if m == nil {
 		return Value{}
 	}
-	p, ok := mapaccess2(v.typ_, m, key.ptr)
+	p, ok := mapaccess2(v.typ_, m, key.mem())
 	if ok == 0 {
 		return Value{}
 	}
@@ -88,7 +88,7 @@ func (v Value) SetMapIndex(key, elem Value) {
 	m := v.mapPtr()
 	if !elem.IsValid() {
 		if m != nil {
-			mapdelete(v.typ_, m, key.ptr)
+			mapdelete(v.typ_, m, key.mem())
 		}
 		return
 	}
@@ -97,8 +97,8 @@ func (v Value) SetMapIndex(key, elem Value) {
 	}
 	elem.mustBeExported("reflect.Value.SetMapIndex")
 	elem = elem.assignTo("reflect.Value.SetMapIndex", v.typ_.Elem())
-	p := mapassign(v.typ_, m, key.ptr)
-	typedmemmove(v.typ_.Elem(), p, elem.ptr)
+	p := mapassign(v.typ_, m, key.mem())
+	typedmemmove(v.typ_.Elem(), p, elem.mem())
 }
 
 // Clear clears the contents of a map or zeroes the contents of a slice.
@@ -215,14 +215,14 @@ func MakeChan(typ Type, buffer int) Value {
 func (v Value) Send(x Value) {
 	v.mustBe(Chan, "reflect.Value.Send")
 	x = x.assignTo("reflect.Value.Send", v.typ_.Elem())
-	chansend(v.mapPtr(), x.ptr)
+	chansend(v.mapPtr(), x.mem())
 }
 
 // TrySend attempts to send x on the channel v without blocking.
 func (v Value) TrySend(x Value) bool {
 	v.mustBe(Chan, "reflect.Value.TrySend")
 	x = x.assignTo("reflect.Value.TrySend", v.typ_.Elem())
-	return selectnbsend(v.mapPtr(), x.ptr)
+	return selectnbsend(v.mapPtr(), x.mem())
 }
 
 // Recv receives and returns a value from the channel v.

@@ -1,5 +1,6 @@
-// Values. A Value holds a type, a pointer to storage holding the value (for pointer-shaped
-// types too, so every kind is read one way) and flags.
+// Values. A Value holds a type, a pointer to storage holding the value and flags; a pointer,
+// map, chan, func or unsafe.Pointer that is not addressable may instead be held in ptr itself
+// (flagDirect), so ValueOf and New of such values allocate nothing.
 
 package reflect
 
@@ -16,6 +17,7 @@ const (
 	flagStickyRO                  // obtained through an unexported non-embedded field
 	flagEmbedRO                   // obtained through an unexported embedded field
 	flagMethod                    // a method value: ptr points at a methodValue (call.go)
+	flagDirect                    // ptr is the value (pointer-shaped kinds, never with flagAddr)
 	flagRO       = flagStickyRO | flagEmbedRO
 )
 
@@ -62,7 +64,39 @@ func ValueOf(i any) Value {
 	if e.Type == nil {
 		return Value{}
 	}
+	if directKind(e.Type) {
+		return Value{typ_: e.Type, ptr: e.Data, flag: flagDirect}
+	}
 	return Value{typ_: e.Type, ptr: unpackData(e.Type, e.Data)}
+}
+
+// directKind reports whether values of t may be held in Value.ptr itself (flagDirect): the
+// pointer-shaped kinds. (A struct or array of one pointer is pointer-shaped too, but its fields
+// and elements are addressed through storage.)
+func directKind(t *abi.Type) bool {
+	switch Kind(t.Kind()) {
+	case Pointer, UnsafePointer, Map, Chan, Func:
+		return true
+	}
+	return false
+}
+
+// word returns the value of v, whose kind is pointer-shaped.
+func (v Value) word() unsafe.Pointer {
+	if v.flag&flagDirect != 0 {
+		return v.ptr
+	}
+	return *(*unsafe.Pointer)(v.ptr)
+}
+
+// mem returns a pointer to v's bytes: ptr, or for a direct v a new cell holding its word.
+func (v Value) mem() unsafe.Pointer {
+	if v.flag&flagDirect != 0 {
+		c := new(unsafe.Pointer)
+		*c = v.ptr
+		return unsafe.Pointer(c)
+	}
+	return v.ptr
 }
 
 func unpackData(t *abi.Type, data unsafe.Pointer) unsafe.Pointer {
@@ -80,7 +114,7 @@ func packEface(v Value) any {
 	e.Type = v.typ_
 	switch {
 	case v.typ_.IsDirectIface():
-		e.Data = *(*unsafe.Pointer)(v.ptr)
+		e.Data = v.word()
 	case v.flag&flagAddr != 0:
 		c := unsafe_New(v.typ_)
 		typedmemmove(v.typ_, c, v.ptr)
@@ -184,9 +218,7 @@ func (v Value) Addr() Value {
 	if v.flag&flagAddr == 0 {
 		panic("reflect.Value.Addr of unaddressable value")
 	}
-	p := new(unsafe.Pointer)
-	*p = v.ptr
-	return Value{typ_: PointerTo(toRType(v.typ_)).common(), ptr: unsafe.Pointer(p), flag: v.flag & flagRO}
+	return Value{typ_: PointerTo(toRType(v.typ_)).common(), ptr: v.ptr, flag: v.flag&flagRO | flagDirect}
 }
 
 // UnsafeAddr returns a pointer to v's data.
@@ -310,9 +342,9 @@ func (v Value) Len() int {
 	case Array:
 		return v.typ_.Len()
 	case Chan:
-		return chanlen(*(*unsafe.Pointer)(v.ptr))
+		return chanlen(v.word())
 	case Map:
-		return maplen(*(*unsafe.Pointer)(v.ptr))
+		return maplen(v.word())
 	case Pointer:
 		if v.typ_.Elem().Kind() == abi.Array {
 			return v.typ_.Elem().Len()
@@ -329,7 +361,7 @@ func (v Value) Cap() int {
 	case Array:
 		return v.typ_.Len()
 	case Chan:
-		return chancap(*(*unsafe.Pointer)(v.ptr))
+		return chancap(v.word())
 	case Pointer:
 		if v.typ_.Elem().Kind() == abi.Array {
 			return v.typ_.Elem().Len()
@@ -345,7 +377,7 @@ func (v Value) IsNil() bool {
 		if v.flag&flagMethod != 0 {
 			return false
 		}
-		return *(*unsafe.Pointer)(v.ptr) == nil
+		return v.word() == nil
 	}
 	panic(&ValueError{"reflect.Value.IsNil", v.kind()})
 }
@@ -354,6 +386,9 @@ func (v Value) IsNil() bool {
 func (v Value) IsZero() bool {
 	if v.typ_ == nil {
 		panic(&ValueError{"reflect.Value.IsZero", Invalid})
+	}
+	if v.flag&flagDirect != 0 {
+		return v.ptr == nil
 	}
 	switch v.kind() {
 	case Float32, Float64:
@@ -402,7 +437,7 @@ func (v Value) Elem() Value {
 		x.flag |= v.flag & flagRO
 		return x
 	case Pointer:
-		p := *(*unsafe.Pointer)(v.ptr)
+		p := v.word()
 		if p == nil {
 			return Value{}
 		}
@@ -517,7 +552,7 @@ func (v Value) FieldByNameFunc(match func(string) bool) Value {
 func (v Value) Pointer() uintptr {
 	switch v.kind() {
 	case Pointer, Chan, Map, UnsafePointer, Func:
-		return uintptr(*(*unsafe.Pointer)(v.ptr))
+		return uintptr(v.word())
 	case Slice:
 		return uintptr((*sliceHeader)(v.ptr).Data)
 	case String:
@@ -534,6 +569,10 @@ func (v Value) Set(x Value) {
 	v.mustBeAssignable("reflect.Set")
 	x.mustBeExported("reflect.Set")
 	x = x.assignTo("reflect.Set", v.typ_)
+	if x.flag&flagDirect != 0 {
+		*(*unsafe.Pointer)(v.ptr) = x.ptr
+		return
+	}
 	typedmemmove(v.typ_, v.ptr, x.ptr)
 }
 
@@ -803,7 +842,7 @@ func (v Value) Equal(u Value) bool {
 	if v.typ_.Equal == nil {
 		panic("reflect.Value.Equal: values of type " + v.typ_.String() + " are not comparable")
 	}
-	return typeEqual(v.ptr, u.ptr, v.typ_)
+	return typeEqual(v.mem(), u.mem(), v.typ_)
 }
 
 //go:linkname typeEqual rog_typeequal
@@ -841,9 +880,7 @@ func NewAt(typ Type, p unsafe.Pointer) Value {
 }
 
 func valueOfPointer(pt *abi.Type, p unsafe.Pointer) Value {
-	cell := new(unsafe.Pointer)
-	*cell = p
-	return Value{typ_: pt, ptr: unsafe.Pointer(cell)}
+	return Value{typ_: pt, ptr: p, flag: flagDirect}
 }
 
 // Zero returns a Value representing the zero value for the specified type.

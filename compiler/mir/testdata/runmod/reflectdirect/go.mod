@@ -1,0 +1,3 @@
+module example.com/reflectdirect
+
+go 1.26
