@@ -99,9 +99,14 @@ pub fn is_go_name(name: &str) -> bool {
         && !name.starts_with('<')
 }
 
-/// Prints the Go frames of `t` in gc's layout (the caller holds the print lock).
+/// Prints the Go frames of `t` in gc's layout (the caller holds the print lock). Frames of the
+/// runtime package (the overlay's Go code, e.g. `runtime.panicNil`) are left out, as gc's
+/// default GOTRACEBACK leaves out its own.
 pub fn print(t: &Trace) {
     for f in t.go_frames() {
+        if f.func.starts_with("runtime.") {
+            continue;
+        }
         crate::print::str(&f.func);
         crate::print::str("(...)\n\t");
         crate::print::str(&f.file);

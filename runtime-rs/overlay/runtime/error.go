@@ -30,6 +30,17 @@ func (*PanicNilError) Error() string { return "panic called with nil argument" }
 
 func (*PanicNilError) RuntimeError() {}
 
+//go:linkname rogSetPanicNil rog_setpanicnil
+func rogSetPanicNil(f unsafe.Pointer)
+
+// panicNil is what panic(nil) calls, through the runtime (rog_gopanic with no type).
+func panicNil() { panic(new(PanicNilError)) }
+
+func init() {
+	f := panicNil
+	rogSetPanicNil(*(*unsafe.Pointer)(unsafe.Pointer(&f)))
+}
+
 // errorString is a run-time error with a fixed text.
 type errorString string
 

@@ -57,7 +57,22 @@ pub extern "C-unwind" fn rog_panic_rangestate(state: i64) -> ! {
 #[no_mangle]
 pub unsafe extern "C-unwind" fn rog_gopanic(t: *const Type, data: *mut u8) -> ! {
     if t.is_null() {
+        let f = PANIC_NIL.load(core::sync::atomic::Ordering::Acquire);
+        if f != 0 {
+            // The overlay's runtime.panicNil: panic(new(PanicNilError)); it does not return.
+            crate::sched::context::rog_call_closure0(f as *mut u8);
+        }
         panic::runtime_error(b"panic called with nil argument")
     }
     panic::gopanic(Eface { typ: t, data })
+}
+
+/// The `func()` value that raises gc's `*runtime.PanicNilError` (0 until the runtime package's
+/// init registers it; a static closure, so not a GC root).
+static PANIC_NIL: core::sync::atomic::AtomicUsize = core::sync::atomic::AtomicUsize::new(0);
+
+/// Registers the Go function that `panic(nil)` calls (the runtime overlay's init).
+#[no_mangle]
+pub extern "C" fn rog_setpanicnil(f: *mut u8) {
+    PANIC_NIL.store(f as usize, core::sync::atomic::Ordering::Release);
 }

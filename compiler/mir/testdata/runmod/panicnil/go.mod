@@ -1,0 +1,3 @@
+module example.com/panicnil
+
+go 1.26
