@@ -140,3 +140,7 @@ func drainTimerChan(c unsafe.Pointer) bool {
 		return false
 	}
 }
+
+// haveHighResSleep says that sleeps of about a millisecond work (time's tests pull it by
+// linkname). Linux timers are high-resolution.
+var haveHighResSleep = true
