@@ -49,8 +49,9 @@ TIMEOUT=${ROG_STRESS_TIMEOUT:-300}
 out=${ROG_STRESS_OUT:-$(mktemp -d)}
 mkdir -p "$out"
 target=x86_64-unknown-linux-gnu
-(cd "$crate" && RUSTFLAGS="-C linker-plugin-lto" cargo build --release --quiet --target-dir target/lto)
+# The archive every rog build links, built the one way (toolchains/build-runtime.sh).
 lib="$crate/target/lto/release/librog_runtime.a"
+"$repo/toolchains/build-runtime.sh" "$crate/Cargo.toml" "$crate/target/lto" "$lib"
 cc -O2 -o "$out/rusage" "$repo/bench/rusage.c"
 
 names=("$@")

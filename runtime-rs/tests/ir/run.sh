@@ -13,8 +13,10 @@ crate=$(cd "$here/../.." && pwd)
 out=${ROG_IR_OUT:-$(mktemp -d)}
 target=x86_64-unknown-linux-gnu
 
-(cd "$crate" && RUSTFLAGS="-C linker-plugin-lto" cargo build --release --quiet --target-dir target/lto)
+# The archive every rog build links, built the one way (toolchains/build-runtime.sh): a build
+# with other flags here would replace it with one that differs from Bazel's.
 lib="$crate/target/lto/release/librog_runtime.a"
+"$crate/../toolchains/build-runtime.sh" "$crate/Cargo.toml" "$crate/target/lto" "$lib"
 
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
