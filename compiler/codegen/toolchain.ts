@@ -22,12 +22,16 @@ function run(cmd: string, args: string[], input?: Uint8Array | string): Buffer {
   return r.stdout;
 }
 
-/** compileToBitcode turns LLVM IR text into optimised ThinLTO bitcode (clang-22 -O2 -flto=thin). */
-export function compileToBitcode(ll: string): Uint8Array {
+/**
+ * compileToBitcode turns LLVM IR text (or C source, lang "c") into optimised ThinLTO bitcode
+ * (clang-22 -O2 -flto=thin). The source goes in on standard input, so the module's name is
+ * always "-" and its hash depends on the text alone.
+ */
+export function compileToBitcode(ll: string, lang: "ir" | "c" = "ir"): Uint8Array {
   const args = [
     `--target=${TRIPLE}`,
     "-x",
-    "ir",
+    lang,
     "-",
     "-c",
     "-O2",
@@ -116,17 +120,6 @@ export function linkArgs(l: LinkInput, entry: string): string[] {
   return args;
 }
 
-/**
- * supportBitcode compiles the C helpers. The source goes in on standard input so that the
- * module's name is always "-": a name that carried the link's temporary directory would change
- * the module's hash at every link, and with it the ThinLTO cache key of every module that
- * imports a helper (that is, all of them: each link then optimised the whole program again).
- */
-function supportBitcode(): Uint8Array {
-  const args = [`--target=${TRIPLE}`, "-x", "c", "-", "-c", "-O2", "-flto=thin", "-o", "-"];
-  return new Uint8Array(run(CLANG, args, SUPPORT_C));
-}
-
 /** link builds the entry stub, then links everything into an executable at l.out. */
 export function link(l: LinkInput): void {
   const dir = mkdtempSync(join(tmpdir(), "rog-link-"));
@@ -134,7 +127,9 @@ export function link(l: LinkInput): void {
     const entry = join(dir, "entry.bc");
     writeFileSync(entry, compileToBitcode(programEntry(l.initOrder)));
     const supportBc = join(dir, "support.bc");
-    writeFileSync(supportBc, supportBitcode());
+    // From standard input: a name carrying this temporary directory would change the helpers'
+    // hash at every link, and with it the ThinLTO cache key of every module importing one.
+    writeFileSync(supportBc, compileToBitcode(SUPPORT_C, "c"));
     run(CLANG, linkArgs({ ...l, extra: [...(l.extra ?? []), supportBc] }, entry));
   } finally {
     rmSync(dir, { recursive: true, force: true });

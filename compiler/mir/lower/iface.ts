@@ -218,13 +218,12 @@ export function typeAssert(fl: FuncLowerer, e: ast.TypeAssertExpr, commaOk: bool
 
   if (under(T).tag !== "Interface") {
     const want = symOp(fl.pl.types.desc(T));
-    const hit = fl.temp({ r: "bin", op: "==", a: tw, b: want });
-    // Another descriptor may still be T's: one reflect made (PointerTo, SliceOf).
-    const slow = fl.b.newBlock();
-    fl.b.branch(hit, yes, slow);
-    fl.b.setBlock(slow);
-    const same = fl.b.call({ c: "rt", sym: "rog_sametype" }, [tw, want], BOOL)!;
-    fl.b.branch(same, yes, no);
+    const twp = fl.materialise(tw);
+    const hit = fl.temp({ r: "bin", op: "==", a: copy(twp), b: want });
+    const miss = fl.b.newBlock();
+    fl.b.branch(hit, yes, miss);
+    fl.b.setBlock(miss);
+    sameTypeSlow(fl, twp, want, runtimeMade(fl, twp), yes, no);
     fl.b.setBlock(yes);
     fl.store(res, fromData(fl, copy(field(iv, 1)), T));
   } else if (isEmptyIface(T)) {
@@ -310,15 +309,10 @@ export function typeSwitch(fl: FuncLowerer, s: ast.TypeSwitchStmt, label: string
       } else if (under(T).tag !== "Interface") {
         const want = symOp(fl.pl.types.desc(T));
         const hit = fl.temp({ r: "bin", op: "==", a: copy(tw), b: want });
-        // A descriptor reflect made (SliceOf, PointerTo) may still be T's.
-        const other = fl.b.newBlock();
-        const slow = fl.b.newBlock();
-        fl.b.branch(hit, bodies[i], other);
-        fl.b.setBlock(other);
-        fl.b.branch(copy(made!), slow, next);
-        fl.b.setBlock(slow);
-        const same = fl.b.call({ c: "rt", sym: "rog_sametype" }, [copy(tw), want], BOOL)!;
-        fl.b.branch(same, bodies[i], next);
+        const miss = fl.b.newBlock();
+        fl.b.branch(hit, bodies[i], miss);
+        fl.b.setBlock(miss);
+        sameTypeSlow(fl, tw, want, made!, bodies[i], next);
       } else {
         const nn = fl.temp({ r: "bin", op: "!=", a: copy(tw), b: NIL });
         if (isEmptyIface(T)) {
@@ -393,6 +387,26 @@ function runtimeMade(fl: FuncLowerer, tw: Place): Place {
   fl.b.goto(done);
   fl.b.setBlock(done);
   return made;
+}
+
+/**
+ * sameTypeSlow ends the block after a type word tw missed the compiler's descriptor want: a
+ * descriptor reflect made (SliceOf, PointerTo; `made` says so) may still denote want's type,
+ * which only the runtime can tell. Other types go to no without a call.
+ */
+function sameTypeSlow(
+  fl: FuncLowerer,
+  tw: Place,
+  want: Operand,
+  made: Place,
+  yes: BlockId,
+  no: BlockId,
+): void {
+  const slow = fl.b.newBlock();
+  fl.b.branch(copy(made), slow, no);
+  fl.b.setBlock(slow);
+  const same = fl.b.call({ c: "rt", sym: "rog_sametype" }, [copy(tw), want], BOOL)!;
+  fl.b.branch(same, yes, no);
 }
 
 function toIfaceFromSwitch(fl: FuncLowerer, iv: Place, xt: Type, T: Type, tw: Place): Operand {
