@@ -53,4 +53,18 @@ npm run --silent build
 say "building the Rust runtime"
 ./toolchains/build-runtime.sh runtime-rs/Cargo.toml runtime-rs/target/lto \
   runtime-rs/target/lto/release/librog_runtime.a
+# 6. The standard library packages most programs import, compiled into the action cache now (as
+# Go distributions once shipped them compiled), so that a first `rog build` of such a program
+# costs its own packages and the link. These are the imports of examples/ and of the Go test
+# suite's run tests (test/chan, gotest-core); other packages are compiled on first use and cached
+# as well. A warm cache makes this step a second or two. ROG_SETUP_PREBUILD=0 skips it.
+if [ "${ROG_SETUP_PREBUILD:-1}" != 0 ]; then
+  std="fmt os runtime runtime/debug errors io bufio strings strconv bytes sort sync sync/atomic
+       time math math/rand unicode/utf8 flag text/template container/heap container/list
+       container/ring path/filepath encoding/binary reflect"
+  say "compiling the most-used standard library packages into the action cache"
+  scratch=$(mktemp -d)
+  trap 'rm -rf "$scratch"' EXIT
+  (cd "$scratch" && node "$here/bin/rog.js" build $std) || die "compiling the standard library failed"
+fi
 say "ready"
