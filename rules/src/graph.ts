@@ -260,19 +260,23 @@ function linkAction(root: string, exe: string, order: Dep[], runtime: string): A
 
 /** transitiveDeps maps each package to every package it imports, directly or not. */
 function transitiveDeps(pkgs: Package[]): Map<string, Set<string>> {
+  // Each closure is listed in an order that depends on the package's own imports alone: a
+  // depth-first walk taking imports in sorted order, dependencies first. An order taken from the
+  // whole build would change with the other packages built alongside (`rog build fmt` against a
+  // program importing fmt), and the order is part of the opt and codegen actions' cache keys.
+  const imports = new Map(pkgs.map((p) => [packageId(p), [...p.imports].sort()]));
   const out = new Map<string, Set<string>>();
-  // pkgs lists dependencies first, so each import's closure is complete when it is needed.
   for (const p of pkgs) {
-    const all = new Set<string>();
-    for (const d of p.imports) {
-      all.add(d);
-      for (const dd of out.get(d) ?? []) all.add(dd);
-    }
-    out.set(packageId(p), all);
-  }
-  for (const [k, v] of out) {
-    const order = pkgs.map(packageId).filter((p) => v.has(p));
-    out.set(k, new Set(order));
+    const seen = new Set<string>();
+    const order: string[] = [];
+    const visit = (id: string) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      for (const d of imports.get(id) ?? []) visit(d);
+      order.push(id);
+    };
+    for (const d of imports.get(packageId(p))!) visit(d);
+    out.set(packageId(p), new Set(order));
   }
   return out;
 }
