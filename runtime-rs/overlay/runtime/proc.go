@@ -122,10 +122,16 @@ func sync_runtime_procPin() int {
 //go:linkname sync_runtime_procUnpin sync.runtime_procUnpin
 func sync_runtime_procUnpin() { poolPin.unlock() }
 
-// poolCleanup would empty sync.Pools at each collection; the Rust collector has no hook for
-// it yet, so pools keep their objects (more memory, same behaviour).
-// TODO(runtime): call it at the start of each collection.
+// sync.Pool's cleanup runs at the start of every collection, world stopped
+// (runtime-rs/src/gc/mod.rs): it moves each pool's objects to its victim cache and drops the
+// victims of the cycle before. The variable keeps the func value reachable for the collector.
 var poolCleanup func()
 
+//go:linkname rogRegisterPoolCleanup rog_registerpoolcleanup
+func rogRegisterPoolCleanup(f unsafe.Pointer)
+
 //go:linkname sync_runtime_registerPoolCleanup sync.runtime_registerPoolCleanup
-func sync_runtime_registerPoolCleanup(f func()) { poolCleanup = f }
+func sync_runtime_registerPoolCleanup(f func()) {
+	poolCleanup = f
+	rogRegisterPoolCleanup(*(*unsafe.Pointer)(unsafe.Pointer(&f)))
+}

@@ -11,10 +11,14 @@
 //! `G::sp` first, so its whole stack (and register contents) can be scanned conservatively.
 
 use crate::sched::{self, context, Worker, HANDOFF, IDLE, RUNNING, STOPPED, SYSCALL};
-use std::sync::atomic::{AtomicBool, Ordering::*};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::*};
 use std::sync::{Condvar, Mutex};
 
 static STOP: AtomicBool = AtomicBool::new(false);
+/// The id + 1 of the worker that stopped the world (0: none). Go code the collector runs with
+/// the world stopped (sync.Pool's cleanup) passes safepoints on that worker, which must not
+/// stop there: it would wait for its own restart.
+static STOPPER: AtomicUsize = AtomicUsize::new(0);
 static WORLD: Mutex<()> = Mutex::new(());
 static WORLD_CV: Condvar = Condvar::new();
 
@@ -24,6 +28,7 @@ pub fn stop_requested() -> bool {
 
 /// Stops every worker but `me`. The caller must hold the collection lock.
 pub fn stop(me: &Worker) {
+    STOPPER.store(me.id + 1, SeqCst);
     STOP.store(true, SeqCst);
     sched::preempt::request();
     for w in sched::workers() {
@@ -59,9 +64,15 @@ pub fn start() {
     {
         let _g = WORLD.lock().unwrap_or_else(|e| e.into_inner());
         STOP.store(false, SeqCst);
+        STOPPER.store(0, SeqCst);
         WORLD_CV.notify_all();
     }
     sched::wake_all();
+}
+
+/// Whether `w` is the worker that stopped the world (and runs the collection).
+pub fn is_stopper(w: &Worker) -> bool {
+    STOPPER.load(SeqCst) == w.id + 1
 }
 
 /// Waits until the world restarts, helping to mark meanwhile, then marks `w` RUNNING.

@@ -32,7 +32,9 @@ pub fn preempt() {
     // SAFETY: workers live forever.
     let w = unsafe { &*w };
     if crate::gc::stw::stop_requested() {
-        crate::gc::stw::stop_at_safepoint();
+        if !crate::gc::stw::is_stopper(w) {
+            crate::gc::stw::stop_at_safepoint();
+        }
         return;
     }
     if w.preempt.swap(false, SeqCst) {

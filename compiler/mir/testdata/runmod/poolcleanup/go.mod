@@ -1,0 +1,3 @@
+module example.com/poolcleanup
+
+go 1.26
