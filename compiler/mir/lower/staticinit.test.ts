@@ -78,4 +78,35 @@ func main() {}
     expect(calls(init)).toContain("main.g");
     expect(calls(init)).not.toContain("rog_alloc");
   });
+
+  test("byte tables become raw data, however long", () => {
+    const n = 70000; // over MAX_ARRAY_PARTS, as nistec's 88,064-byte table
+    const elems = Array.from({ length: n }, (_, i) => String(i % 251)).join(", ");
+    const big = lower(`package main
+
+var table = [...]byte{${elems}}
+var holes = [6]int8{1: -1, 4: -128}
+var slice = []byte{'a', 0xff, 7}
+
+func main() {}
+`);
+    const table = initOf(big, "main.table");
+    expect(table.g === "bytes" && table.v.length).toBe(n);
+    expect(table.g === "bytes" && [...table.v.slice(250, 253)]).toEqual([250, 0, 1]);
+    expect(initOf(big, "main.holes")).toEqual({
+      g: "bytes",
+      v: Uint8Array.from([0, 255, 0, 0, 128, 0]),
+    });
+    const slice = initOf(big, "main.slice");
+    const backing =
+      slice.g === "agg" && slice.parts[0].g === "const" && slice.parts[0].v.c === "sym"
+        ? slice.parts[0].v.sym
+        : "";
+    expect(initOf(big, backing)).toEqual({ g: "bytes", v: Uint8Array.from([97, 255, 7]) });
+    // pkg.init stores nothing: no statement per byte.
+    const stmts = big.bodies
+      .filter((b) => b.sym === "main.init")
+      .flatMap((b) => b.blocks.flatMap((bl) => bl.stmts));
+    expect(stmts.length).toBeLessThan(10);
+  });
 });

@@ -112,6 +112,13 @@ export class StaticInit {
     if (u.tag === "Pointer") return this.pointerTo(e, u.elem); // an elided &T in a literal
     if (u.tag !== "Struct" && u.tag !== "Array" && u.tag !== "Slice") return null;
     if (sizeOf(mirType(u.tag === "Slice" ? u.elem : t)) > MAX_STATIC_BYTES) return null;
+    if (u.tag !== "Struct") {
+      const et = mirType(u.elem);
+      if (et.k === "int" && et.bits === 8) {
+        const init = this.byteComposite(e, et, u.tag === "Array" ? u.len : -1);
+        if (init !== undefined) return init;
+      }
+    }
     if (u.tag === "Array" && u.len > MAX_ARRAY_PARTS) return null;
     if (u.tag === "Struct") {
       const parts: GlobalInit[] = u.fields.map(() => ({ g: "zero" }));
@@ -148,6 +155,49 @@ export class StaticInit {
     );
     const len: GlobalInit = { g: "const", v: { c: "int", v: BigInt(n) } };
     return { g: "agg", parts: [backing, len, len] };
+  }
+
+  /**
+   * byteComposite is a literal of bytes (elem: an 8-bit integer type; an array of length n, a slice when n < 0) as raw data:
+   * a table such as crypto/internal/fips140/nistec's 88,064-byte p256PrecomputedEmbed costs its
+   * length, not a part per element, and is not limited to MAX_ARRAY_PARTS elements. undefined
+   * leaves the literal to the general path (an empty one); null: it is not static.
+   */
+  private byteComposite(
+    e: ast.CompositeLit,
+    elem: MirType,
+    n: number,
+  ): GlobalInit | null | undefined {
+    if (e.elts.length === 0) return undefined;
+    const vals = new Map<number, number>();
+    let i = 0;
+    let len = 0;
+    for (const elt of e.elts) {
+      let val = elt;
+      if (elt.kind === "KeyValueExpr") {
+        const k = this.pl.info.types.get(elt.key)?.value;
+        if (!k || k.kind !== "int") return null;
+        i = Number(k.value);
+        val = elt.value;
+      }
+      const c = this.pl.info.types.get(val)?.value;
+      let v: bigint;
+      if (c?.kind === "int") v = c.value;
+      else if (c?.kind === "float" && c.num % c.den === 0n) v = c.num / c.den;
+      else return null;
+      vals.set(i, Number(BigInt.asUintN(8, v)));
+      len = Math.max(len, ++i);
+    }
+    const size = n < 0 ? len : n;
+    if (size > MAX_STATIC_BYTES) return null;
+    const data = new Uint8Array(size);
+    for (const [k, v] of vals) data[k] = v;
+    const init: GlobalInit = { g: "bytes", v: data };
+    if (n >= 0) return init;
+    if (this.pure) return null;
+    const backing = this.global({ k: "array", len: size, elem }, init);
+    const l: GlobalInit = { g: "const", v: { c: "int", v: BigInt(size) } };
+    return { g: "agg", parts: [backing, l, l] };
   }
 
   /** elements lists an array or slice literal's values by index, holes zero; null if any is not static. */
