@@ -145,16 +145,7 @@ export class StaticInit {
       return { g: "agg", parts };
     }
     if (this.pure || elems.length * sizeOf(mirType(u.elem)) > MAX_STATIC_BYTES) return null;
-    const n = elems.length;
-    const backing = this.global(
-      { k: "array", len: n, elem: mirType(u.elem) },
-      {
-        g: "agg",
-        parts: elems,
-      },
-    );
-    const len: GlobalInit = { g: "const", v: { c: "int", v: BigInt(n) } };
-    return { g: "agg", parts: [backing, len, len] };
+    return this.slice(mirType(u.elem), elems.length, { g: "agg", parts: elems });
   }
 
   /**
@@ -169,24 +160,18 @@ export class StaticInit {
     n: number,
   ): GlobalInit | null | undefined {
     if (e.elts.length === 0) return undefined;
-    const vals = new Map<number, number>();
-    let i = 0;
+    const elts = this.indexed(e);
+    if (!elts) return null;
+    const vals: [number, number][] = [];
     let len = 0;
-    for (const elt of e.elts) {
-      let val = elt;
-      if (elt.kind === "KeyValueExpr") {
-        const k = this.pl.info.types.get(elt.key)?.value;
-        if (!k || k.kind !== "int") return null;
-        i = Number(k.value);
-        val = elt.value;
-      }
+    for (const [i, val] of elts) {
       const c = this.pl.info.types.get(val)?.value;
       let v: bigint;
       if (c?.kind === "int") v = c.value;
       else if (c?.kind === "float" && c.num % c.den === 0n) v = c.num / c.den;
       else return null;
-      vals.set(i, Number(BigInt.asUintN(8, v)));
-      len = Math.max(len, ++i);
+      vals.push([i, Number(BigInt.asUintN(8, v))]);
+      len = Math.max(len, i + 1);
     }
     const size = n < 0 ? len : n;
     if (size > MAX_STATIC_BYTES) return null;
@@ -194,15 +179,19 @@ export class StaticInit {
     for (const [k, v] of vals) data[k] = v;
     const init: GlobalInit = { g: "bytes", v: data };
     if (n >= 0) return init;
-    if (this.pure) return null;
-    const backing = this.global({ k: "array", len: size, elem }, init);
-    const l: GlobalInit = { g: "const", v: { c: "int", v: BigInt(size) } };
-    return { g: "agg", parts: [backing, l, l] };
+    return this.pure ? null : this.slice(elem, size, init);
   }
 
-  /** elements lists an array or slice literal's values by index, holes zero; null if any is not static. */
-  private elements(e: ast.CompositeLit, elem: Type): GlobalInit[] | null {
-    const out: GlobalInit[] = [];
+  /** slice is a slice of n elements of type elem whose backing array holds init. */
+  private slice(elem: MirType, n: number, init: GlobalInit): GlobalInit {
+    const backing = this.global({ k: "array", len: n, elem }, init);
+    const len: GlobalInit = { g: "const", v: { c: "int", v: BigInt(n) } };
+    return { g: "agg", parts: [backing, len, len] };
+  }
+
+  /** indexed lists a literal's elements with their indices; null if a key is not a constant. */
+  private indexed(e: ast.CompositeLit): [number, ast.Expr][] | null {
+    const out: [number, ast.Expr][] = [];
     let i = 0;
     for (const elt of e.elts) {
       let val = elt;
@@ -212,11 +201,22 @@ export class StaticInit {
         i = Number(k.value);
         val = elt.value;
       }
+      out.push([i++, val]);
+    }
+    return out;
+  }
+
+  /** elements lists an array or slice literal's values by index, holes zero; null if any is not static. */
+  private elements(e: ast.CompositeLit, elem: Type): GlobalInit[] | null {
+    const elts = this.indexed(e);
+    if (!elts) return null;
+    const out: GlobalInit[] = [];
+    for (const [i, val] of elts) {
       if (i >= MAX_ARRAY_PARTS) return null;
       const v = this.value(val, elem);
       if (!v) return null;
       while (out.length < i) out.push({ g: "zero" });
-      out[i++] = v;
+      out[i] = v;
     }
     return out;
   }
