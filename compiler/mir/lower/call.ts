@@ -561,7 +561,12 @@ function appendCall(fl: FuncLowerer, e: ast.CallExpr): Operand {
     srcPtr = copy(field(src, 0));
     n = copy(field(src, 1));
   } else {
-    for (const a of args.slice(1)) vals.push(fl.convert(a.v, a.t, elemT));
+    // Each value is read before any is stored: in append(s[:len(s)-1], '5', s[len(s)-1]) the
+    // first store overwrites what the last argument reads.
+    for (const a of args.slice(1)) {
+      const v = fl.convert(a.v, a.t, elemT);
+      vals.push(v.o === "const" ? v : fl.temp({ r: "use", op: v }));
+    }
     srcPtr = { o: "const", ty: PTR, v: { c: "zero" } };
     n = constInt(I64, vals.length);
     if (vals.length === 0) return copy(s);
