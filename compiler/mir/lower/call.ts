@@ -337,8 +337,16 @@ function builtin(fl: FuncLowerer, e: ast.CallExpr): Operand | null {
     case "cap":
       return lenCap(fl, e, name);
     case "new": {
-      const t = fl.typeOf(e);
-      return fl.alloc(mirType((under(t) as { elem: Type }).elem));
+      const elemT = (under(fl.typeOf(e)) as { elem: Type }).elem;
+      const elem = mirType(elemT);
+      const arg = e.args[0];
+      if (fl.pl.info.types.get(arg)?.mode === "typexpr") return fl.alloc(elem);
+      // new(expr), Go 1.26: a fresh variable holding expr's value, evaluated before it exists.
+      const v = fl.convert(lowerExpr(fl, arg), fl.typeOf(arg), elemT);
+      const val = v.o === "const" ? v : fl.temp({ r: "use", op: v });
+      const p = fl.alloc(elem);
+      fl.store(derefPlace(p, elem), val);
+      return p;
     }
     case "make":
       return makeCall(fl, e);
