@@ -12,8 +12,11 @@ use crate::gc::sizeclass::*;
 use crate::types::Type;
 use std::sync::Mutex;
 
-/// The address of every zero-sized allocation (as gc's `zerobase`).
-pub static ZEROBASE: u64 = 0;
+/// The address of every zero-sized allocation and package variable (gc's `zerobase`): the
+/// compiler refers to it by this name for a variable of size zero (ABI.md §7).
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub static rog_zerobase: u64 = 0;
 
 /// Cache for threads that are not workers (start-up, foreign threads), behind a lock.
 static FALLBACK: Mutex<Option<Box<Cache>>> = Mutex::new(None);
@@ -69,7 +72,7 @@ pub fn alloc_bytes(n: usize) -> *mut u8 {
 #[inline(never)]
 fn alloc_slow(size: usize, t: *const Type) -> *mut u8 {
     if size == 0 {
-        return &ZEROBASE as *const u64 as *mut u8;
+        return &rog_zerobase as *const u64 as *mut u8;
     }
     heap::init();
     crate::gc::maybe_collect();

@@ -361,7 +361,8 @@ export class FuncLowerer {
 
   /** alloc allocates zeroed memory for a value of type ty and returns the pointer. */
   alloc(ty: MirType): Operand {
-    const size = constInt(I64, Math.max(sizeOf(ty), 1));
+    // Size zero: rog_alloc returns rog_zerobase, as gc's mallocgc returns zerobase.
+    const size = constInt(I64, sizeOf(ty));
     return this.b.call({ c: "rt", sym: "rog_alloc" }, [size, this.shapeOf(ty)], PTR)!;
   }
 
@@ -380,7 +381,7 @@ export class FuncLowerer {
     const s = this.slots.get(v);
     if (s) return this.slotPlace(s);
     if (this.pl.isGlobal(v)) {
-      const sym = this.pl.globalSym(v);
+      const sym = this.pl.addressSym(v);
       const p = this.b.temp({
         r: "use",
         op: { o: "const", ty: PTR, v: { c: "sym", sym, fn: false } },

@@ -21,7 +21,7 @@ import {
   type MirPackage,
 } from "../mir.js";
 import { writeTypeList } from "../../types/exportdata.js";
-import { PTR, structType, typeStr, type MirType } from "../types.js";
+import { PTR, sizeOf, structType, typeStr, type MirType } from "../types.js";
 import { FuncLowerer } from "./func.js";
 import { mirType, paramTypes, resultType } from "./gotypes.js";
 import { TypeDescs } from "./typedesc.js";
@@ -332,6 +332,15 @@ export class PkgLowerer {
   /** globalSym returns the symbol of a package-level variable of this or another package. */
   globalSym(v: Var): string {
     return this.globalSyms.get(v) ?? `${v.pkg?.path ?? ""}.${v.name}`;
+  }
+
+  /**
+   * addressSym is the symbol whose address &v is: a variable of size zero lives at the
+   * runtime's rog_zerobase, where every zero-sized allocation points, so `&x == new([0]int)`
+   * holds as with gc.
+   */
+  addressSym(v: Var): string {
+    return sizeOf(mirType(v.type)) === 0 ? "rog_zerobase" : this.globalSym(v);
   }
 
   /** isGlobal reports a package-level variable. */

@@ -97,7 +97,7 @@ export class StaticInit {
     if (x.kind !== "Ident" && x.kind !== "SelectorExpr") return null;
     const o = this.pl.info.uses.get(x.kind === "Ident" ? x : x.sel);
     if (!o || o.tag !== "Var" || !this.pl.isGlobal(o as Var)) return null;
-    return { g: "const", v: { c: "sym", sym: this.pl.globalSym(o as Var), fn: false } };
+    return { g: "const", v: { c: "sym", sym: this.pl.addressSym(o as Var), fn: false } };
   }
 
   /** pointerTo is &T{...}: the literal becomes a global of its own. */
