@@ -8,6 +8,9 @@ export const SUPPORT_C = String.raw`
 #include <stdint.h>
 #include <string.h>
 
+/* gc's maxAlloc on amd64: the largest allocation append may ask for. */
+#define MAX_ALLOC ((int64_t)1 << 48)
+
 typedef struct { const uint8_t *p; int64_t n; } gostring;
 typedef struct { uint8_t *p; int64_t n, c; } goslice;
 typedef struct { int32_t r; int64_t next; } runepos;
@@ -18,6 +21,7 @@ void rog_printstring(const uint8_t *p, int64_t n);
 void rog_printlock(void);
 void rog_printunlock(void);
 void rog_panic_bounds(int64_t x, int64_t y, int32_t code) __attribute__((noreturn));
+void rog_panic_growslice(void) __attribute__((noreturn));
 void exit(int) __attribute__((noreturn));
 
 static void fatal_text(const char *m) {
@@ -106,6 +110,7 @@ void __rog_stringtoslicerune(goslice *out, const uint8_t *s, int64_t n) {
    the result's length already includes the new elements. */
 void __rog_growslice(goslice *out, uint8_t *p, int64_t len, int64_t cap, int64_t n,
                      int64_t elem, const void *type) {
+  if (n > INT64_MAX - len) rog_panic_growslice();
   int64_t need = len + n;
   if (need <= cap) { *out = (goslice){p, need, cap}; return; }
   /* gc's nextslicecap, then roundupsize: capacities are visible to programs. */
@@ -117,10 +122,13 @@ void __rog_growslice(goslice *out, uint8_t *p, int64_t len, int64_t cap, int64_t
     if (nc <= 0) nc = need;
   }
   if (elem) {
+    if (need > MAX_ALLOC / elem) rog_panic_growslice();
+    if (nc > MAX_ALLOC / elem) nc = need;
     _Bool noscan = !type || ((const int64_t *)type)[1] == 0;
     nc = rog_roundupsize(nc * elem, noscan) / elem;
   }
-  uint8_t *q = rog_alloc(nc * elem ? nc * elem : 1, type);
+  /* Zero-sized elements: rog_alloc(0) is rog_zerobase, as gc's mallocgc gives zerobase. */
+  uint8_t *q = rog_alloc(nc * elem, type);
   if (len) memcpy(q, p, (size_t)(len * elem));
   *out = (goslice){q, need, nc};
 }

@@ -37,6 +37,10 @@ export function compileToBitcode(ll: string, lang: "ir" | "c" = "ir"): Uint8Arra
     "-O2",
     "-flto=thin",
     "-Wno-override-module",
+    // C helpers raise Go panics (rog_panic_growslice): without -fexceptions clang marks every
+    // C function nounwind, and LLVM then drops the landing pads of the Go calls to them, so a
+    // deferred recover would never see the panic.
+    ...(lang === "c" ? ["-fexceptions"] : []),
     "-o",
     "-",
   ];

@@ -50,7 +50,13 @@ export function goTypeString(t: Type, q: Qualify = byPkgName, unique = false): s
         const ty = str(f.type);
         const tag = t.tags[t.fields.indexOf(f)];
         const tagS = tag ? ` ${JSON.stringify(tag)}` : "";
-        return f.embedded ? `${ty}${tagS}` : `${member(f.name, f.pkg)} ${ty}${tagS}`;
+        if (!f.embedded) return `${member(f.name, f.pkg)} ${ty}${tagS}`;
+        // An embedded field named by an alias (struct{ Int } with Int = int) is not the field
+        // its type's name gives (struct{ int }): a symbol names it, or the two types' descriptors
+        // would merge into one.
+        return unique && f.name !== embeddedName(f.type)
+          ? `${f.name}=${ty}${tagS}`
+          : `${ty}${tagS}`;
       });
       return `struct { ${fs.join("; ")} }`;
     }
@@ -89,4 +95,12 @@ export function goTypeString(t: Type, q: Qualify = byPkgName, unique = false): s
 
 function isExported(name: string): boolean {
   return /^\p{Lu}/u.test(name);
+}
+
+/** embeddedName is the field name a type's own name gives an embedded field of that type. */
+function embeddedName(t: Type): string {
+  const base = t.tag === "Pointer" ? t.elem : t;
+  if (base.tag === "Basic") return base.kind;
+  if (base.tag === "Named") return base.obj.name;
+  return "";
 }

@@ -37,6 +37,13 @@ pub extern "C-unwind" fn rog_panic_shift() -> ! {
     panic::runtime_error(b"runtime error: negative shift amount")
 }
 
+/// `append` past what a slice can hold: the new length overflows an int, or its memory exceeds
+/// the largest allocation (gc's maxAlloc, 2^48 bytes on amd64).
+#[no_mangle]
+pub extern "C-unwind" fn rog_panic_growslice() -> ! {
+    panic::runtime_error(b"runtime error: growslice: len out of range")
+}
+
 /// A range-over-func loop's protocol was broken (its yield function was called in `state`, or
 /// the iterator returned after swallowing a body panic); `state` numbers as gc's abi.RF_State.
 #[no_mangle]
