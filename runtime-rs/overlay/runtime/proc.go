@@ -109,18 +109,38 @@ func write(fd uintptr, p unsafe.Pointer, n int32) int32 {
 }
 
 // sync.Pool: rog cannot pin a goroutine to its processor, so pinning takes one lock for all
-// pools and reports processor 0 (sync.Pool's per-P caches then act as one shared cache).
+// pools and reports processor 0 (sync.Pool's per-P caches then act as one shared cache). As
+// gc's pinning, it nests: sync's tests pin (Runtime_procPin) around Put and Get, which pin again.
 
-var poolPin mutex
+var (
+	poolPin      mutex
+	poolPinOwner uintptr // the goroutine holding poolPin (rogGetg), read by others atomically
+	poolPinDepth int
+)
+
+//go:linkname rogGetg rog_getg
+func rogGetg() uintptr
 
 //go:linkname sync_runtime_procPin sync.runtime_procPin
 func sync_runtime_procPin() int {
+	g := rogGetg()
+	if atomic_LoadAcquintptr(&poolPinOwner) == g {
+		poolPinDepth++
+		return 0
+	}
 	poolPin.lock()
+	atomic_StoreReluintptr(&poolPinOwner, g)
+	poolPinDepth = 1
 	return 0
 }
 
 //go:linkname sync_runtime_procUnpin sync.runtime_procUnpin
-func sync_runtime_procUnpin() { poolPin.unlock() }
+func sync_runtime_procUnpin() {
+	if poolPinDepth--; poolPinDepth == 0 {
+		atomic_StoreReluintptr(&poolPinOwner, 0)
+		poolPin.unlock()
+	}
+}
 
 // sync.Pool's cleanup runs at the start of every collection, world stopped
 // (runtime-rs/src/gc/mod.rs): it moves each pool's objects to its victim cache and drops the

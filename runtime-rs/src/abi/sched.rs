@@ -17,6 +17,13 @@ pub extern "C" fn rog_gosched() {
     sched::gosched();
 }
 
+/// The running goroutine's identity (its G's address; 0 outside goroutines): the overlay's
+/// sync.Pool pinning is reentrant per goroutine by it.
+#[no_mangle]
+pub extern "C" fn rog_getg() -> usize {
+    sched::current_g() as usize
+}
+
 /// Called by compiler-inserted safepoints when `rog_preempt_requested` is non-zero (loop
 /// back-edges; function prologues optional). May stop the goroutine for a collection or switch
 /// to another goroutine; returns when it may continue.
