@@ -198,6 +198,18 @@ class ModuleEmitter implements ModuleCtx {
   private global(g: Global): string {
     const linkage = g.linkage === "external" ? "" : `${g.linkage} `;
     const kind = g.constant ? "constant" : "global";
+    if (g.init.g === "bytes" && g.init.size !== undefined) {
+      // Data, then zeros: a packed struct of the two holds no zero byte in the text (the
+      // global's type only sets its size; every use addresses it through a pointer).
+      const { v, size } = g.init;
+      const zeros = `[${size - v.length} x i8]`;
+      const data = `[${v.length} x i8]`;
+      const ty = v.length ? `<{ ${data}, ${zeros} }>` : `<{ ${zeros} }>`;
+      const body = v.length
+        ? `<{ ${data} ${bytesConst(v)}, ${zeros} zeroinitializer }>`
+        : `<{ ${zeros} zeroinitializer }>`;
+      return `${quoteSym(g.sym)} = ${linkage}${kind} ${ty} ${body}, align 8`;
+    }
     const init = this.initConst(g.ty, g.init);
     return `${quoteSym(g.sym)} = ${linkage}${kind} ${mtype(g.ty)} ${init}, align 8`;
   }
@@ -207,8 +219,13 @@ class ModuleEmitter implements ModuleCtx {
     switch (i.g) {
       case "zero":
         return ty.k === "bool" ? "0" : zeroConst(ty);
-      case "bytes":
-        return bytesConst(i.v);
+      case "bytes": {
+        // Inside an aggregate a padded table is at most MAX_STATIC_BYTES (staticinit.ts).
+        if (i.size === undefined) return bytesConst(i.v);
+        const all = new Uint8Array(i.size);
+        all.set(i.v);
+        return bytesConst(all);
+      }
       case "const":
         return this.constValue(ty, i.v);
       case "agg": {

@@ -197,8 +197,11 @@ export type GlobalInit =
   | { g: "zero" }
   | { g: "const"; v: ConstVal }
   | { g: "agg"; parts: GlobalInit[] }
-  /** raw bytes (string data). */
-  | { g: "bytes"; v: Uint8Array };
+  /**
+   * raw bytes (string data, byte tables); size, when larger than v, pads v with zeros to size
+   * bytes (`var buf = [100 << 20]byte{42}` keeps one byte of data).
+   */
+  | { g: "bytes"; v: Uint8Array; size?: number };
 
 /** Global is a package-level variable or constant data (type descriptors, closure objects). */
 export interface Global {

@@ -40,7 +40,9 @@ function printInit(i: GlobalInit): string {
     case "agg":
       return `{${i.parts.map(printInit).join(", ")}}`;
     case "bytes":
-      return `bytes ${quoteBytes(i.v)}`;
+      return i.size === undefined
+        ? `bytes ${quoteBytes(i.v)}`
+        : `bytes ${quoteBytes(i.v)} zero-padded to ${i.size}`;
   }
 }
 

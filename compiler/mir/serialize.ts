@@ -119,7 +119,7 @@ class Writer {
       case "agg":
         return ["a", i.parts.map((p) => this.init(p))];
       case "bytes":
-        return ["b", hex(i.v)];
+        return i.size === undefined ? ["b", hex(i.v)] : ["b", hex(i.v), i.size];
     }
   }
 
@@ -301,7 +301,9 @@ class Reader {
       case "a":
         return { g: "agg", parts: (e[1] as J[]).map((p) => this.init(p)) };
       default:
-        return { g: "bytes", v: unhex(e[1]) };
+        return e.length > 2
+          ? { g: "bytes", v: unhex(e[1]), size: e[2] as number }
+          : { g: "bytes", v: unhex(e[1]) };
     }
   }
 

@@ -87,6 +87,7 @@ func main() {}
 var table = [...]byte{${elems}}
 var holes = [6]int8{1: -1, 4: -128}
 var slice = []byte{'a', 0xff, 7}
+var sparse = [1 << 24]byte{1: 7}
 
 func main() {}
 `);
@@ -103,6 +104,12 @@ func main() {}
         ? slice.parts[0].v.sym
         : "";
     expect(initOf(big, backing)).toEqual({ g: "bytes", v: Uint8Array.from([97, 255, 7]) });
+    // The zeros after the last element are not data.
+    expect(initOf(big, "main.sparse")).toEqual({
+      g: "bytes",
+      v: Uint8Array.from([0, 7]),
+      size: 1 << 24,
+    });
     // pkg.init stores nothing: no statement per byte.
     const stmts = big.bodies
       .filter((b) => b.sym === "main.init")

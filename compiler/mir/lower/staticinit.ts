@@ -19,6 +19,13 @@ import type { PkgLowerer } from "./package.js";
 /** MAX_STATIC_BYTES bounds one literal's data (a larger one stays code, as it would in gc). */
 const MAX_STATIC_BYTES = 1 << 20;
 
+/**
+ * MAX_BYTE_TABLE bounds a byte array literal's size: its explicit elements are data (at most
+ * MAX_STATIC_BYTES of them), the zeros after them cost nothing (test/fixedbugs/issue34395.go
+ * has a 100 MiB array holding one byte).
+ */
+const MAX_BYTE_TABLE = 1 << 30;
+
 /** MAX_ARRAY_PARTS bounds an array literal's length (its data lists every element). */
 const MAX_ARRAY_PARTS = 1 << 16;
 
@@ -111,7 +118,6 @@ export class StaticInit {
     const u = under(t);
     if (u.tag === "Pointer") return this.pointerTo(e, u.elem); // an elided &T in a literal
     if (u.tag !== "Struct" && u.tag !== "Array" && u.tag !== "Slice") return null;
-    if (sizeOf(mirType(u.tag === "Slice" ? u.elem : t)) > MAX_STATIC_BYTES) return null;
     if (u.tag !== "Struct") {
       const et = mirType(u.elem);
       if (et.k === "int" && et.bits === 8) {
@@ -119,6 +125,7 @@ export class StaticInit {
         if (init !== undefined) return init;
       }
     }
+    if (sizeOf(mirType(u.tag === "Slice" ? u.elem : t)) > MAX_STATIC_BYTES) return null;
     if (u.tag === "Array" && u.len > MAX_ARRAY_PARTS) return null;
     if (u.tag === "Struct") {
       const parts: GlobalInit[] = u.fields.map(() => ({ g: "zero" }));
@@ -174,10 +181,13 @@ export class StaticInit {
       len = Math.max(len, i + 1);
     }
     const size = n < 0 ? len : n;
-    if (size > MAX_STATIC_BYTES) return null;
-    const data = new Uint8Array(size);
+    if (len > MAX_STATIC_BYTES || size > MAX_BYTE_TABLE) return null;
+    // Zeros after the last element are not data (`var buf = [100 << 20]byte{42}`); a short
+    // tail stays in the data.
+    const pad = size - len >= 64;
+    const data = new Uint8Array(pad ? len : size);
     for (const [k, v] of vals) data[k] = v;
-    const init: GlobalInit = { g: "bytes", v: data };
+    const init: GlobalInit = pad ? { g: "bytes", v: data, size } : { g: "bytes", v: data };
     if (n >= 0) return init;
     return this.pure ? null : this.slice(elem, size, init);
   }

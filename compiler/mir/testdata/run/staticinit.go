@@ -51,6 +51,7 @@ var bigBytes = [...]byte{0, 7, 14, 21, 28, 35, 42, 49, 56, 63, 70, 77, 84, 91, 9
 var byteHoles = [6]int8{1: -1, 4: -128}
 var byteSlice = []byte{'a', 0xff, 7}
 var emptyBytes = []byte{}
+var sparseBytes = [64 << 20]byte{3, 1 << 20: 9}
 
 func readSeven() int { return seven * 2 }
 
@@ -78,4 +79,6 @@ func main() {
 	bigBytes[3] = 1
 	byteSlice[0] = 'b'
 	println(bigBytes[3], string(byteSlice[:1]), emptyBytes == nil, len(emptyBytes))
+	sparseBytes[len(sparseBytes)-1] = 4
+	println(len(sparseBytes), sparseBytes[0], sparseBytes[1<<20], sparseBytes[1<<20+1], sparseBytes[len(sparseBytes)-1])
 }
