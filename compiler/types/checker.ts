@@ -10,7 +10,7 @@ import { Info } from "./info.js";
 import type { OperandMode } from "./info.js";
 import { Const, Func, Package, PkgName, TypeName, Var, type Obj } from "./object.js";
 import { Scope } from "./scope.js";
-import { Typ, type Signature, type Type, type TypeParam } from "./type.js";
+import { Typ, type Named, type Signature, type Type, type TypeParam } from "./type.js";
 import { relativeTo, type Qualifier } from "./typestring.js";
 import { universe, unsafePackage } from "./universe.js";
 import { objDecl } from "./decl.js";
@@ -109,6 +109,12 @@ export class Checker {
   readonly pkg: Package;
   readonly objMap = new Map<Obj, DeclInfo>();
   readonly colors = new Map<Obj, Color>();
+  /**
+   * laterUnder holds defined types whose right-hand side is a named type still being declared
+   * (`type T1 struct{ Next *T2 }; type T2 T1`: T2 is reached from T1's fields): each gets that
+   * type's underlying type once the declaration in progress completes (decl.ts).
+   */
+  readonly laterUnder: { named: Named; from: Named }[] = [];
   /** objPath is the stack of package-level objects being declared (cycle detection). */
   readonly objPath: Obj[] = [];
   /** methods maps a receiver base type name to the methods declared on it. */

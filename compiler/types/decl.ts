@@ -178,11 +178,33 @@ export function typeDecl(c: Checker, obj: TypeName, spec: ast.TypeSpec): void {
       named.underlying = underOf(c, definedType(c, spec.type, named));
     });
   } else {
-    named.underlying = underOf(c, definedType(c, spec.type, named));
+    const rhs = definedType(c, spec.type, named);
+    named.underlying = underOf(c, rhs);
+    const from = unalias(rhs);
+    if (!isValid(named.underlying) && from instanceof Named && from !== named) {
+      c.laterUnder.push({ named, from });
+    }
   }
+  resolveLaterUnder(c);
   if (isValid(named.underlying) && c.env.decl !== null) validType(c, named, spec);
   else if (c.env.sig !== null) validType(c, named, spec);
   collectMethods(c, obj, named);
+}
+
+/** resolveLaterUnder completes the laterUnder types whose right-hand side is now declared. */
+function resolveLaterUnder(c: Checker): void {
+  // A chain (type T13 T14; type T14 T15; ...) completes link by link.
+  for (let progress = true; progress;) {
+    progress = false;
+    for (let i = c.laterUnder.length - 1; i >= 0; i--) {
+      const { named, from } = c.laterUnder[i];
+      const r = under(from);
+      if (r instanceof Named || !isValid(r)) continue;
+      named.underlying = r;
+      c.laterUnder.splice(i, 1);
+      progress = true;
+    }
+  }
 }
 
 /** underOf resolves the underlying type of a declaration's right-hand side. */
