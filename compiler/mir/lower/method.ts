@@ -187,6 +187,11 @@ export function methodExpr(fl: FuncLowerer, e: ast.SelectorExpr): Operand {
   const m = sel.obj as Func;
   const T = fl.typeOf(e.x);
   if (under(T).tag === "Interface") return funcValue(fl, ifaceMethodExpr(fl, T, m));
+  // S.M for a type parameter S names its constraint's method; in an instance it is the
+  // method of S's type argument.
+  if (fl.info.types.get(e.x)?.type.tag === "TypeParam") {
+    return funcValue(fl, fl.pl.types.promotedMethodExpr(T, m.name));
+  }
   // A promoted method: the method set's wrapper that walks to the embedded field.
   if (sel.index.length > 1) return funcValue(fl, fl.pl.types.promotedMethodExpr(T, m.name));
   const sym = fl.pl.funcObjSym(m, (t) => fl.sub(t));
