@@ -13,7 +13,7 @@ import {
   type Operand,
   type Place,
 } from "../mir.js";
-import { I32, I64, PTR, SLICE, U8, type MirType } from "../types.js";
+import { BOOL, I32, I64, PTR, SLICE, U8, type MirType } from "../types.js";
 import { conversionOf, isByteSlice, lowerCall } from "./call.js";
 import { arith, compareValues, lowerCond, lowerExpr, lowerPlace, coerce, nilWord } from "./expr.js";
 import { derefPlace, field, type FuncLowerer } from "./func.js";
@@ -622,6 +622,12 @@ function switchStmt(fl: FuncLowerer, s: ast.SwitchStmt, label: string | null): v
       fl.at(e);
       if (tag && tagTy) {
         fl.b.branch(caseEqual(fl, e, tag, tagTy), bodies[i], next);
+      } else if (under(fl.typeOf(e)).tag === "Interface") {
+        // A tagless switch is `switch true`: an interface case value is compared with true
+        // (test/switch.go, `switch i := any(true); { case i: ... }`).
+        const yes: Operand = { o: "const", ty: BOOL, v: { c: "bool", v: true } };
+        const t = fl.materialise(fl.temp({ r: "use", op: yes }));
+        fl.b.branch(caseEqual(fl, e, t, Typ.bool), bodies[i], next);
       } else {
         lowerCond(fl, e, bodies[i], next);
       }
