@@ -177,6 +177,11 @@ export function constVal(v: ConstValue, ty: MirType): ConstVal {
       if (ty.k === "int") return { c: "int", v: v.num / v.den };
       return { c: "float", v: ratToNumber(v.num, v.den) };
     case "complex":
+      // An untyped complex constant with no imaginary part used as a number (`x << (1+0i)`).
+      if (v.im.num === 0n && ty.k !== "complex") {
+        if (ty.k === "int") return { c: "int", v: v.re.num / v.re.den };
+        return { c: "float", v: ratToNumber(v.re.num, v.re.den) };
+      }
       throw new InternalError("complex constant needs constOperand");
     case "unknown":
       throw new InternalError("unknown constant value");
