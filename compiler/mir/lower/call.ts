@@ -27,6 +27,7 @@ import {
   lowerExpr,
   lowerPlace,
   toInt64,
+  valueNow,
 } from "./expr.js";
 import { derefPlace, field, type FuncLowerer } from "./func.js";
 import { ifaceCall, toIface } from "./iface.js";
@@ -343,7 +344,7 @@ function builtin(fl: FuncLowerer, e: ast.CallExpr): Operand | null {
       if (fl.pl.info.types.get(arg)?.mode === "typexpr") return fl.alloc(elem);
       // new(expr), Go 1.26: a fresh variable holding expr's value, evaluated before it exists.
       const v = fl.convert(lowerExpr(fl, arg), fl.typeOf(arg), elemT);
-      const val = v.o === "const" ? v : fl.temp({ r: "use", op: v });
+      const val = valueNow(fl, v);
       const p = fl.alloc(elem);
       fl.store(derefPlace(p, elem), val);
       return p;
@@ -573,7 +574,7 @@ function appendCall(fl: FuncLowerer, e: ast.CallExpr): Operand {
     // first store overwrites what the last argument reads.
     for (const a of args.slice(1)) {
       const v = fl.convert(a.v, a.t, elemT);
-      vals.push(v.o === "const" ? v : fl.temp({ r: "use", op: v }));
+      vals.push(valueNow(fl, v));
     }
     srcPtr = { o: "const", ty: PTR, v: { c: "zero" } };
     n = constInt(I64, vals.length);

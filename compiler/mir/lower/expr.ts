@@ -216,6 +216,14 @@ function indexPlace(fl: FuncLowerer, e: ast.IndexExpr): Place {
   return fl.unsupported(e, "index expressions of this type");
 }
 
+/**
+ * valueNow reads v into a temporary of its own now (constants stay as they are), so that
+ * stores made before it is used cannot change it: append's values, new(expr)'s value.
+ */
+export function valueNow(fl: FuncLowerer, v: Operand): Operand {
+  return v.o === "const" ? v : fl.temp({ r: "use", op: v });
+}
+
 function asCopyIdx(fl: FuncLowerer, idx: Operand): Operand {
   return idx.o === "const" ? idx : asCopy(fl, idx);
 }

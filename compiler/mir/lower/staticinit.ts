@@ -156,10 +156,11 @@ export class StaticInit {
   }
 
   /**
-   * byteComposite is a literal of bytes (elem: an 8-bit integer type; an array of length n, a slice when n < 0) as raw data:
-   * a table such as crypto/internal/fips140/nistec's 88,064-byte p256PrecomputedEmbed costs its
-   * length, not a part per element, and is not limited to MAX_ARRAY_PARTS elements. undefined
-   * leaves the literal to the general path (an empty one); null: it is not static.
+   * byteComposite is a literal of bytes (elem: an 8-bit integer type; an array of length n, a
+   * slice when n < 0) as raw data: a table such as crypto/internal/fips140/nistec's 88,064-byte
+   * p256PrecomputedEmbed costs its length, not a part per element, and is not limited to
+   * MAX_ARRAY_PARTS elements. undefined leaves the literal to the general path (an empty one);
+   * null: it is not static.
    */
   private byteComposite(
     e: ast.CompositeLit,
