@@ -23,7 +23,10 @@ if [ ${#names[@]} -eq 0 ]; then
   for f in "$here"/*.ll; do names+=("$(basename "$f" .ll)"); done
 fi
 
+# Failures are reported where they happen and again at the end, so that the tail of a long log
+# (all CI keeps) names them.
 fail=0
+failed=()
 for n in "${names[@]}"; do
   clang-22 --target=$target -flto=thin -O2 -c "$here/$n.ll" -o "$out/$n.bc"
   clang-22 --target=$target -fuse-ld=lld -flto=thin -O2 "$out/$n.bc" "$lib" -o "$out/$n"
@@ -39,7 +42,8 @@ for n in "${names[@]}"; do
   status=$?
   set -e
   if [ "$status" != "$want_status" ]; then
-    echo "FAIL $n: exit status $status, want $want_status"; cat "$out/$n.out"; fail=1; continue
+    echo "FAIL $n: exit status $status, want $want_status"; cat "$out/$n.out"
+    failed+=("$n (exit status $status, want $want_status)"); fail=1; continue
   fi
   if ! python3 - "$here/$n.expected" "$out/$n.out" <<'PY'
 import sys
@@ -52,7 +56,7 @@ if not ok:
 sys.exit(0 if ok else 1)
 PY
   then
-    echo "FAIL $n: output differs"; fail=1; continue
+    echo "FAIL $n: output differs"; failed+=("$n (output differs)"); fail=1; continue
   fi
   if [ -f "$here/$n.nocall" ]; then
     llvm-objdump-22 -d --no-show-raw-insn "$out/$n" >"$out/$n.dis"
@@ -65,8 +69,12 @@ PY
         echo "FAIL $n: $fn still calls $callee:"; grep "<$callee>" <<<"$body"; bad=1
       fi
     done <"$here/$n.nocall"
-    if [ $bad != 0 ]; then fail=1; continue; fi
+    if [ $bad != 0 ]; then failed+=("$n (calls left)"); fail=1; continue; fi
   fi
   echo "ok   $n"
+done
+for f in "${failed[@]}"; do
+  n=${f%% *}
+  echo "FAILED $f; its output:"; sed 's/^/  | /' "$out/$n.out"
 done
 exit $fail
