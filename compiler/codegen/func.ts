@@ -38,8 +38,11 @@ export interface ModuleCtx {
   useGlobal(sym: string, ty: string): void;
   /** useDefinition adds a module-level definition (text) for sym once. */
   useDefinition(sym: string, text: string): void;
-  /** dbgLoc returns the `, !dbg !N` suffix for a line of the body being emitted, or "". */
-  dbgLoc(line: number): string;
+  /**
+   * dbgLoc returns the `, !dbg !N` suffix for a line of the body being emitted, or "": scope
+   * (-1 for the body itself) indexes the body's inline scopes.
+   */
+  dbgLoc(line: number, scope: number): string;
 }
 
 /** FnEmitter writes one function. */
@@ -48,6 +51,7 @@ export class FnEmitter {
   private readonly cold: string[] = [];
   private n = 0;
   private line = 0;
+  private scope = -1;
   private curBlock = 0;
   /** loopEdges holds the back-edges ("from:to") found by a depth-first walk from bb0. */
   private loopEdges = new Set<string>();
@@ -63,9 +67,16 @@ export class FnEmitter {
     return `%t${this.n++}`;
   }
 
+  /** at moves the debug location to x's line, unless x has none (line 0). */
+  private at(x: { line: number; scope?: number }): void {
+    if (x.line === 0) return;
+    this.line = x.line;
+    this.scope = x.scope ?? -1;
+  }
+
   /** emit appends one instruction (with the current debug location). */
   emit(inst: string): void {
-    this.out.push(`  ${inst}${this.mod.dbgLoc(this.line)}`);
+    this.out.push(`  ${inst}${this.mod.dbgLoc(this.line, this.scope)}`);
   }
 
   /** run returns the function's text. */
@@ -79,7 +90,8 @@ export class FnEmitter {
     if (eh) this.mod.useRuntime("rog_personality", [], "i32");
     const pers = eh ? " personality ptr @rog_personality" : "";
     const sig = `${ret} ${quoteSym(b.sym)}(${params.join(", ")})`;
-    const head = `define ${linkage}${sig} #0${pers}${this.dbg} {`;
+    const attrs = b.noinline ? "#2" : "#0";
+    const head = `define ${linkage}${sig} ${attrs}${pers}${this.dbg} {`;
 
     this.loopEdges = retreatingEdges(b);
     this.out.push("entry:");
@@ -96,10 +108,10 @@ export class FnEmitter {
       this.out.push(`bb${i}:`);
       if (blk.cleanup) this.landingPad();
       for (const s of blk.stmts) {
-        this.line = s.line || this.line;
+        this.at(s);
         this.assign(s.place, s.rv);
       }
-      this.line = blk.term.line || this.line;
+      this.at(blk.term);
       this.term(blk.term);
     });
     return [head, ...this.out, ...this.cold, "}", ""].join("\n");

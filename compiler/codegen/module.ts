@@ -8,6 +8,7 @@ import {
   type ConstVal,
   type Global,
   type GlobalInit,
+  type InlineScope,
   type MirPackage,
 } from "../mir/mir.js";
 import { partTypes, type MirType } from "../mir/types.js";
@@ -44,6 +45,12 @@ class ModuleEmitter implements ModuleCtx {
   private readonly files = new Map<string, number>();
   private readonly locs = new Map<string, number>();
   private curSP = -1;
+  /** scopeSP and scopeAt hold, per inline scope of the body, its subprogram and call location. */
+  private scopes: InlineScope[] = [];
+  private scopeSP: number[] = [];
+  private scopeAt: number[] = [];
+  /** inlinedSP holds the subprogram of each function inlined somewhere in the module. */
+  private readonly inlinedSP = new Map<string, number>();
 
   constructor(
     private readonly pkg: MirPackage,
@@ -83,6 +90,7 @@ class ModuleEmitter implements ModuleCtx {
       // and panic traces count (a tail call would drop the caller from the stack).
       'attributes #0 = { "frame-pointer"="all" "disable-tail-calls"="true" uwtable }',
       'attributes #1 = { cold noinline nounwind "frame-pointer"="all" "disable-tail-calls"="true" uwtable }',
+      'attributes #2 = { noinline "frame-pointer"="all" "disable-tail-calls"="true" uwtable }',
     ];
     if (this.debug) out.push(...this.metadata());
     return out.join("\n") + "\n";
@@ -117,6 +125,9 @@ class ModuleEmitter implements ModuleCtx {
   private body(b: Body): string {
     let dbg = "";
     this.curSP = -1;
+    this.scopes = b.scopes ?? [];
+    this.scopeSP = [];
+    this.scopeAt = [];
     if (this.debug && b.file) {
       const f = this.fileId(b.file);
       this.curSP = this.meta.length;
@@ -131,16 +142,55 @@ class ModuleEmitter implements ModuleCtx {
     return new FnEmitter(this, b, dbg).run();
   }
 
-  dbgLoc(line: number): string {
+  dbgLoc(line: number, scope: number): string {
     if (this.curSP < 0) return "";
-    const key = `${this.curSP}:${line}`;
+    return `, !dbg !${this.location(line, scope)}`;
+  }
+
+  /** location is the metadata id of a DILocation: line of inline scope (-1: the body's own). */
+  private location(line: number, scope: number): number {
+    const sp = scope < 0 ? this.curSP : this.subprogramOf(scope);
+    const at = scope < 0 ? "" : `, inlinedAt: !${this.callSite(scope)}`;
+    const key = `${sp}:${line}${at}`;
     let id = this.locs.get(key);
     if (id === undefined) {
       id = this.meta.length;
-      this.meta.push(`!DILocation(line: ${line}, scope: !${this.curSP})`);
+      this.meta.push(`!DILocation(line: ${line}, scope: !${sp}${at})`);
       this.locs.set(key, id);
     }
-    return `, !dbg !${id}`;
+    return id;
+  }
+
+  /** subprogramOf is the DISubprogram of the function an inline scope stands for. */
+  private subprogramOf(scope: number): number {
+    const known = this.scopeSP[scope];
+    if (known !== undefined) return known;
+    const sc = this.scopes[scope];
+    const key = `${sc.sym}\0${sc.file}\0${sc.line}`;
+    let id = this.inlinedSP.get(key);
+    if (id === undefined) {
+      const f = this.fileId(sc.file);
+      id = this.meta.length;
+      this.inlinedSP.set(key, id);
+      this.meta.push(
+        `distinct !DISubprogram(name: "${sc.sym.replace(/["\\]/g, "")}", scope: !${f}, ` +
+          `file: !${f}, line: ${sc.line}, type: !3, scopeLine: ${sc.line}, ` +
+          "spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !0)",
+      );
+    }
+    this.scopeSP[scope] = id;
+    return id;
+  }
+
+  /** callSite is the location of the call an inline scope replaced (its DILocation id). */
+  private callSite(scope: number): number {
+    let id = this.scopeAt[scope];
+    if (id === undefined) {
+      const sc = this.scopes[scope];
+      id = this.location(sc.callLine, sc.parent);
+      this.scopeAt[scope] = id;
+    }
+    return id;
   }
 
   stringConst(b: Uint8Array): string {

@@ -5,6 +5,7 @@
 // Errors in the user's program are thrown as DiagnosticsError.
 
 import { decodeSummaries, encodeSummaries, type Summary } from "../mir/passes/escape.js";
+import { decodeInline, newImported, splitEsc } from "../mir/passes/inline.js";
 import { readFileSync } from "node:fs";
 import { emitLLVM } from "../codegen/module.js";
 import { compileToBitcode, link } from "../codegen/toolchain.js";
@@ -224,10 +225,21 @@ export async function runOpt(r: OptRequest): Promise<OptResult> {
     }
   }
   const summaries = new Map<string, Summary>();
-  for (const [path, bytes] of readDeps(r.summaries)) decodeSummaries(bytes, path, summaries);
+  const imported = newImported();
+  for (const [path, bytes] of readDeps(r.summaries)) {
+    const [sums, inline] = splitEsc(bytes);
+    decodeSummaries(sums, path, summaries);
+    if (inline) decodeInline(inline, imported);
+  }
   const exported = new Map<string, Summary>();
-  const mir = serializeMir(optimize(pkg, bodies, { summaries, exported }));
-  return { mir, esc: encodeSummaries(pkg, exported) };
+  let inline: Uint8Array = new Uint8Array();
+  const inlineOut = (b: Uint8Array) => (inline = b);
+  const mir = serializeMir(optimize(pkg, bodies, { summaries, exported, imported, inlineOut }));
+  const sums = encodeSummaries(pkg, exported);
+  const esc = new Uint8Array(sums.length + inline.length);
+  esc.set(sums);
+  esc.set(inline, sums.length);
+  return { mir, esc };
 }
 
 /** runCodegen runs the codegen action and returns ThinLTO bitcode. */

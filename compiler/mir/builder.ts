@@ -37,6 +37,8 @@ export interface FnOptions {
   file?: string;
   line?: number;
   paramNames?: string[];
+  /** noinline marks a `//go:noinline` function: no pass and no LLVM inliner may inline it. */
+  noinline?: boolean;
 }
 
 /** FnBuilder builds one Body. */
@@ -67,6 +69,7 @@ export class FnBuilder {
       file: opts.file ?? "",
       line: opts.line ?? 0,
     };
+    if (opts.noinline) this.body.noinline = true;
     params.forEach((t, i) => this.body.locals.push({ ty: t, name: opts.paramNames?.[i] ?? "" }));
     if (opts.withCtx) this.body.ctx = this.local(PTR, ".ctx");
     this.cur = this.newBlock();

@@ -5,6 +5,7 @@ import type { Body, MirPackage } from "./mir.js";
 import { removeDeadTemps, removeUnreachable } from "./passes/cleanup.js";
 import { constProp } from "./passes/constprop.js";
 import { escapePackage, type Summary } from "./passes/escape.js";
+import { encodeInline, inlinePackage, newImported, type Imported } from "./passes/inline.js";
 import { verifyBody } from "./verify.js";
 
 /** Pass is one MIR-to-MIR transformation of a body; it reports whether it changed anything. */
@@ -31,6 +32,10 @@ export interface OptimizeOptions {
   summaries?: ReadonlyMap<string, Summary>;
   /** exported, when given, receives the escape summaries of this package's functions. */
   exported?: Map<string, Summary>;
+  /** imported holds the bodies other packages export for inlining (their .esc files). */
+  imported?: Imported;
+  /** inlineOut, when given, receives this package's inline section for its .esc file. */
+  inlineOut?: (bytes: Uint8Array) => void;
 }
 
 /** optimize runs the pass list over every body of pkg (in place) and returns it. */
@@ -39,14 +44,21 @@ export function optimize(
   deps: Map<string, Uint8Array> = new Map(),
   opts: OptimizeOptions = {},
 ): MirPackage {
-  // TODO(mir): deps' bodies feed cross-package inlining once inlining exists.
   void deps;
-  for (const body of pkg.bodies) {
+  const runPasses = (body: Body) => {
     for (const p of PASSES) {
       p.run(body);
       if (opts.verify) verifyBody(body);
     }
-  }
+  };
+  pkg.bodies.forEach(runPasses);
+  // Inlining after folding (costs are measured on folded bodies) and before escape analysis,
+  // which it feeds; the inlined bodies are folded again with their arguments. The bodies it
+  // adds (imported linkonce_odr definitions) were optimised by their own package.
+  const before = new Set(pkg.bodies);
+  for (const body of inlinePackage(pkg, opts.imported ?? newImported())) runPasses(body);
+  if (opts.verify) pkg.bodies.filter((b) => !before.has(b)).forEach(verifyBody);
+  opts.inlineOut?.(encodeInline(pkg));
   // Over the whole package, after folding (allocation sizes are constants by then): callees'
   // summaries come first.
   const sums = escapePackage(pkg, opts.summaries);

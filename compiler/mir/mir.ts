@@ -92,8 +92,11 @@ export type Rvalue =
   /** ptr + idx * sizeof(elem): the address of element idx of an array starting at ptr. */
   | { r: "offset"; ptr: Operand; idx: Operand; elem: MirType };
 
-/** Statement is one step inside a block. */
-export type Statement = { s: "assign"; place: Place; rv: Rvalue; line: number };
+/**
+ * Statement is one step inside a block. `scope`, when set, indexes Body.scopes: the statement
+ * came from an inlined body and `line` is a line of that body's file.
+ */
+export type Statement = { s: "assign"; place: Place; rv: Rvalue; line: number; scope?: number };
 
 /** Callee says what a call invokes. */
 export type Callee =
@@ -115,8 +118,11 @@ export type PanicKind =
   | "shift" // negative shift amount
   | "unreachable";
 
-/** Terminator ends a block. `line` is the source line for debug info (0 if none). */
-export type Terminator =
+/**
+ * Terminator ends a block. `line` is the source line for debug info (0 if none); `scope`, as
+ * for statements, names the inlined body the line belongs to.
+ */
+export type Terminator = (
   | { t: "goto"; target: BlockId; line: number }
   /** jump to the target whose value equals op, else to otherwise (bool operands compare as 0/1). */
   | { t: "switch"; op: Operand; cases: [bigint, BlockId][]; otherwise: BlockId; line: number }
@@ -147,7 +153,8 @@ export type Terminator =
       line: number;
     }
   | { t: "return"; line: number }
-  | { t: "unreachable"; line: number };
+  | { t: "unreachable"; line: number }
+) & { scope?: number };
 
 /** Block is a basic block: statements then one terminator. */
 export interface Block {
@@ -162,6 +169,21 @@ export interface Block {
 
 /** Linkage is how a symbol is visible to the linker. */
 export type Linkage = "external" | "internal" | "linkonce_odr";
+
+/**
+ * InlineScope is one body inlined into another (passes/inline.ts), for debug information: its
+ * statements carry its index as their scope, so that DWARF describes the inlined frame and
+ * runtime.Callers sees it as gc's inline tree does.
+ */
+export interface InlineScope {
+  /** sym, file and line name the inlined function and its declaration. */
+  sym: string;
+  file: string;
+  line: number;
+  /** parent is the scope of the call (-1: the body itself); callLine its line there. */
+  parent: number;
+  callLine: number;
+}
 
 /** Body is one function's MIR. */
 export interface Body {
@@ -183,6 +205,10 @@ export interface Body {
   file: string;
   /** line is the line of the declaration, 0 if none. */
   line: number;
+  /** scopes lists the bodies inlined into this one that have debug information. */
+  scopes?: InlineScope[];
+  /** noinline: the function is `//go:noinline`; it is never inlined, by rog or by LLVM. */
+  noinline?: boolean;
 }
 
 /**

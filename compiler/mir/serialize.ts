@@ -21,7 +21,7 @@ import type {
 } from "./mir.js";
 import { typeStr, type MirType } from "./types.js";
 
-const MAGIC = "rogmir 2\n";
+const MAGIC = "rogmir 3\n";
 
 type J = null | boolean | number | string | J[];
 
@@ -63,6 +63,22 @@ export function deserializeMir(bytes: Uint8Array): MirPackage {
     }));
   }
   return pkg;
+}
+
+/** lineOut encodes a line, with its inline scope when it has one. */
+function lineOut(x: { line: number; scope?: number }): J {
+  return x.scope === undefined ? x.line : [x.line, x.scope];
+}
+
+/** lineIn sets x's line (and scope) from lineOut's encoding. */
+function lineIn<T extends { line: number; scope?: number }>(x: T, j: J): T {
+  if (Array.isArray(j)) {
+    x.line = j[0] as number;
+    x.scope = j[1] as number;
+  } else {
+    x.line = j as number;
+  }
+  return x;
 }
 
 function hex(b: Uint8Array): string {
@@ -130,11 +146,16 @@ class Writer {
       if (blk.cleanup) enc.push(1);
       return enc;
     });
-    return [b.sym, b.linkage, b.nparams, b.ctx, b.exc, b.file, b.line, locals, blocks];
+    const enc: J[] = [b.sym, b.linkage, b.nparams, b.ctx, b.exc, b.file, b.line, locals, blocks];
+    if (b.scopes?.length || b.noinline) {
+      enc.push(b.scopes?.map((sc): J => [sc.sym, sc.file, sc.line, sc.parent, sc.callLine]) ?? []);
+    }
+    if (b.noinline) enc.push(1);
+    return enc;
   }
 
   stmt(s: Statement): J {
-    return [this.place(s.place), this.rvalue(s.rv), s.line];
+    return [this.place(s.place), this.rvalue(s.rv), lineOut(s)];
   }
 
   place(p: Place): J {
@@ -210,14 +231,14 @@ class Writer {
     const o = (x: Operand) => this.operand(x);
     switch (t.t) {
       case "goto":
-        return ["goto", t.target, t.line];
+        return ["goto", t.target, lineOut(t)];
       case "switch":
         return [
           "switch",
           o(t.op),
           t.cases.map(([v, b]): J => [v.toString(), b]),
           t.otherwise,
-          t.line,
+          lineOut(t),
         ];
       case "call":
         return [
@@ -228,13 +249,22 @@ class Writer {
           t.dest ? this.place(t.dest) : null,
           t.target,
           t.unwind,
-          t.line,
+          lineOut(t),
         ];
       case "assert":
-        return ["assert", o(t.cond), t.expected, t.kind, t.args.map(o), t.target, t.unwind, t.line];
+        return [
+          "assert",
+          o(t.cond),
+          t.expected,
+          t.kind,
+          t.args.map(o),
+          t.target,
+          t.unwind,
+          lineOut(t),
+        ];
       case "return":
       case "unreachable":
-        return [t.t, t.line];
+        return [t.t, lineOut(t)];
     }
   }
 }
@@ -308,8 +338,9 @@ class Reader {
   }
 
   body(j: J): Body {
-    const [sym, linkage, nparams, ctx, exc, file, line, locals, blocks] = j as A[];
-    return {
+    const [sym, linkage, nparams, ctx, exc, file, line, locals, blocks, scopes, noinline] =
+      j as A[];
+    const b: Body = {
       sym,
       linkage,
       nparams,
@@ -324,11 +355,22 @@ class Reader {
         return blk;
       }),
     };
+    if (noinline) b.noinline = true;
+    if (scopes?.length) {
+      b.scopes = (scopes as A[]).map(([sym, file, line, parent, callLine]) => ({
+        sym,
+        file,
+        line,
+        parent,
+        callLine,
+      }));
+    }
+    return b;
   }
 
   stmt(j: J): Statement {
     const [p, rv, line] = j as A[];
-    return { s: "assign", place: this.place(p), rv: this.rvalue(rv), line };
+    return lineIn({ s: "assign", place: this.place(p), rv: this.rvalue(rv), line: 0 }, line);
   }
 
   place(j: J): Place {
@@ -407,39 +449,48 @@ class Reader {
     const o = (x: J) => this.operand(x);
     switch (e[0]) {
       case "goto":
-        return { t: "goto", target: e[1], line: e[2] };
+        return lineIn({ t: "goto", target: e[1], line: 0 }, e[2]);
       case "switch":
-        return {
-          t: "switch",
-          op: o(e[1]),
-          cases: (e[2] as A[]).map((c): [bigint, number] => [BigInt(c[0]), c[1]]),
-          otherwise: e[3],
-          line: e[4],
-        };
+        return lineIn(
+          {
+            t: "switch",
+            op: o(e[1]),
+            cases: (e[2] as A[]).map((c): [bigint, number] => [BigInt(c[0]), c[1]]),
+            otherwise: e[3],
+            line: 0,
+          },
+          e[4],
+        );
       case "call":
-        return {
-          t: "call",
-          callee: this.callee(e[1]),
-          args: (e[2] as J[]).map(o),
-          retTy: this.type(e[3]),
-          dest: e[4] === null ? null : this.place(e[4]),
-          target: e[5],
-          unwind: e[6],
-          line: e[7],
-        };
+        return lineIn(
+          {
+            t: "call",
+            callee: this.callee(e[1]),
+            args: (e[2] as J[]).map(o),
+            retTy: this.type(e[3]),
+            dest: e[4] === null ? null : this.place(e[4]),
+            target: e[5],
+            unwind: e[6],
+            line: 0,
+          },
+          e[7],
+        );
       case "assert":
-        return {
-          t: "assert",
-          cond: o(e[1]),
-          expected: e[2],
-          kind: e[3],
-          args: (e[4] as J[]).map(o),
-          target: e[5],
-          unwind: e[6],
-          line: e[7],
-        };
+        return lineIn(
+          {
+            t: "assert",
+            cond: o(e[1]),
+            expected: e[2],
+            kind: e[3],
+            args: (e[4] as J[]).map(o),
+            target: e[5],
+            unwind: e[6],
+            line: 0,
+          },
+          e[7],
+        );
       default:
-        return { t: e[0], line: e[1] };
+        return lineIn({ t: e[0], line: 0 }, e[1]);
     }
   }
 }

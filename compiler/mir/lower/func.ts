@@ -90,6 +90,7 @@ export class FuncLowerer {
       line: d ? this.lineOf(pos) : 0,
       withCtx,
       linkage,
+      noinline: d?.directives.some((x) => x.name === "go:noinline") ?? false,
     });
     if (s) this.resultTypes = s.results.vars.map((v) => v.type);
   }

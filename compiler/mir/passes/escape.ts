@@ -190,6 +190,11 @@ const TMP_BUF = 32;
  */
 const NO_ESCAPE: ReadonlySet<string> = new Set(["internal/abi.NoEscape", "runtime.noescape"]);
 
+/** isAllocSite says whether t is an allocation escape analysis may move to the frame. */
+export function isAllocSite(t: Terminator): boolean {
+  return isSite(t);
+}
+
 function isSite(t: Terminator): t is CallTerm {
   return (
     t.t === "call" &&

@@ -1,0 +1,3 @@
+module inlinealloc
+
+go 1.26
