@@ -35,6 +35,7 @@ import {
   type Terminator,
 } from "../mir.js";
 import { placeType } from "../typeof.js";
+import { calleesFirst } from "./callgraph.js";
 import { arrayType, hasPointers, I64, PTR, U64 } from "../types.js";
 
 /** ParamTag says where a function may let an argument's pointers go. */
@@ -215,42 +216,12 @@ export function escapePackage(
   pkg: MirPackage,
   external: ReadonlyMap<string, Summary> = new Map(),
 ): Map<string, Summary> {
-  const bodies = new Map(pkg.bodies.map((b) => [b.sym, b]));
+  const bodies = new Set(pkg.bodies.map((b) => b.sym));
   const done = new Map<string, Summary>();
-  const state = new Map<string, "visiting" | "done">();
   const lookup = (sym: string): Summary | undefined =>
     bodies.has(sym) ? done.get(sym) : external.get(sym);
-  // Callees first, iteratively: a frame is a body and the index of its next callee to visit.
-  for (const root of pkg.bodies) {
-    if (state.has(root.sym)) continue;
-    const stack: { body: Body; callees: string[]; next: number }[] = [];
-    const enter = (b: Body) => {
-      state.set(b.sym, "visiting");
-      stack.push({ body: b, callees: calleesOf(b), next: 0 });
-    };
-    enter(root);
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      if (top.next < top.callees.length) {
-        const c = bodies.get(top.callees[top.next++]);
-        if (c && !state.has(c.sym)) enter(c);
-        continue;
-      }
-      stack.pop();
-      done.set(top.body.sym, analyzeBody(top.body, lookup));
-      state.set(top.body.sym, "done");
-    }
-  }
+  calleesFirst(pkg.bodies, (b) => done.set(b.sym, analyzeBody(b, lookup)));
   return done;
-}
-
-function calleesOf(b: Body): string[] {
-  const out: string[] = [];
-  for (const blk of b.blocks) {
-    const t = blk.term;
-    if (t.t === "call" && t.callee.c === "fn") out.push(t.callee.sym);
-  }
-  return out;
 }
 
 /** Graph is the points-to state of one body. */

@@ -34,6 +34,7 @@ import {
 } from "../mir.js";
 import { deserializeMir, serializeMir } from "../serialize.js";
 import { PTR, sameType } from "../types.js";
+import { calleesFirst } from "./callgraph.js";
 import { isAllocSite } from "./escape.js";
 
 /** COST_BUDGET is the largest cost of a body that is inlined (statements, calls count 3). */
@@ -89,47 +90,20 @@ export function newImported(): Imported {
  */
 export function inlinePackage(pkg: MirPackage, imported: Imported = newImported()): Set<Body> {
   const own = new Map(pkg.bodies.map((b) => [b.sym, b]));
-  const state = new Map<string, "visiting" | "done">();
   const changed = new Set<Body>();
   const needed = new Set<string>();
-  const candidate = (sym: string): Body | undefined => {
-    const b = own.get(sym);
-    if (b) return state.get(sym) === "done" && inlinable(b) ? b : undefined;
-    return imported.bodies.get(sym);
-  };
-  for (const root of pkg.bodies) {
-    if (state.has(root.sym)) continue;
-    const stack: { body: Body; callees: string[]; next: number }[] = [];
-    const enter = (b: Body) => {
-      state.set(b.sym, "visiting");
-      stack.push({ body: b, callees: callees(b), next: 0 });
+  const used = (sym: string) => !own.has(sym) && needed.add(sym);
+  // Callees first: a body is inlined with its own small callees already inlined.
+  calleesFirst(pkg.bodies, (b, done) => {
+    const candidate = (sym: string): Body | undefined => {
+      const c = own.get(sym);
+      if (c) return done(sym) && inlinable(c) ? c : undefined;
+      return imported.bodies.get(sym);
     };
-    enter(root);
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      if (top.next < top.callees.length) {
-        const c = own.get(top.callees[top.next++]);
-        if (c && !state.has(c.sym)) enter(c);
-        continue;
-      }
-      stack.pop();
-      if (inlineInto(top.body, candidate, (sym) => !own.has(sym) && needed.add(sym))) {
-        changed.add(top.body);
-      }
-      state.set(top.body.sym, "done");
-    }
-  }
+    if (inlineInto(b, candidate, used)) changed.add(b);
+  });
   addDefinitions(pkg, imported, needed);
   return changed;
-}
-
-function callees(b: Body): string[] {
-  const out: string[] = [];
-  for (const blk of b.blocks) {
-    const t = blk.term;
-    if (t.t === "call" && t.callee.c === "fn") out.push(t.callee.sym);
-  }
-  return out;
 }
 
 /** inlineInto inlines the candidate calls of body's blocks; used reports imported callees. */
