@@ -187,36 +187,44 @@ export function constLocals(files: readonly ast.File[], info: Info): Map<Var, Co
     if (c && c.kind !== "unknown" && c.kind !== "complex" && u.tag === "Basic" && v.type === u)
       candidates.set(v, c);
   };
+  // Function bodies, and the function literals of package variables' initialisers (fmt's
+  // tests keep their closures in a table); package variables themselves are not locals.
+  const roots: ast.Node[] = [];
   for (const f of files) {
     for (const d of f.decls) {
-      if (d.kind !== "FuncDecl" || !d.body) continue;
-      walk(d.body, (n) => {
-        switch (n.kind) {
-          case "AssignStmt":
-            if (n.tok === ":=") {
-              n.lhs.forEach((l, i) => {
-                if (l.kind === "Ident")
-                  define(l, n.lhs.length === n.rhs.length ? n.rhs[i] : undefined);
-              });
-            } else n.lhs.forEach(assigned);
-            break;
-          case "ValueSpec":
-            n.names.forEach((name, i) =>
-              define(name, n.names.length === n.values.length ? n.values[i] : undefined),
-            );
-            break;
-          case "IncDecStmt":
-            assigned(n.x);
-            break;
-          case "RangeStmt":
-            if (n.tok === "=") for (const x of [n.key, n.value]) if (x) assigned(x);
-            break;
-          case "UnaryExpr":
-            if (n.op === "&") assigned(n.x);
-            break;
-        }
-      });
+      if (d.kind === "FuncDecl" && d.body) roots.push(d.body);
+      if (d.kind === "GenDecl" && d.tok === "var") {
+        for (const sp of d.specs) if (sp.kind === "ValueSpec") roots.push(...sp.values);
+      }
     }
+  }
+  for (const root of roots) {
+    walk(root, (n) => {
+      switch (n.kind) {
+        case "AssignStmt":
+          if (n.tok === ":=") {
+            n.lhs.forEach((l, i) => {
+              if (l.kind === "Ident")
+                define(l, n.lhs.length === n.rhs.length ? n.rhs[i] : undefined);
+            });
+          } else n.lhs.forEach(assigned);
+          break;
+        case "ValueSpec":
+          n.names.forEach((name, i) =>
+            define(name, n.names.length === n.values.length ? n.values[i] : undefined),
+          );
+          break;
+        case "IncDecStmt":
+          assigned(n.x);
+          break;
+        case "RangeStmt":
+          if (n.tok === "=") for (const x of [n.key, n.value]) if (x) assigned(x);
+          break;
+        case "UnaryExpr":
+          if (n.op === "&") assigned(n.x);
+          break;
+      }
+    });
   }
   for (const v of dirty) candidates.delete(v);
   return candidates;

@@ -18,7 +18,16 @@ type Q struct {
 	f    func()
 }
 
+// table holds closures in a package variable's initialiser, as fmt's tests do.
+var table = []func(){
+	func() { buf.Reset(); s := "hello"; fmt.Fprintf(&buf, "%s", s) },
+	func() { buf.Reset(); i := 1 << 16; fmt.Fprintf(&buf, "%x", i) },
+}
+
 func main() {
+	for _, f := range table {
+		fmt.Println(testing.AllocsPerRun(100, f))
+	}
 	fmt.Println(testing.AllocsPerRun(100, func() { buf.Reset(); s := "hello"; fmt.Fprintf(&buf, "%s", s) }))
 	fmt.Println(testing.AllocsPerRun(100, func() { buf.Reset(); i := 1 << 16; fmt.Fprintf(&buf, "%x", i) }))
 	fmt.Println(testing.AllocsPerRun(100, func() { buf.Reset(); fmt.Fprintf(&buf, "%v", P{1, 2}) }))
