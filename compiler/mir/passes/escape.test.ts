@@ -94,8 +94,32 @@ func nested() {
 	sink = t
 }
 
+// Calling a func value lets go of what the closure holds, not of the closure object.
+var saved func()
+
+func call(f func()) { f() }
+func save(f func()) { saved = f }
+
+func callsStay() {
+	y := 2
+	call(func() { println(y) })
+}
+
+func keptEscapes() {
+	y := 2
+	save(func() { println(y) })
+}
+
+func cellEscapes() {
+	y := 2
+	call(func() { y++ })
+}
+
 func main() {
 	var p *int
+	callsStay()
+	keptEscapes()
+	cellEscapes()
 	println(local(), escapes(&p) != nil, *through())
 	t, h := loops(3)
 	println(t, h.v)
@@ -110,6 +134,11 @@ func main() {
     // the T in the first loop moves; each node and each v in list stays on the heap.
     ["main.loops", 2],
     ["main.nested", 2],
+    // Each keeps y's cell (closures capture variables in cells, which a call lets go of); the
+    // closure object stays unless a global keeps it.
+    ["main.callsStay", 1],
+    ["main.keptEscapes", 2],
+    ["main.cellEscapes", 1],
   ])("%s keeps %i on the heap", (sym, n) => {
     expect(heapAllocs(pkg, sym)).toBe(n);
   });

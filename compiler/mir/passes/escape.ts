@@ -32,6 +32,7 @@ import {
   type MirPackage,
   type Operand,
   type Place,
+  type Rvalue,
   type Terminator,
 } from "../mir.js";
 import { placeType } from "../typeof.js";
@@ -220,8 +221,56 @@ export function escapePackage(
   const done = new Map<string, Summary>();
   const lookup = (sym: string): Summary | undefined =>
     bodies.has(sym) ? done.get(sym) : external.get(sym);
-  calleesFirst(pkg.bodies, (b) => done.set(b.sym, analyzeBody(b, lookup)));
+  const sealed = new Set(pkg.bodies.filter(keepsContext).map((b) => b.sym));
+  calleesFirst(pkg.bodies, (b) => done.set(b.sym, analyzeBody(b, lookup, sealed)));
   return done;
+}
+
+/**
+ * keepsContext says whether a body only reads through its closure context, never copying the
+ * context pointer itself: calling it can then let go of what the closure object holds, but not
+ * of the object. Bodies of function literals, method values and go/defer thunks are all of
+ * this kind; calling a func value (whose code is unknown) relies on it, as gc's analysis does
+ * (`func call(f func()) { f() }`: f does not escape). A closure object whose code is not known
+ * to keep its context escapes where it is made (analyzeBody).
+ */
+function keepsContext(b: Body): boolean {
+  if (b.ctx < 0) return true;
+  let ok = true;
+  const place = (p: Place) => {
+    if (p.local === b.ctx && p.proj.length === 0) ok = false;
+    for (const x of p.proj) if (x.p === "index") op(x.idx);
+  };
+  const op = (o: Operand) => {
+    if (o.o === "copy") place(o.place);
+  };
+  for (const blk of b.blocks) {
+    for (const s of blk.stmts) {
+      // The context is stored once, at entry (codegen), never by a statement.
+      place(s.place);
+      const r = s.rv;
+      if (r.r === "ref") {
+        // An address inside the closure object (through no pointer it holds) is the object.
+        const derefs = r.place.proj.filter((x) => x.p === "deref").length;
+        if (r.place.local === b.ctx && derefs <= 1) ok = false;
+        place(r.place);
+      } else if (r.r === "use") op(r.op);
+      else if (r.r === "bin") [r.a, r.b].forEach(op);
+      else if (r.r === "agg") r.ops.forEach(op);
+      else if (r.r === "offset") [r.ptr, r.idx].forEach(op);
+      else op(r.a);
+    }
+    termOperands(blk.term).forEach(op);
+    const t = blk.term;
+    if (t.t === "call" && t.dest) place(t.dest);
+  }
+  return ok;
+}
+
+/** codeSymbols lists the function symbols an rvalue stores (a closure object's code word). */
+function codeSymbols(rv: Rvalue): string[] {
+  const ops = rv.r === "agg" ? rv.ops : rv.r === "use" ? [rv.op] : [];
+  return ops.flatMap((o) => (o.o === "const" && o.v.c === "sym" && o.v.fn ? [o.v.sym] : []));
 }
 
 /** Graph is the points-to state of one body. */
@@ -368,7 +417,11 @@ interface AllocSite {
 }
 
 /** analyzeBody computes the body's summary and moves its non-escaping allocations to the stack. */
-function analyzeBody(body: Body, lookup: (sym: string) => Summary | undefined): Summary {
+function analyzeBody(
+  body: Body,
+  lookup: (sym: string) => Summary | undefined,
+  sealed: ReadonlySet<string>,
+): Summary {
   const sites: AllocSite[] = [];
   const nlocals = body.locals.length;
   const localBase = 1;
@@ -413,6 +466,8 @@ function analyzeBody(body: Body, lookup: (sym: string) => Summary | undefined): 
             break;
         }
         if (v.size) for (const o of g.locs(s.place)) g.store(o, v);
+        // A closure object whose code may copy its context pointer escapes (keepsContext).
+        if (codeSymbols(rv).some((c) => !sealed.has(c))) g.store(HEAP, g.locs(s.place));
       }
       const t = b.term;
       if (t.t !== "call") return;
@@ -421,7 +476,9 @@ function analyzeBody(body: Body, lookup: (sym: string) => Summary | undefined): 
       let result: Objs = new Set([HEAP]);
       const escapeAll = () => {
         for (const a of args) g.store(HEAP, a);
-        if (t.callee.c === "closure") g.store(HEAP, g.value(t.callee.fv));
+        // The code reads its closure object's contents, and lets them go; the object itself
+        // stays (keepsContext).
+        if (t.callee.c === "closure") g.store(HEAP, g.deref(g.value(t.callee.fv)));
         if (t.callee.c === "ptr") g.store(HEAP, union(g.value(t.callee.fn), g.value(t.callee.ctx)));
       };
       if (t.callee.c === "rt") {
