@@ -312,11 +312,15 @@ class Graph {
     return o === HEAP || (o >= this.paramBase && o < this.paramBase + 2 * this.body.nparams);
   }
 
-  /** load is what o's memory may point at. */
+  /**
+   * load is what o's memory may point at. A parameter's memory holds what lies below it, and
+   * whatever the body stored into external memory (which it may alias): after `e.prev = at`,
+   * `e.prev.next = e` stores e into at's object, which lets e go (list.insert).
+   */
   load(o: number): Objs {
     if (o === HEAP) return new Set([HEAP]);
     if (o >= this.paramBase && o < this.paramBase + 2 * this.body.nparams) {
-      return new Set([(o - this.paramBase) % 2 === 0 ? o + 1 : o]);
+      return new Set([(o - this.paramBase) % 2 === 0 ? o + 1 : o, ...this.contents[HEAP]]);
     }
     return this.contents[o];
   }
