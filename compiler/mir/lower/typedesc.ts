@@ -778,6 +778,8 @@ export function fullMethodSet(t: Type): MethodSel[] {
         seen.add(T);
         for (const m0 of T.methods) {
           const m = ensureFunc(m0);
+          // A method named _ cannot be called or satisfy an interface; it has no body either.
+          if (m.name === "_") continue;
           const ok = !m.hasPtrRecv || e.viaPtr;
           note(methodName(m), ok ? { m, path: e.path, iface: false } : null);
         }

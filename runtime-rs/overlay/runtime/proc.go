@@ -62,20 +62,16 @@ func LockOSThread() {}
 // UnlockOSThread undoes LockOSThread.
 func UnlockOSThread() {}
 
-// KeepAlive marks x as reachable up to the call.
+// KeepAlive marks x as reachable up to the call: rog_keepalive is an empty assembly use of
+// x's data word, which LLVM must keep in a register or the frame until there, where the
+// collector finds it (stacks are scanned conservatively). A test of a never-set flag did not
+// do: whole-program optimisation proved the flag false and dropped x (test/fixedbugs/issue30476).
 func KeepAlive(x any) {
-	// The optimiser cannot prove keepAliveNever false, so x stays in a register or the frame
-	// until here, where the collector finds it (stacks are scanned conservatively).
-	// TODO(codegen): an intrinsic (an empty inline asm using x) would cost nothing.
-	if keepAliveNever {
-		keepAliveSink = x
-	}
+	rogKeepAlive((*[2]unsafe.Pointer)(unsafe.Pointer(&x))[1])
 }
 
-var (
-	keepAliveNever bool
-	keepAliveSink  any
-)
+//go:linkname rogKeepAlive rog_keepalive
+func rogKeepAlive(p unsafe.Pointer)
 
 // Breakpoint stops the program with SIGTRAP, as a debugger breakpoint would.
 func Breakpoint() {
