@@ -352,6 +352,11 @@ export class FnEmitter {
   conv(v: string, from: MirType, to: MirType): string {
     if (from.k === "int" && to.k === "int") return this.widen(v, from, to.bits);
     const t = this.tmp();
+    if (from.k === "bool" && to.k === "int") {
+      // No branch: crypto/internal/constanttime's boolToUint8 must take constant time.
+      this.emit(`${t} = zext i1 ${v} to ${ltype(to)}`);
+      return t;
+    }
     if (from.k === "int" && to.k === "float") {
       this.emit(`${t} = ${from.signed ? "sitofp" : "uitofp"} ${ltype(from)} ${v} to ${ltype(to)}`);
       return t;

@@ -42,13 +42,33 @@ export function lowerCall(fl: FuncLowerer, e: ast.CallExpr): Operand | null {
   if (ftv?.mode === "typexpr") return conversion(fl, e, e.args[0], fl.typeOf(e.fun));
   if (ftv?.mode === "builtin") return builtin(fl, e);
 
-  const c = prepareCall(fl, e);
+  const intrinsic = INTRINSICS.get(directFunc(fl, e.fun) ?? "");
+  if (intrinsic) return intrinsic(fl, e);
+  const keep: Operand[] = [];
+  const c = prepareCall(fl, e, keep);
   // A nil func faults on the code-pointer load; landing pads do not cover faults, so
   // functions with defers check explicitly (ABI.md §8).
   if (fl.frame && c.callee.c === "closure") fl.nilCheck(c.callee.fv);
   fl.at(e);
-  return fl.b.call(c.callee, c.args, c.retTy);
+  const r = fl.b.call(c.callee, c.args, c.retTy);
+  // An argument uintptr(unsafe.Pointer(p)) keeps p's object alive until the call returns
+  // (unsafe.Pointer's rule 4, gc's uintptrkeepalive): the callee may turn it back into a
+  // pointer, and the collector does not see a uintptr as one (test/fixedbugs/issue24491b).
+  for (const k of keep) rt(fl, "rog_keepalive", [fl.temp({ r: "bitcast", a: k, ty: PTR })]);
+  return r;
 }
+
+/**
+ * INTRINSICS are functions whose calls the compiler replaces, as gc does: their Go bodies
+ * only panic.
+ */
+const INTRINSICS = new Map<string, (fl: FuncLowerer, e: ast.CallExpr) => Operand>([
+  // b's 0 or 1 as a uint8, with no branch (constant time).
+  [
+    "crypto/internal/constanttime.boolToUint8",
+    (fl, e) => fl.temp({ r: "conv", a: lowerExpr(fl, e.args[0]), ty: U8 }),
+  ],
+]);
 
 /** PreparedCall is a call whose callee and arguments have been evaluated. */
 export interface PreparedCall {
@@ -57,8 +77,11 @@ export interface PreparedCall {
   retTy: MirType;
 }
 
-/** prepareCall evaluates the callee and arguments of a (non-builtin, non-conversion) call. */
-export function prepareCall(fl: FuncLowerer, e: ast.CallExpr): PreparedCall {
+/**
+ * prepareCall evaluates the callee and arguments of a (non-builtin, non-conversion) call;
+ * keep, when given, receives the arguments converted from unsafe.Pointer to uintptr.
+ */
+export function prepareCall(fl: FuncLowerer, e: ast.CallExpr, keep?: Operand[]): PreparedCall {
   let fun: ast.Expr = e.fun;
   while (fun.kind === "ParenExpr") fun = fun.x;
   // F[int](...): explicit instantiation; the instance is recorded on the function's name.
@@ -80,7 +103,7 @@ export function prepareCall(fl: FuncLowerer, e: ast.CallExpr): PreparedCall {
   } else {
     callee = { c: "closure", fv: asCopy(fl, lowerExpr(fl, e.fun)) };
   }
-  args.push(...lowerArgs(fl, e, sig));
+  args.push(...lowerArgs(fl, e, sig, keep));
   return { callee, args, retTy: resultType(sig) };
 }
 
@@ -200,7 +223,7 @@ export function methodCall(
 }
 
 /** lowerArgs evaluates call arguments, spreading f(g()) and packing variadic extras. */
-function lowerArgs(fl: FuncLowerer, e: ast.CallExpr, sig: Signature): Operand[] {
+function lowerArgs(fl: FuncLowerer, e: ast.CallExpr, sig: Signature, keep?: Operand[]): Operand[] {
   const params = sig.params.vars;
   // f(g()) with g multi-valued: g's results are the arguments (Go spec "Calls").
   let args: { v: () => Operand; t: Type; at: ast.Expr }[];
@@ -213,17 +236,33 @@ function lowerArgs(fl: FuncLowerer, e: ast.CallExpr, sig: Signature): Operand[] 
   }
   const out: Operand[] = [];
   const nfixed = sig.variadic && !e.hasDots ? params.length - 1 : params.length;
+  const kept = (a: { at: ast.Expr }, v: Operand): Operand => {
+    if (keep && a.at !== e && pointerToUintptr(fl, a.at)) keep.push(v);
+    return v;
+  };
   for (let i = 0; i < nfixed; i++) {
-    out.push(fl.convert(args[i].v(), args[i].t, params[i].type, args[i].at));
+    out.push(kept(args[i], fl.convert(args[i].v(), args[i].t, params[i].type, args[i].at)));
   }
   if (sig.variadic && !e.hasDots) {
     const st = params[params.length - 1].type;
     const elemT = (under(st) as { elem: Type }).elem;
-    const extra = args.slice(nfixed);
+    const extra = args.slice(nfixed).map((a) => ({ ...a, v: () => kept(a, a.v()) }));
     if (extra.length === 0) out.push({ o: "const", ty: { k: "slice" }, v: { c: "zero" } });
     else out.push(packSlice(fl, extra, elemT));
   }
   return out;
+}
+
+/** pointerToUintptr reports an expression uintptr(p) with p an unsafe.Pointer. */
+function pointerToUintptr(fl: FuncLowerer, x: ast.Expr): boolean {
+  const c = conversionOf(fl, x);
+  return (
+    c !== null &&
+    c.from.tag === "Basic" &&
+    c.from.kind === "unsafe.Pointer" &&
+    c.to.tag === "Basic" &&
+    c.to.kind === "uintptr"
+  );
 }
 
 /** packSlice allocates a backing array for the values and returns the slice. */

@@ -276,6 +276,8 @@ function codeSymbols(rv: Rvalue): string[] {
 /** Graph is the points-to state of one body. */
 class Graph {
   readonly contents: Objs[] = [];
+  /** storedInto[k] holds the other parameters' objects the body stored into parameter k's. */
+  readonly storedInto: Objs[] = [];
   /** exposed[o] is 1 once o is reachable from HEAP. */
   readonly exposed: Uint8Array;
   /** written holds the parameters (0-based) whose targets the body stores into. */
@@ -301,6 +303,7 @@ class Graph {
     n: number,
   ) {
     for (let i = 0; i < n; i++) this.contents.push(new Set());
+    for (let k = 0; k < body.nparams; k++) this.storedInto.push(new Set());
     this.exposed = new Uint8Array(n);
   }
 
@@ -312,15 +315,17 @@ class Graph {
     return o === HEAP || (o >= this.paramBase && o < this.paramBase + 2 * this.body.nparams);
   }
 
-  /**
-   * load is what o's memory may point at. A parameter's memory holds what lies below it, and
-   * whatever the body stored into external memory (which it may alias): after `e.prev = at`,
-   * `e.prev.next = e` stores e into at's object, which lets e go (list.insert).
-   */
+  /** isPointerParam says whether o is an object of a parameter whose type holds pointers. */
+  isPointerParam(o: number): boolean {
+    if (o === HEAP || !this.isExternal(o)) return false;
+    return hasPointers(this.body.locals[1 + Math.floor((o - this.paramBase) / 2)].ty);
+  }
+
+  /** load is what o's memory may point at. */
   load(o: number): Objs {
     if (o === HEAP) return new Set([HEAP]);
     if (o >= this.paramBase && o < this.paramBase + 2 * this.body.nparams) {
-      return new Set([(o - this.paramBase) % 2 === 0 ? o + 1 : o, ...this.contents[HEAP]]);
+      return new Set([(o - this.paramBase) % 2 === 0 ? o + 1 : o]);
     }
     return this.contents[o];
   }
@@ -341,9 +346,20 @@ class Graph {
     }
     const into = external ? this.contents[HEAP] : this.contents[o];
     const exposing = external || this.exposed[o] === 1;
+    // Once another parameter's object was stored into this one's memory, what a load from it
+    // gives (its C, to the analysis) may be that object: `e.prev = at; e.prev.next = e` stores
+    // e into at's object (list.insert), which is no rearranging of e's own objects.
+    const mixed = own >= 0 && this.storedInto[(own - this.paramBase) / 2].size > 0;
     for (const v of vals) {
       if (v === own) this.writtenTop.add((own - this.paramBase) / 2);
-      if (v === own || v === own + 1) continue;
+      if ((v === own || v === own + 1) && !mixed) continue;
+      if (own >= 0 && v !== own && v !== own + 1 && this.isPointerParam(v)) {
+        const mine = this.storedInto[(own - this.paramBase) / 2];
+        if (!mine.has(v)) {
+          mine.add(v);
+          this.changed = true;
+        }
+      }
       if (!into.has(v)) {
         into.add(v);
         this.changed = true;

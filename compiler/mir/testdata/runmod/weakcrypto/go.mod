@@ -1,0 +1,3 @@
+module weakcrypto
+
+go 1.26
