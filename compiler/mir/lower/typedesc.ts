@@ -437,10 +437,15 @@ export class TypeDescs {
       parts: [str(f.name), sym(this.desc(f.type)), int(lay.offsets[i]), int(f.embedded ? 1 : 0)],
     }));
     const pkgPath = st.fields.find((f) => !f.exported && f.pkg)?.pkg?.path ?? "";
+    // The tags, one string per field, or null when no field has one (reflect's StructTag).
+    const tags = st.tags.some((x) => x !== "")
+      ? this.array(`${this.symName(t)}·tags`, STRING, st.tags.map(str))
+      : ({ g: "zero" } as GlobalInit);
     return [
       [STRING, str(pkgPath)],
       [PTR, this.array(`${this.symName(t)}·fields`, entry, items)],
       [I64, int(st.fields.length)],
+      [PTR, tags],
     ];
   }
 

@@ -407,7 +407,9 @@ func (t *rtype) Field(i int) StructField {
 		Offset:    f.Offset,
 		Index:     []int{i},
 		Anonymous: f.Embedded != 0,
-		// TODO(abi): struct tags are not in rog's descriptors yet (README.md, "Needs").
+	}
+	if st.Tags_ != nil {
+		sf.Tag = StructTag(unsafe.Slice(st.Tags_, st.NFields)[i])
 	}
 	if !isExported(f.Name) {
 		sf.PkgPath = st.PkgPath

@@ -211,6 +211,7 @@ type StructType struct {
 	PkgPath string
 	Fields_ *StructField
 	NFields uintptr
+	Tags_   *string // NFields tags, or nil when no field has one
 }
 
 // ITab is an interface table: Fun holds the code of Type's methods in Inter's method order.

@@ -1,0 +1,3 @@
+module structtags
+
+go 1.26
