@@ -317,6 +317,26 @@ export function successors(t: Terminator): BlockId[] {
   }
 }
 
+/** rvalueOperands lists the operands an rvalue reads (a `ref`'s place is addressed, not read). */
+export function rvalueOperands(r: Rvalue): Operand[] {
+  switch (r.r) {
+    case "use":
+      return [r.op];
+    case "bin":
+      return [r.a, r.b];
+    case "un":
+    case "conv":
+    case "bitcast":
+      return [r.a];
+    case "ref":
+      return [];
+    case "agg":
+      return r.ops;
+    case "offset":
+      return [r.ptr, r.idx];
+  }
+}
+
 /** termOperands lists the operands a terminator reads (a call's destination is written, not read). */
 export function termOperands(t: Terminator): Operand[] {
   switch (t.t) {

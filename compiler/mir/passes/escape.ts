@@ -26,6 +26,7 @@
 
 import { UserError } from "../../diag.js";
 import {
+  rvalueOperands,
   successors,
   termOperands,
   type Body,
@@ -254,11 +255,8 @@ function keepsContext(b: Body): boolean {
         const derefs = r.place.proj.filter((x) => x.p === "deref").length;
         if (r.place.local === b.ctx && derefs <= 1) ok = false;
         place(r.place);
-      } else if (r.r === "use") op(r.op);
-      else if (r.r === "bin") [r.a, r.b].forEach(op);
-      else if (r.r === "agg") r.ops.forEach(op);
-      else if (r.r === "offset") [r.ptr, r.idx].forEach(op);
-      else op(r.a);
+      }
+      rvalueOperands(r).forEach(op);
     }
     termOperands(blk.term).forEach(op);
     const t = blk.term;

@@ -19,6 +19,8 @@
 
 import { renumberTerm } from "../builder.js";
 import {
+  rvalueOperands,
+  termOperands,
   WRAPPER_FILE,
   type Block,
   type Body,
@@ -329,48 +331,13 @@ function symbolsOf(b: Body): Set<string> {
   for (const blk of b.blocks) {
     for (const s of blk.stmts) {
       place(s.place);
-      const r = s.rv;
-      switch (r.r) {
-        case "use":
-          op(r.op);
-          break;
-        case "bin":
-          op(r.a);
-          op(r.b);
-          break;
-        case "un":
-        case "conv":
-        case "bitcast":
-          op(r.a);
-          break;
-        case "ref":
-          place(r.place);
-          break;
-        case "agg":
-          r.ops.forEach(op);
-          break;
-        case "offset":
-          op(r.ptr);
-          op(r.idx);
-          break;
-      }
+      if (s.rv.r === "ref") place(s.rv.place);
+      rvalueOperands(s.rv).forEach(op);
     }
     const t = blk.term;
-    if (t.t === "call") {
-      if (t.callee.c === "fn") out.add(t.callee.sym);
-      if (t.callee.c === "closure") op(t.callee.fv);
-      if (t.callee.c === "ptr") {
-        op(t.callee.fn);
-        op(t.callee.ctx);
-      }
-      t.args.forEach(op);
-      if (t.dest) place(t.dest);
-    } else if (t.t === "switch") {
-      op(t.op);
-    } else if (t.t === "assert") {
-      op(t.cond);
-      t.args.forEach(op);
-    }
+    if (t.t === "call" && t.callee.c === "fn") out.add(t.callee.sym);
+    if (t.t === "call" && t.dest) place(t.dest);
+    termOperands(t).forEach(op);
   }
   return out;
 }
@@ -433,12 +400,8 @@ export function encodeInline(pkg: MirPackage): Uint8Array {
 
 /** splitEsc separates an .esc file's summaries from its inline section (INLINE_MARK on). */
 export function splitEsc(bytes: Uint8Array): [summaries: Uint8Array, inline: Uint8Array | null] {
-  const mark = new TextEncoder().encode("\n" + INLINE_MARK);
-  outer: for (let i = 0; i + mark.length <= bytes.length; i++) {
-    for (let j = 0; j < mark.length; j++) if (bytes[i + j] !== mark[j]) continue outer;
-    return [bytes.subarray(0, i + 1), bytes.subarray(i + 1)];
-  }
-  return [bytes, null];
+  const at = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).indexOf("\n" + INLINE_MARK);
+  return at < 0 ? [bytes, null] : [bytes.subarray(0, at + 1), bytes.subarray(at + 1)];
 }
 
 /** decodeInline adds an inline section's bodies and definitions to into. */
