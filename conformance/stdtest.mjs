@@ -7,6 +7,7 @@
 //   node conformance/stdtest.mjs --packages a,b  only these, merged into the last results
 //   node conformance/stdtest.mjs --all           every package of `go list std` that has test
 //                                                files, but internal, vendored and cmd ones
+//   node conformance/stdtest.mjs --missing       the packages of --all that have no row yet
 //   --timeout SECONDS  per package (build and run), default 900
 
 import { spawnSync } from "node:child_process";
@@ -68,11 +69,15 @@ function allStd() {
 }
 
 const only = flag("--packages", null);
+const previous = existsSync(jsonPath) ? JSON.parse(readFileSync(jsonPath, "utf8")).packages : [];
+const rows = new Map(previous.map((r) => [r.package, r]));
 const packages = process.argv.includes("--all")
   ? allStd()
-  : only
-    ? only.split(",").filter(Boolean)
-    : DEFAULT_PACKAGES;
+  : process.argv.includes("--missing")
+    ? allStd().filter((p) => !rows.has(p))
+    : only
+      ? only.split(",").filter(Boolean)
+      : DEFAULT_PACKAGES;
 const timeout = Number(flag("--timeout", "900")) * 1000;
 const goroot = spawnSync("go", ["env", "GOROOT"], { encoding: "utf8" }).stdout.trim();
 const goVersion = spawnSync("go", ["env", "GOVERSION"], { encoding: "utf8" }).stdout.trim();
@@ -135,8 +140,6 @@ function write() {
   return summary;
 }
 
-const previous = existsSync(jsonPath) ? JSON.parse(readFileSync(jsonPath, "utf8")).packages : [];
-const rows = new Map(previous.map((r) => [r.package, r]));
 for (const pkg of packages) {
   const start = Date.now();
   const r = spawnSync("nice", ["-n", "10", "node", join(root, "bin/rog.js"), "test", pkg], {
