@@ -150,7 +150,10 @@ class ModuleEmitter implements ModuleCtx {
   /** location is the metadata id of a DILocation: line of inline scope (-1: the body's own). */
   private location(line: number, scope: number): number {
     const sp = scope < 0 ? this.curSP : this.subprogramOf(scope);
-    const at = scope < 0 ? "" : `, inlinedAt: !${this.callSite(scope)}`;
+    // A lexical scope is in the frame of its nearest call scope: that one's call site.
+    let call = scope;
+    while (call >= 0 && this.scopes[call].lexical) call = this.scopes[call].parent;
+    const at = call < 0 ? "" : `, inlinedAt: !${this.callSite(call)}`;
     const key = `${sp}:${line}${at}`;
     let id = this.locs.get(key);
     if (id === undefined) {
@@ -161,11 +164,23 @@ class ModuleEmitter implements ModuleCtx {
     return id;
   }
 
-  /** subprogramOf is the DISubprogram of the function an inline scope stands for. */
+  /**
+   * subprogramOf is the DISubprogram of the function an inline scope stands for, or the
+   * DILexicalBlockFile of a lexical scope.
+   */
   private subprogramOf(scope: number): number {
     const known = this.scopeSP[scope];
     if (known !== undefined) return known;
     const sc = this.scopes[scope];
+    if (sc.lexical) {
+      const parent = sc.parent < 0 ? this.curSP : this.subprogramOf(sc.parent);
+      const id = this.meta.length;
+      this.meta.push(
+        `!DILexicalBlockFile(scope: !${parent}, file: !${this.fileId(sc.file)}, discriminator: 0)`,
+      );
+      this.scopeSP[scope] = id;
+      return id;
+    }
     const key = `${sc.sym}\0${sc.file}\0${sc.line}`;
     let id = this.inlinedSP.get(key);
     if (id === undefined) {

@@ -11,6 +11,7 @@ import {
   type BlockId,
   type Body,
   type Callee,
+  type InlineScope,
   type Linkage,
   type LocalId,
   type Operand,
@@ -54,6 +55,8 @@ export class FnBuilder {
   }
   /** line is the source line attached to what is emitted next. */
   line = 0;
+  /** scope is the Body.scopes index attached to what is emitted next, -1 for the body's own. */
+  scope = -1;
   /** unwind is the landing block for calls that may panic, or null (set by defer lowering). */
   unwind: BlockId | null = null;
 
@@ -136,7 +139,7 @@ export class FnBuilder {
 
   /** assign emits `place = rv`. */
   assign(p: Place, rv: Rvalue): void {
-    this.open().stmts.push({ s: "assign", place: p, rv, line: this.line });
+    this.open().stmts.push(this.stamp<Statement>({ s: "assign", place: p, rv, line: this.line }));
   }
 
   /** temp evaluates rv into a fresh temporary and returns a read of it. */
@@ -148,7 +151,7 @@ export class FnBuilder {
 
   /** terminate ends the current block with t and opens a fresh (so far unreachable) block. */
   terminate(t: Terminator): void {
-    this.open().term = t;
+    this.open().term = this.stamp(t);
     this.cur = this.newBlock();
   }
 
@@ -174,7 +177,7 @@ export class FnBuilder {
   call(callee: Callee, args: Operand[], retTy: MirType = VOID, noreturn = false): Operand | null {
     const dest = retTy.k === "void" ? null : place(this.local(retTy));
     const next = noreturn ? null : this.newBlock();
-    this.open().term = {
+    this.open().term = this.stamp<Terminator>({
       t: "call",
       callee,
       args,
@@ -183,7 +186,7 @@ export class FnBuilder {
       target: next,
       unwind: this.unwind,
       line: this.line,
-    };
+    });
     this.cur = next ?? this.newBlock();
     return dest ? copy(dest) : null;
   }
@@ -191,7 +194,7 @@ export class FnBuilder {
   /** callInto emits a call storing its result in dest. */
   callInto(callee: Callee, args: Operand[], retTy: MirType, dest: Place): void {
     const next = this.newBlock();
-    this.open().term = {
+    this.open().term = this.stamp<Terminator>({
       t: "call",
       callee,
       args,
@@ -200,14 +203,14 @@ export class FnBuilder {
       target: next,
       unwind: this.unwind,
       line: this.line,
-    };
+    });
     this.cur = next;
   }
 
   /** check continues only when cond equals expected, else raises the runtime error kind. */
   check(cond: Operand, expected: boolean, kind: PanicKind, args: Operand[] = []): void {
     const next = this.newBlock();
-    this.open().term = {
+    this.open().term = this.stamp<Terminator>({
       t: "assert",
       cond,
       expected,
@@ -216,8 +219,21 @@ export class FnBuilder {
       target: next,
       unwind: this.unwind,
       line: this.line,
-    };
+    });
     this.cur = next;
+  }
+
+  /** addScope adds an inline or lexical scope to the body and returns its index. */
+  addScope(sc: InlineScope): number {
+    const scopes = (this.body.scopes ??= []);
+    scopes.push(sc);
+    return scopes.length - 1;
+  }
+
+  /** stamp gives a statement or terminator the current scope. */
+  private stamp<T extends { scope?: number }>(x: T): T {
+    if (this.scope >= 0) x.scope = this.scope;
+    return x;
   }
 
   private open(): OpenBlock {

@@ -183,6 +183,12 @@ export interface InlineScope {
   /** parent is the scope of the call (-1: the body itself); callLine its line there. */
   parent: number;
   callLine: number;
+  /**
+   * lexical marks a scope that is no call: code of the parent scope's own function written in
+   * another file (pkg.init runs the variable initialisers of every file). DWARF gives it the file
+   * (a lexical block file), and no frame of its own; sym and callLine are unused.
+   */
+  lexical?: boolean;
 }
 
 /** Body is one function's MIR. */

@@ -10,6 +10,7 @@ import type {
   ConstVal,
   Global,
   GlobalInit,
+  InlineScope,
   Local,
   MirPackage,
   Operand,
@@ -148,7 +149,13 @@ class Writer {
     });
     const enc: J[] = [b.sym, b.linkage, b.nparams, b.ctx, b.exc, b.file, b.line, locals, blocks];
     if (b.scopes?.length || b.noinline) {
-      enc.push(b.scopes?.map((sc): J => [sc.sym, sc.file, sc.line, sc.parent, sc.callLine]) ?? []);
+      enc.push(
+        b.scopes?.map((sc): J => {
+          const e: J[] = [sc.sym, sc.file, sc.line, sc.parent, sc.callLine];
+          if (sc.lexical) e.push(1);
+          return e;
+        }) ?? [],
+      );
     }
     if (b.noinline) enc.push(1);
     return enc;
@@ -357,13 +364,11 @@ class Reader {
     };
     if (noinline) b.noinline = true;
     if (scopes?.length) {
-      b.scopes = (scopes as A[]).map(([sym, file, line, parent, callLine]) => ({
-        sym,
-        file,
-        line,
-        parent,
-        callLine,
-      }));
+      b.scopes = (scopes as A[]).map(([sym, file, line, parent, callLine, lexical]) => {
+        const sc: InlineScope = { sym, file, line, parent, callLine };
+        if (lexical) sc.lexical = true;
+        return sc;
+      });
     }
     return b;
   }

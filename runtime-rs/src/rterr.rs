@@ -121,6 +121,7 @@ static RT_UNCOMMON: UncommonWithMethods = UncommonWithMethods {
         methods: &RT_METHODS as *const [Method; 2] as *const Method,
         mcount: 2,
         xcount: 2,
+        ptr_to_this: ptr::null(),
     },
 };
 

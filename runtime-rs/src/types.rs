@@ -158,6 +158,9 @@ pub struct Uncommon {
     /// Number of exported methods (they sort before unexported ones, whose names start with the
     /// package path: see [`Method::name`]).
     pub xcount: u32,
+    /// The descriptor of `*T` for a defined type T (reflect's `PointerTo` returns it, with its
+    /// methods), null otherwise.
+    pub ptr_to_this: *const Type,
 }
 
 /// One method of a method set.

@@ -249,10 +249,30 @@ export class FuncLowerer {
 
   /** lowerPackageInit builds pkg.init: variable initialisers in order, then the init funcs. */
   lowerPackageInit(order: Initializer[], inits: string[]): void {
+    const home = this.file.source.filename;
+    const fileScopes = new Map<string, number>();
     for (const init of order) {
-      // Line numbers and diagnostics come from the initialiser's own file.
+      // Line numbers and diagnostics come from the initialiser's own file; DWARF learns that
+      // file from a lexical scope, so runtime.Caller names it as gc does.
       const file = this.pl.fileOfInit(init.rhs);
       this.file = file;
+      const name = file.source.filename;
+      let scope = fileScopes.get(name);
+      if (scope === undefined) {
+        scope =
+          name === home
+            ? -1
+            : this.b.addScope({
+                sym: "",
+                file: name,
+                line: 0,
+                parent: -1,
+                callLine: 0,
+                lexical: true,
+              });
+        fileScopes.set(name, scope);
+      }
+      this.b.scope = scope;
       this.at(init.rhs);
       this.heap = heapVars(init.rhs, this.info, file.source.filename);
       if (init.lhs.length === 1) {
@@ -270,6 +290,7 @@ export class FuncLowerer {
         });
       }
     }
+    this.b.scope = -1;
     for (const sym of inits) this.b.call({ c: "fn", sym }, []);
     this.b.ret();
     this.pl.bodies.push(this.b.finish());

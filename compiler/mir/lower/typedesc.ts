@@ -5,7 +5,13 @@
 
 import { InternalError } from "../../diag.js";
 import type { Func } from "../../types/object.js";
-import type { Interface, Named, Signature, Type } from "../../types/type.js";
+import {
+  Pointer,
+  type Interface,
+  type Named,
+  type Signature,
+  type Type,
+} from "../../types/type.js";
 import { FnBuilder } from "../builder.js";
 import { copy, place, WRAPPER_FILE, type GlobalInit, type Operand, type Place } from "../mir.js";
 import { ensureFunc } from "../../types/lazy.js";
@@ -471,10 +477,13 @@ export class TypeDescs {
     });
     const base = this.symName(t);
     const xcount = ms.filter((m) => m.exported).length;
-    const ty = structType([STRING, PTR, U32, U32]);
+    const ty = structType([STRING, PTR, U32, U32, PTR]);
     const name = `${base}·uncommon`;
     if (!this.done.has(name)) {
       this.done.set(name, name);
+      // A defined type brings *T along, as under gc: reflect's PointerTo (and Value.Addr) must
+      // find *T's methods (encoding/json calls a pointer receiver's UnmarshalJSON that way).
+      const ptrToThis = t.tag === "Named" ? sym(this.desc(new Pointer(t))) : NULL;
       this.pl.globals.push({
         sym: name,
         ty,
@@ -485,6 +494,7 @@ export class TypeDescs {
             this.array(`${base}·methods`, entry, items),
             int(ms.length),
             int(xcount),
+            ptrToThis,
           ],
         },
         linkage: "linkonce_odr",

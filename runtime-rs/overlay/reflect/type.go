@@ -557,11 +557,14 @@ func TypeFor[T any]() Type { return toType(abi.TypeFor[T]()) }
 // ptrTypes caches the pointer types PointerTo made.
 var ptrTypes sync.Map // *abi.Type -> *abi.PtrType
 
-// PointerTo returns the pointer type with element t. rog's descriptors do not link a type to
-// its pointer type yet, so this makes a new descriptor, without *T's methods.
-// TODO(abi): a ptrToThis link so the compiler's own *T descriptor (with methods) is found.
+// PointerTo returns the pointer type with element t. A defined type's descriptor links to the
+// compiler's *T (with its methods); for other types this makes a new descriptor, which the
+// runtime takes for the compiler's own *T where both meet (same kind and type string).
 func PointerTo(t Type) Type {
 	et := t.common()
+	if u := et.Uncommon_; u != nil && u.PtrToThis != nil {
+		return toType(u.PtrToThis)
+	}
 	if p, ok := ptrTypes.Load(et); ok {
 		return toType(&p.(*abi.PtrType).Type)
 	}

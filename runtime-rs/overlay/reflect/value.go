@@ -489,7 +489,9 @@ func (v Value) Field(i int) Value {
 		panic("reflect: Field index out of range")
 	}
 	f := fs[i]
-	fl := v.flag
+	// Read-only through an unexported embedded field holds for that field only: its exported
+	// fields (promoted ones) are settable again, as in gc.
+	fl := v.flag &^ flagEmbedRO
 	if !isExported(f.Name) {
 		if f.Embedded != 0 {
 			fl |= flagEmbedRO

@@ -116,6 +116,8 @@ type UncommonType struct {
 	Methods_ *Method // Mcount methods sorted by name, the Xcount exported ones first
 	Mcount   uint32
 	Xcount   uint32
+	// PtrToThis is the descriptor of *T for a defined type T, nil otherwise.
+	PtrToThis *Type
 }
 
 // Method is one method of a method set. An unexported method's Name is "pkgpath.name".

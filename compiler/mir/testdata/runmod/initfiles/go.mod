@@ -1,0 +1,3 @@
+module example.com/initfiles
+
+go 1.26

@@ -1,0 +1,5 @@
+package main
+
+var B = where()
+
+var C = func() string { return where() }()

@@ -1,0 +1,3 @@
+module example.com/ptrtothis
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/reflectembed
+
+go 1.26
