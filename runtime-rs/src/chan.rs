@@ -59,20 +59,26 @@ pub struct Chan {
     lock: AtomicU32,
     recvq: WaitQ,
     sendq: WaitQ,
+    /// The timer whose channel this is (`time.NewTimer`'s and `NewTicker`'s), or null: the
+    /// channel keeps its weak timer alive (`rog_chansettimer`).
+    timer: *mut u8,
 }
 
-static CHAN_MASK: u8 = 1;
-/// Descriptor the collector uses for channel objects: only `buf` is a heap pointer.
+const _: () = assert!(core::mem::offset_of!(Chan, timer) == 12 * 8);
+
+/// Words 0 (`buf`) and 12 (`timer`).
+static CHAN_MASK: [u8; 2] = [1, 1 << 4];
+/// Descriptor the collector uses for channel objects: `buf` and `timer` are heap pointers.
 static CHAN_TYPE: Type = Type {
     size: core::mem::size_of::<Chan>(),
-    ptrdata: 8,
+    ptrdata: 13 * 8,
     hash: fnv1a(b"runtime.hchan"),
     tflag: 0,
     align: 8,
     field_align: 8,
     kind: kind::STRUCT,
     equal: None,
-    gcdata: &CHAN_MASK,
+    gcdata: CHAN_MASK.as_ptr(),
     name: GoString::from_static("runtime.hchan"),
     uncommon: ptr::null(),
 };
@@ -165,6 +171,14 @@ pub fn make(t: *const Type, size: i64) -> *mut Chan {
         }
     }
     c
+}
+
+/// Makes c refer to the timer t that sends on it (see [`Chan::timer`]).
+///
+/// # Safety
+/// c is a live channel; t a Go heap object or null.
+pub unsafe fn set_timer(c: *mut Chan, t: *mut u8) {
+    (*c).timer = t;
 }
 
 unsafe fn copy_elem(c: &Chan, dst: *mut u8, src: *const u8) {

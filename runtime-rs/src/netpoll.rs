@@ -158,6 +158,7 @@ fn new_slot(s: usize, pd: usize) -> Slot {
             g: core::ptr::null_mut(),
             seq: 0,
             active: false,
+            weak: false,
             callback: Some(deadline_fired),
             arg: pd | s,
         },

@@ -381,7 +381,8 @@ mod tests {
         assert_eq!(offset_of!(Type, name), 40);
         assert_eq!(offset_of!(Type, uncommon), 56);
         assert_eq!(size_of::<Method>(), 40);
-        assert_eq!(size_of::<Uncommon>(), 32);
+        assert_eq!(size_of::<Uncommon>(), 40);
+        assert_eq!(offset_of!(Uncommon, ptr_to_this), 32);
         assert_eq!(offset_of!(ArrayType, len), 80);
         assert_eq!(offset_of!(InterfaceType, nmethods), 88);
         assert_eq!(offset_of!(Itab, fun), 24);

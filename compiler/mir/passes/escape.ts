@@ -37,7 +37,7 @@ import {
   type Terminator,
 } from "../mir.js";
 import { placeType } from "../typeof.js";
-import { calleesFirst } from "./callgraph.js";
+import { calleesFirst, directCallees } from "./callgraph.js";
 import { arrayType, hasPointers, I64, PTR, U64 } from "../types.js";
 
 /** ParamTag says where a function may let an argument's pointers go. */
@@ -220,11 +220,44 @@ export function escapePackage(
 ): Map<string, Summary> {
   const bodies = new Set(pkg.bodies.map((b) => b.sym));
   const done = new Map<string, Summary>();
+  const ctxTags = new Map<string, ParamTag>();
   const lookup = (sym: string): Summary | undefined =>
     bodies.has(sym) ? done.get(sym) : external.get(sym);
+  const code = (sym: string): CodeSummary | undefined => {
+    const ctx = ctxTags.get(sym);
+    const params = done.get(sym);
+    return ctx && params ? { params, ctx } : undefined;
+  };
   const sealed = new Set(pkg.bodies.filter(keepsContext).map((b) => b.sym));
-  calleesFirst(pkg.bodies, (b) => done.set(b.sym, analyzeBody(b, lookup, sealed)));
+  // A closure's code goes before the bodies that make the closure, so calls of a func value
+  // known to hold it can use its summary.
+  const callees = (b: Body) => [...directCallees(b), ...madeClosures(b)];
+  calleesFirst(
+    pkg.bodies,
+    (b) => {
+      const r = analyzeBody(b, lookup, code, sealed);
+      done.set(b.sym, r.params);
+      if (r.ctx) ctxTags.set(b.sym, r.ctx);
+    },
+    callees,
+  );
   return done;
+}
+
+/**
+ * CodeSummary is what calling a closure's code does with its arguments (params) and with the
+ * closure object it runs with (ctx: the object is its P, what the object holds its C).
+ */
+interface CodeSummary {
+  params: Summary;
+  ctx: ParamTag;
+}
+
+/** madeClosures lists the code of the closure objects a body builds. */
+function madeClosures(b: Body): string[] {
+  const out: string[] = [];
+  for (const blk of b.blocks) for (const s of blk.stmts) out.push(...codeSymbols(s.rv));
+  return out;
 }
 
 /**
@@ -296,33 +329,41 @@ class Graph {
     readonly nlocals: number,
     /** localBase + j is local j's storage. */
     readonly localBase: number,
-    /** paramBase + 2(k-1) is P of parameter k, +1 its C. */
+    /**
+     * paramBase + 2(k-1) is P of parameter k, +1 its C; the closure context, when the body has
+     * one, is parameter nparams+1 here.
+     */
     readonly paramBase: number,
     n: number,
   ) {
+    this.np = body.nparams + (body.ctx >= 0 ? 1 : 0);
     for (let i = 0; i < n; i++) this.contents.push(new Set());
-    for (let k = 0; k < body.nparams; k++) this.storedInto.push(new Set());
+    for (let k = 0; k < this.np; k++) this.storedInto.push(new Set());
     this.exposed = new Uint8Array(n);
   }
+
+  /** np is the number of parameters the analysis sees: the body's, and its context. */
+  readonly np: number;
 
   local(j: number): number {
     return this.localBase + j;
   }
 
   isExternal(o: number): boolean {
-    return o === HEAP || (o >= this.paramBase && o < this.paramBase + 2 * this.body.nparams);
+    return o === HEAP || (o >= this.paramBase && o < this.paramBase + 2 * this.np);
   }
 
   /** isPointerParam says whether o is an object of a parameter whose type holds pointers. */
   isPointerParam(o: number): boolean {
     if (o === HEAP || !this.isExternal(o)) return false;
-    return hasPointers(this.body.locals[1 + Math.floor((o - this.paramBase) / 2)].ty);
+    const k = Math.floor((o - this.paramBase) / 2);
+    return k >= this.body.nparams || hasPointers(this.body.locals[1 + k].ty);
   }
 
   /** load is what o's memory may point at. */
   load(o: number): Objs {
     if (o === HEAP) return new Set([HEAP]);
-    if (o >= this.paramBase && o < this.paramBase + 2 * this.body.nparams) {
+    if (o >= this.paramBase && o < this.paramBase + 2 * this.np) {
       return new Set([(o - this.paramBase) % 2 === 0 ? o + 1 : o]);
     }
     return this.contents[o];
@@ -438,20 +479,24 @@ interface AllocSite {
 function analyzeBody(
   body: Body,
   lookup: (sym: string) => Summary | undefined,
+  code: (sym: string) => CodeSummary | undefined,
   sealed: ReadonlySet<string>,
-): Summary {
+): { params: Summary; ctx?: ParamTag } {
   const sites: AllocSite[] = [];
   const nlocals = body.locals.length;
   const localBase = 1;
   const paramBase = localBase + nlocals;
-  let next = paramBase + 2 * body.nparams;
+  const ctxObj = body.ctx >= 0 ? paramBase + 2 * body.nparams : -1;
+  let next = paramBase + 2 * (body.nparams + (body.ctx >= 0 ? 1 : 0));
   body.blocks.forEach((b, i) => {
     if (isSite(b.term)) sites.push({ block: i, obj: next++ });
   });
   const g = new Graph(body, nlocals, localBase, paramBase, next);
   if (process.env.ROG_ESCAPE_DEBUG === body.sym) g.rootLines = new Map();
   for (let k = 1; k <= body.nparams; k++) g.contents[g.local(k)].add(paramBase + 2 * (k - 1));
-  if (body.ctx >= 0) g.contents[g.local(body.ctx)].add(HEAP);
+  if (body.ctx >= 0) g.contents[g.local(body.ctx)].add(ctxObj);
+  // codeOf maps the closure objects the body builds to the code they hold.
+  const codeOf = new Map<number, Set<string>>();
   if (body.exc >= 0) g.contents[g.local(body.exc)].add(HEAP);
   const siteOf = new Map(sites.map((s) => [s.block, s.obj]));
 
@@ -484,14 +529,34 @@ function analyzeBody(
             break;
         }
         if (v.size) for (const o of g.locs(s.place)) g.store(o, v);
+        const codes = codeSymbols(rv);
         // A closure object whose code may copy its context pointer escapes (keepsContext).
-        if (codeSymbols(rv).some((c) => !sealed.has(c))) g.store(HEAP, g.locs(s.place));
+        if (codes.some((c) => !sealed.has(c))) g.store(HEAP, g.locs(s.place));
+        for (const o of codes.length ? g.locs(s.place) : []) {
+          let set = codeOf.get(o);
+          if (!set) codeOf.set(o, (set = new Set()));
+          for (const c of codes) if (!set.has(c)) (set.add(c), (g.changed = true));
+        }
       }
       const t = b.term;
       if (t.t !== "call") return;
       g.line = t.line;
       const args = t.args.map((a) => g.value(a));
       let result: Objs = new Set([HEAP]);
+      const apply = (tag: ParamTag, arg: Objs) => {
+        if (tag.heap) g.store(HEAP, arg);
+        else if (tag.content) g.store(HEAP, g.deref(arg));
+        if (tag.resultTop) result = union(result, g.reach(arg));
+        else if (tag.result) result = union(result, g.reach(g.deref(arg)));
+        if (tag.written) {
+          // The callee may have stored into what the argument reaches pointers to what lies
+          // below its targets, or with writtenTop to anything the argument reaches.
+          const r = g.reach(arg);
+          const below = tag.writtenTop ? r : g.reach(g.deref(arg));
+          const vals = union(below, new Set([HEAP]));
+          for (const o of r) g.store(o, vals);
+        }
+      };
       const escapeAll = () => {
         for (const a of args) g.store(HEAP, a);
         // The code reads its closure object's contents, and lets them go; the object itself
@@ -527,20 +592,30 @@ function analyzeBody(
         if (NO_ESCAPE.has(t.callee.sym)) {
           // The pointer is hidden from the analysis by contract, as gc's is.
         } else if (sum && sum.length === args.length) {
-          sum.forEach((tag, k) => {
-            if (tag.heap) g.store(HEAP, args[k]);
-            else if (tag.content) g.store(HEAP, g.deref(args[k]));
-            if (tag.resultTop) result = union(result, g.reach(args[k]));
-            else if (tag.result) result = union(result, g.reach(g.deref(args[k])));
-            if (tag.written) {
-              // The callee may have stored into what the argument reaches pointers to what
-              // lies below its targets, or with writtenTop to anything the argument reaches.
-              const r = g.reach(args[k]);
-              const below = tag.writtenTop ? r : g.reach(g.deref(args[k]));
-              const vals = union(below, new Set([HEAP]));
-              for (const o of r) g.store(o, vals);
-            }
-          });
+          sum.forEach((tag, k) => apply(tag, args[k]));
+        } else {
+          escapeAll();
+        }
+      } else if (t.callee.c === "closure") {
+        // A func value that can only hold closures this body built runs their code: their
+        // summaries say what happens to the arguments and to what the closure object holds.
+        const fv = g.value(t.callee.fv);
+        const codes = new Set<CodeSummary>();
+        let known = fv.size > 0;
+        for (const o of fv) {
+          const syms = g.isExternal(o) ? undefined : codeOf.get(o);
+          if (!syms) known = false;
+          for (const c of syms ?? []) {
+            const cs = code(c);
+            if (cs && cs.params.length === args.length) codes.add(cs);
+            else known = false;
+          }
+        }
+        if (known) {
+          for (const cs of codes) {
+            cs.params.forEach((tag, k) => apply(tag, args[k]));
+            apply(cs.ctx, fv);
+          }
         } else {
           escapeAll();
         }
@@ -563,18 +638,19 @@ function analyzeBody(
 
   const rooted = g.reach(g.contents[HEAP]);
   const returned = g.reach(g.contents[g.local(0)]);
-  const summary: Summary = [];
-  for (let k = 1; k <= body.nparams; k++) {
+  const tagOf = (k: number): ParamTag => {
     const p = paramBase + 2 * (k - 1);
-    summary.push({
+    return {
       heap: rooted.has(p),
       content: rooted.has(p + 1),
       result: returned.has(p + 1),
       resultTop: returned.has(p),
       written: g.written.has(k - 1),
       writtenTop: g.writtenTop.has(k - 1),
-    });
-  }
+    };
+  };
+  const summary: Summary = [];
+  for (let k = 1; k <= body.nparams; k++) summary.push(tagOf(k));
 
   if (process.env.ROG_ESCAPE_DEBUG === body.sym) debugSites(body, g, sites, rooted, returned);
   const stackable = sites.filter((s) => {
@@ -601,7 +677,7 @@ function analyzeBody(
       toStack(body, s.block);
     }
   }
-  return summary;
+  return body.ctx >= 0 ? { params: summary, ctx: tagOf(body.nparams + 1) } : { params: summary };
 }
 
 /**
@@ -889,7 +965,7 @@ function debugSites(body: Body, g: Graph, sites: AllocSite[], rooted: Objs, retu
   const name = (o: number): string => {
     if (o === HEAP) return "HEAP";
     if (o < g.localBase + g.nlocals) return `L_${o - g.localBase}`;
-    if (o < g.paramBase + 2 * body.nparams) {
+    if (o < g.paramBase + 2 * g.np) {
       const k = Math.floor((o - g.paramBase) / 2) + 1;
       return (o - g.paramBase) % 2 === 0 ? `P_${k}` : `C_${k}`;
     }

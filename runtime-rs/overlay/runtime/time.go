@@ -27,14 +27,14 @@ func timeSleep(ns int64) {
 }
 
 // timeTimer is what newTimer allocates for time.Timer and time.Ticker, whose layouts are its
-// first two fields. Each armed timer is served by a goroutine that sleeps until the timer is
-// due; stopping or resetting the timer bumps seq, which retires that goroutine.
-// TODO(runtime): bind to the Rust timer heap (runtime-rs/src/sched/timer.rs) once it has entry
-// points; until then every armed timer counts in NumGoroutine.
+// first two fields. The Rust timer heap serves it (rt): when due, the runtime starts a
+// goroutine running fire. A channel timer is weak in that heap and its channel refers to it,
+// so an armed timer whose channel nobody can receive from is collected, as under gc.
 type timeTimer struct {
 	c      unsafe.Pointer // time.Timer.C
 	init   bool           // time.Timer.initTimer
 	mu     mutex
+	rt     unsafe.Pointer // the runtime's timer (rog_newtimer)
 	seq    uintptr
 	active bool
 	when   int64
@@ -46,10 +46,31 @@ type timeTimer struct {
 	isChan bool
 }
 
+//go:linkname rogNewTimer rog_newtimer
+func rogNewTimer(when, period int64, f unsafe.Pointer) unsafe.Pointer
+
+//go:linkname rogStopTimer rog_stoptimer
+func rogStopTimer(t unsafe.Pointer) bool
+
+//go:linkname rogResetTimer rog_resettimer
+func rogResetTimer(t unsafe.Pointer, when, period int64) bool
+
+//go:linkname rogTimerWeak rog_timerweak
+func rogTimerWeak(t unsafe.Pointer)
+
+//go:linkname rogChanSetTimer rog_chansettimer
+func rogChanSetTimer(c, t unsafe.Pointer)
+
 //go:linkname newTimer time.newTimer
 func newTimer(when, period int64, f func(any, uintptr, int64), arg any, cp unsafe.Pointer) *timeTimer {
 	t := &timeTimer{f: f, arg: arg, isChan: cp != nil}
 	t.init = true
+	fire := t.fire
+	t.rt = rogNewTimer(0, 0, *(*unsafe.Pointer)(unsafe.Pointer(&fire)))
+	if t.isChan {
+		rogTimerWeak(t.rt)
+		rogChanSetTimer(cp, unsafe.Pointer(t))
+	}
 	t.mu.lock()
 	t.arm(when, period)
 	t.mu.unlock()
@@ -62,10 +83,11 @@ func stopTimer(t *timeTimer) bool {
 	was := t.active
 	t.active = false
 	t.seq++
-	t.mu.unlock()
+	rogStopTimer(t.rt)
 	if t.isChan && drainTimerChan(t.c) {
 		was = true
 	}
+	t.mu.unlock()
 	return was
 }
 
@@ -73,13 +95,10 @@ func stopTimer(t *timeTimer) bool {
 func resetTimer(t *timeTimer, when, period int64) bool {
 	t.mu.lock()
 	was := t.active
-	t.seq++
 	t.active = false
-	t.mu.unlock()
 	if t.isChan && drainTimerChan(t.c) {
 		was = true
 	}
-	t.mu.lock()
 	t.arm(when, period)
 	t.mu.unlock()
 	return was
@@ -90,43 +109,32 @@ func (t *timeTimer) arm(when, period int64) {
 	t.when, t.period = when, period
 	t.active = true
 	t.seq++
-	go t.run(t.seq)
+	rogResetTimer(t.rt, when, period)
 }
 
-// run fires t each time it is due until t is stopped, reset or (one-shot) has fired.
-func (t *timeTimer) run(seq uintptr) {
-	for {
-		t.mu.lock()
-		if t.seq != seq {
-			t.mu.unlock()
-			return
-		}
-		when := t.when
+// fire runs t's function if t is armed and due. The runtime may start it for an arming that
+// Stop or Reset has since replaced, or for a periodic tick t already skipped: those find t
+// inactive or not yet due. f runs with t.mu held (it only sends without blocking or starts a
+// goroutine), so Stop and Reset never return while a stale send can still happen.
+func (t *timeTimer) fire() {
+	t.mu.lock()
+	now := rogNanotime()
+	if !t.active || now < t.when {
 		t.mu.unlock()
-		if d := when - rogNanotime(); d > 0 {
-			rogSleep(d)
-			continue
-		}
-
-		t.mu.lock()
-		if t.seq != seq {
-			t.mu.unlock()
-			return
-		}
-		now := rogNanotime()
-		delta := now - t.when
-		if t.period > 0 {
-			t.when += t.period * (1 + delta/t.period)
-		} else {
-			t.active = false
-		}
-		f, arg, period := t.f, t.arg, t.period
-		t.mu.unlock()
-		f(arg, seq, delta)
-		if period <= 0 {
-			return
-		}
+		return
 	}
+	delta := now - t.when
+	if t.period > 0 {
+		next := t.when + t.period*(1+delta/t.period)
+		if next < t.when {
+			next = 1<<63 - 1 // the tick after would overflow: never again
+		}
+		t.when = next
+	} else {
+		t.active = false
+	}
+	t.f(t.arg, t.seq, delta)
+	t.mu.unlock()
 }
 
 // drainTimerChan removes a value waiting in a timer's channel (of time.Time, 24 bytes, viewed

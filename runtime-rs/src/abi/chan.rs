@@ -102,3 +102,13 @@ pub unsafe extern "C-unwind" fn rog_selectgo(cases: *mut Case, n: i64, block: bo
     let (i, ok) = chan::select(cases, block);
     Pair { a: i, b: ok as i64 }
 }
+
+/// Makes channel c keep t alive: t is the Go object of the (weak, `rog_timerweak`) timer that
+/// sends on c, so the timer lives exactly as long as somebody can receive from c.
+///
+/// # Safety
+/// c is a live channel; t a Go heap object or null.
+#[no_mangle]
+pub unsafe extern "C" fn rog_chansettimer(c: *mut Chan, t: *mut u8) {
+    crate::chan::set_timer(c, t)
+}

@@ -183,6 +183,17 @@ pub extern "C" fn rog_newtimer(when: i64, period: i64, f: *mut u8) -> *mut u8 {
     sched::timer::new_heap_timer(when, period, f).cast()
 }
 
+/// Makes t weak: the collector does not keep it (nor its func) for being armed, and forgets it
+/// once nothing else reaches it. For channel timers, whose channel refers to them
+/// (`rog_chansettimer`): a timer whose channel nobody can receive from need not fire.
+///
+/// # Safety
+/// t comes from `rog_newtimer`.
+#[no_mangle]
+pub unsafe extern "C" fn rog_timerweak(t: *mut u8) {
+    sched::timer::set_weak(t.cast())
+}
+
 /// `Timer.Stop`: disarms t; returns whether it was armed (had not fired, or is periodic). A
 /// goroutine it already started keeps running. Never blocks.
 ///

@@ -25,6 +25,11 @@ pub struct Timer {
     /// Bumped on every stop/reset; heap entries with an old sequence are stale.
     pub seq: u64,
     pub active: bool,
+    /// The heap holds the timer weakly: the collector neither keeps it nor its func, and drops
+    /// its entries once nothing else reaches it ([`drop_unreached`]). A channel timer is weak:
+    /// its channel refers to it, and when nothing reaches the channel, firing it is unobservable
+    /// (gc's Go 1.23 timers are collected the same way).
+    pub weak: bool,
     /// Runtime function to call with `arg` when it fires (the network poller's deadlines), or
     /// None. It runs on the worker that found the timer due, outside any goroutine: it must not
     /// block.
@@ -98,7 +103,10 @@ pub fn run_due() -> i64 {
             }
             h.entries.pop();
             if (*t).period > 0 {
-                (*t).when += (*t).period;
+                // Ticks missed while late are skipped, as gc does: the next is the first after
+                // now. A period so long that it overflows never ticks again (gc's maxWhen).
+                let p = (*t).period;
+                (*t).when = when.saturating_add(p.saturating_mul(1 + (now - when) / p));
                 h.entries.push(Reverse(((*t).when, (*t).seq, t as usize)));
             } else {
                 (*t).active = false;
@@ -143,6 +151,7 @@ pub fn sleep(ns: i64) {
         g,
         seq: 0,
         active: false,
+        weak: false,
         callback: None,
         arg: 0,
     }));
@@ -156,20 +165,41 @@ fn arm_after_park(_g: *mut G, t: usize) {
     unsafe { add(t as *mut Timer) };
 }
 
-/// Calls `f` with every timer the heap refers to and the func value of every armed timer
-/// (collector roots).
+/// Calls `f` with every strong timer the heap refers to and the func value of every armed one
+/// (collector roots). Weak timers are not roots.
 pub fn for_each_func(mut f: impl FnMut(usize)) {
     let h = lock();
     for e in h.entries.iter() {
         let t = e.0 .2 as *const Timer;
-        f(t as usize);
         // SAFETY: timers in the heap are live.
         unsafe {
+            if (*t).weak {
+                continue;
+            }
+            f(t as usize);
             if (*t).active && !(*t).func.is_null() {
                 f((*t).func as usize);
             }
         }
     }
+}
+
+/// After marking (world stopped): drops the heap entries of weak timers that nothing reached,
+/// which the sweep is about to free.
+pub fn drop_unreached(marked: impl Fn(usize) -> bool) {
+    let mut h = lock();
+    // SAFETY: timers in the heap are live until this sweep.
+    h.entries.retain(|e| unsafe { !(*(e.0 .2 as *const Timer)).weak } || marked(e.0 .2));
+    publish(&h);
+}
+
+/// Makes t weak (see [`Timer::weak`]).
+///
+/// # Safety
+/// t is a live timer from [`new_heap_timer`].
+pub unsafe fn set_weak(t: *mut Timer) {
+    let _h = lock();
+    (*t).weak = true;
 }
 
 static TIMER_MASK: u8 = 1 << 2;

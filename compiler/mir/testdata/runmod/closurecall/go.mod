@@ -1,0 +1,3 @@
+module example.com/closurecall
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/timergc
+
+go 1.26
