@@ -495,8 +495,13 @@ function analyzeBody(
   if (process.env.ROG_ESCAPE_DEBUG === body.sym) g.rootLines = new Map();
   for (let k = 1; k <= body.nparams; k++) g.contents[g.local(k)].add(paramBase + 2 * (k - 1));
   if (body.ctx >= 0) g.contents[g.local(body.ctx)].add(ctxObj);
-  // codeOf maps the closure objects the body builds to the code they hold.
+  // codeOf maps the closure objects the body builds to the code they hold; an object that
+  // anything else writes may hold other code (tainted).
   const codeOf = new Map<number, Set<string>>();
+  const tainted = new Set<number>();
+  const taint = (objs: Objs) => {
+    for (const o of objs) if (!tainted.has(o)) (tainted.add(o), (g.changed = true));
+  };
   if (body.exc >= 0) g.contents[g.local(body.exc)].add(HEAP);
   const siteOf = new Map(sites.map((s) => [s.block, s.obj]));
 
@@ -532,6 +537,7 @@ function analyzeBody(
         const codes = codeSymbols(rv);
         // A closure object whose code may copy its context pointer escapes (keepsContext).
         if (codes.some((c) => !sealed.has(c))) g.store(HEAP, g.locs(s.place));
+        if (codes.length === 0) taint(g.locs(s.place));
         for (const o of codes.length ? g.locs(s.place) : []) {
           let set = codeOf.get(o);
           if (!set) codeOf.set(o, (set = new Set()));
@@ -577,12 +583,14 @@ function analyzeBody(
           for (const [out, from] of eff.writes ?? []) {
             const vals = union(new Set([fresh]), ...from.map((k) => args[k]));
             for (const o of args[out]) g.store(o, vals);
+            taint(args[out]);
           }
           for (const k of eff.returns ?? []) result = union(result, args[k]);
           for (const k of eff.loads ?? []) result = union(result, g.deref(args[k]));
           if (eff.moves) {
             const moved = g.deref(args[eff.moves[1]]);
             for (const o of args[eff.moves[0]]) g.store(o, moved);
+            taint(args[eff.moves[0]]);
           }
         } else {
           escapeAll();
@@ -603,7 +611,7 @@ function analyzeBody(
         const codes = new Set<CodeSummary>();
         let known = fv.size > 0;
         for (const o of fv) {
-          const syms = g.isExternal(o) ? undefined : codeOf.get(o);
+          const syms = g.isExternal(o) || tainted.has(o) ? undefined : codeOf.get(o);
           if (!syms) known = false;
           for (const c of syms ?? []) {
             const cs = code(c);
@@ -622,7 +630,10 @@ function analyzeBody(
       } else {
         escapeAll();
       }
-      if (t.dest) for (const o of g.locs(t.dest)) g.store(o, result);
+      if (t.dest) {
+        for (const o of g.locs(t.dest)) g.store(o, result);
+        taint(g.locs(t.dest));
+      }
     });
   };
   const fixpoint = () => {
