@@ -2,7 +2,7 @@
 // `i8` in memory and inside aggregates, like clang's `_Bool`, so stored bytes are always 0 or 1.
 
 import { InternalError } from "../diag.js";
-import type { MirType } from "../mir/types.js";
+import { trailingPad, type MirType } from "../mir/types.js";
 
 /** DATALAYOUT and TRIPLE fix the target: x86-64 Linux, as rustc and clang-22 spell it. */
 export const DATALAYOUT =
@@ -36,7 +36,9 @@ export function mtype(t: MirType): string {
     case "iface":
       return "{ ptr, ptr }";
     case "struct":
-      return t.fields.length ? `{ ${t.fields.map(mtype).join(", ")} }` : "{}";
+      if (!t.fields.length) return "{}";
+      // gc's padding byte after a zero-size last field (trailingPad) is an extra i8.
+      return `{ ${[...t.fields.map(mtype), ...(trailingPad(t.fields) ? ["i8"] : [])].join(", ")} }`;
     case "array":
       return `[${t.len} x ${mtype(t.elem)}]`;
   }

@@ -11,7 +11,7 @@ import {
   type InlineScope,
   type MirPackage,
 } from "../mir/mir.js";
-import { partTypes, type MirType } from "../mir/types.js";
+import { partTypes, trailingPad, type MirType } from "../mir/types.js";
 import { FnEmitter, type ModuleCtx } from "./func.js";
 import {
   bytesConst,
@@ -296,6 +296,7 @@ class ModuleEmitter implements ModuleCtx {
       case "agg": {
         const parts = ty.k === "array" ? i.parts.map(() => ty.elem) : partTypes(ty)!;
         const items = i.parts.map((p, j) => `${mtype(parts[j])} ${this.initConst(parts[j], p)}`);
+        if (ty.k === "struct" && trailingPad(ty.fields)) items.push("i8 0");
         return ty.k === "array" ? `[${items.join(", ")}]` : `{ ${items.join(", ")} }`;
       }
     }

@@ -152,7 +152,21 @@ export function structLayout(fields: MirType[]): { offsets: number[]; size: numb
     offsets.push(off);
     off += sizeOf(f);
   }
+  if (trailingPad(fields)) off++;
   return { offsets, size: roundUp(off, align) };
+}
+
+/**
+ * trailingPad says whether a struct gets gc's extra byte after a zero-size last field, so that
+ * the field's address never points at the next object (`struct{ a int; b struct{} }` is 16
+ * bytes, as unsafe.Sizeof and the type checker say).
+ */
+export function trailingPad(fields: MirType[]): boolean {
+  return (
+    fields.length > 0 &&
+    sizeOf(fields[fields.length - 1]) === 0 &&
+    fields.some((f) => sizeOf(f) > 0)
+  );
 }
 
 function roundUp(n: number, a: number): number {

@@ -615,20 +615,301 @@ func SliceOf(t Type) Type {
 	return toType(&s.(*abi.SliceType).Type)
 }
 
-// MapOf returns the map type with the given key and element (not supported yet).
-func MapOf(key, elem Type) Type { notSupported("MapOf"); return nil }
+// mapTypes, chanTypes and arrayTypes cache the types MapOf, ChanOf and ArrayOf made.
+var mapTypes, chanTypes, arrayTypes sync.Map
 
-// ChanOf returns the channel type with the given direction and element (not supported yet).
-func ChanOf(dir ChanDir, t Type) Type { notSupported("ChanOf"); return nil }
+type mapKey struct{ key, elem *abi.Type }
 
-// ArrayOf returns the array type with the given length and element (not supported yet).
-func ArrayOf(length int, elem Type) Type { notSupported("ArrayOf"); return nil }
+type chanKey struct {
+	elem *abi.Type
+	dir  ChanDir
+}
+
+type arrayKey struct {
+	elem *abi.Type
+	n    uintptr
+}
+
+// MapOf returns the map type with the given key and element. Like SliceOf, it makes a new
+// descriptor that the runtime takes for the compiler's own map[K]V where both meet.
+func MapOf(key, elem Type) Type {
+	kt, et := key.common(), elem.common()
+	if kt.Equal == nil {
+		panic("reflect.MapOf: invalid key type " + kt.Str)
+	}
+	k := mapKey{kt, et}
+	if m, ok := mapTypes.Load(k); ok {
+		return toType(&m.(*abi.MapType).Type)
+	}
+	proto := abi.TypeOf(map[unsafe.Pointer]unsafe.Pointer(nil))
+	mt := &abi.MapType{Type: *proto, Key: kt, Elem: et}
+	mt.Str = "map[" + kt.Str + "]" + et.Str
+	mt.Hash = fnv1a(mt.Str)
+	mt.TFlag = proto.TFlag&^abi.TFlagNamed | abi.TFlagRuntime
+	mt.Uncommon_ = nil
+	m, _ := mapTypes.LoadOrStore(k, mt)
+	return toType(&m.(*abi.MapType).Type)
+}
+
+// ChanOf returns the channel type with the given direction and element.
+func ChanOf(dir ChanDir, t Type) Type {
+	et := t.common()
+	var s string
+	switch dir {
+	default:
+		panic("reflect.ChanOf: invalid dir")
+	case SendDir:
+		s = "chan<- " + et.Str
+	case RecvDir:
+		s = "<-chan " + et.Str
+	case BothDir:
+		if et.Str[0] == '<' {
+			// "<-" binds to the leftmost chan: chan (<-chan T).
+			s = "chan (" + et.Str + ")"
+		} else {
+			s = "chan " + et.Str
+		}
+	}
+	if et.Size_ >= 1<<16 {
+		panic("reflect.ChanOf: element size too large")
+	}
+	k := chanKey{et, dir}
+	if c, ok := chanTypes.Load(k); ok {
+		return toType(&c.(*abi.ChanType).Type)
+	}
+	proto := abi.TypeOf((chan unsafe.Pointer)(nil))
+	ct := &abi.ChanType{Type: *proto, Elem: et, Dir: abi.ChanDir(dir)}
+	ct.Str = s
+	ct.Hash = fnv1a(s)
+	ct.TFlag = proto.TFlag&^abi.TFlagNamed | abi.TFlagRuntime
+	ct.Uncommon_ = nil
+	c, _ := chanTypes.LoadOrStore(k, ct)
+	return toType(&c.(*abi.ChanType).Type)
+}
+
+// ArrayOf returns the array type with the given length and element.
+func ArrayOf(length int, elem Type) Type {
+	et := elem.common()
+	if length < 0 {
+		panic("reflect: negative length passed to ArrayOf")
+	}
+	n := uintptr(length)
+	if et.Size_ > 0 && n > ^uintptr(0)/et.Size_ {
+		panic("reflect.ArrayOf: array size would exceed virtual address space")
+	}
+	k := arrayKey{et, n}
+	if a, ok := arrayTypes.Load(k); ok {
+		return toType(&a.(*abi.ArrayType).Type)
+	}
+	// The equality function: raw memory for regular element types, else the generic one.
+	var proto *abi.Type
+	if et.TFlag&abi.TFlagRegularMemory != 0 {
+		proto = abi.TypeOf([1]uintptr{})
+	} else {
+		proto = abi.TypeOf([1]string{})
+	}
+	at := &abi.ArrayType{Type: *proto, Elem: et, Slice: SliceOf(elem).common(), Len: n}
+	at.Str = "[" + strconv.Itoa(length) + "]" + et.Str
+	at.Hash = fnv1a(at.Str)
+	at.Size_ = et.Size_ * n
+	at.Align_, at.FieldAlign_ = et.Align_, et.FieldAlign_
+	at.Kind_ = abi.Array
+	at.TFlag = et.TFlag&abi.TFlagRegularMemory | abi.TFlagRuntime
+	if et.Equal == nil {
+		at.Equal = nil
+	}
+	at.Uncommon_ = nil
+	at.PtrBytes, at.GCData = 0, nil
+	if et.PtrBytes > 0 && n > 0 {
+		// The element's pointer bitmap, once per element.
+		at.PtrBytes = (n-1)*et.Size_ + et.PtrBytes
+		words := at.PtrBytes / 8
+		bits := make([]byte, (words+7)/8)
+		ew := et.PtrBytes / 8
+		for i := uintptr(0); i < n; i++ {
+			base := i * et.Size_ / 8
+			for w := uintptr(0); w < ew; w++ {
+				if *(*byte)(unsafe.Add(unsafe.Pointer(et.GCData), w/8))&(1<<(w%8)) != 0 {
+					b := base + w
+					bits[b/8] |= 1 << (b % 8)
+				}
+			}
+		}
+		at.GCData = &bits[0]
+	}
+	a, _ := arrayTypes.LoadOrStore(k, at)
+	return toType(&a.(*abi.ArrayType).Type)
+}
 
 // FuncOf returns the function type with the given signature (not supported yet).
 func FuncOf(in, out []Type, variadic bool) Type { notSupported("FuncOf"); return nil }
 
-// StructOf returns the struct type with the given fields (not supported yet).
-func StructOf(fields []StructField) Type { notSupported("StructOf"); return nil }
+// structTypes caches the types StructOf made, by type string and field types.
+var structTypes sync.Map
+
+// StructOf returns the struct type with the given fields, laid out as the compiler lays out
+// structs (gc's rules, the padding byte after a zero-size last field included). Embedded
+// fields whose types have methods are not supported yet: they would need promoted-method
+// wrappers made at run time.
+func StructOf(fields []StructField) Type {
+	var (
+		repr     = []byte("struct {")
+		key      []byte
+		pkgpath  string
+		offset   uintptr
+		align    uint8 = 1
+		regular        = true
+		equal          = true
+		ptrBytes uintptr
+		lastZero bool
+		hasTag   bool
+		seen     = map[string]bool{}
+		fs       = make([]abi.StructField, len(fields))
+		tags     = make([]string, len(fields))
+	)
+	for i, f := range fields {
+		if f.Name == "" {
+			panic("reflect.StructOf: field " + strconv.Itoa(i) + " has no name")
+		}
+		if !isValidFieldName(f.Name) {
+			panic("reflect.StructOf: field " + strconv.Itoa(i) + " has invalid name")
+		}
+		if f.Type == nil {
+			panic("reflect.StructOf: field " + strconv.Itoa(i) + " has no type")
+		}
+		if !isExported(f.Name) && f.PkgPath == "" {
+			panic("reflect.StructOf: field \"" + f.Name + "\" is unexported but missing PkgPath")
+		}
+		if f.PkgPath != "" && !isExported(f.Name) {
+			if pkgpath == "" {
+				pkgpath = f.PkgPath
+			} else if pkgpath != f.PkgPath {
+				panic("reflect.Struct: fields with different PkgPath " + pkgpath + " and " + f.PkgPath)
+			}
+		}
+		if seen[f.Name] {
+			panic("reflect.StructOf: duplicate field " + f.Name)
+		}
+		seen[f.Name] = true
+		ft := f.Type.common()
+		if f.Anonymous && (f.Type.NumMethod() > 0 || (f.Type.Kind() != Pointer && f.Type.Kind() != Interface && PointerTo(f.Type).NumMethod() > 0)) {
+			panic("reflect: not supported yet: StructOf with an embedded field that has methods")
+		}
+		a := ft.Align_
+		if a > align {
+			align = a
+		}
+		off := (offset + uintptr(a) - 1) &^ (uintptr(a) - 1)
+		if off != offset {
+			regular = false // padding
+		}
+		if ft.PtrBytes > 0 {
+			ptrBytes = off + ft.PtrBytes
+		}
+		if ft.TFlag&abi.TFlagRegularMemory == 0 || f.Name == "_" {
+			regular = false
+		}
+		if ft.Equal == nil {
+			equal = false
+		}
+		fs[i] = abi.StructField{Name: f.Name, Typ: ft, Offset: off}
+		if f.Anonymous {
+			fs[i].Embedded = 1
+		}
+		offset = off + ft.Size_
+		lastZero = ft.Size_ == 0
+
+		if f.Anonymous {
+			repr = append(repr, " "+ft.Str...)
+		} else {
+			repr = append(repr, " "+f.Name+" "+ft.Str...)
+		}
+		if f.Tag != "" {
+			hasTag = true
+			tags[i] = string(f.Tag)
+			repr = append(repr, " "+strconv.Quote(string(f.Tag))...)
+		}
+		if i < len(fields)-1 {
+			repr = append(repr, ';')
+		}
+		key = strconv.AppendUint(key, uint64(uintptr(unsafe.Pointer(ft))), 16)
+		key = append(key, ' ')
+	}
+	if offset > 0 && lastZero {
+		offset++ // the padding byte after a zero-size last field
+		regular = false
+	}
+	size := (offset + uintptr(align) - 1) &^ (uintptr(align) - 1)
+	if size != offset {
+		regular = false
+	}
+	if len(fields) == 0 {
+		repr = []byte("struct {}")
+	} else {
+		repr = append(repr, " }"...)
+	}
+	k := string(repr) + "\x00" + string(key) + pkgpath
+	if t, ok := structTypes.Load(k); ok {
+		return toType(&t.(*abi.StructType).Type)
+	}
+
+	// The header: the equality function comes from a prototype of the same kind of struct.
+	var proto *abi.Type
+	switch {
+	case !equal:
+		proto = abi.TypeOf(struct{ f func() }{})
+	case regular:
+		proto = abi.TypeOf(struct{ x uintptr }{})
+	default:
+		proto = abi.TypeOf(struct{ s string }{})
+	}
+	st := &abi.StructType{Type: *proto, PkgPath: pkgpath, NFields: uintptr(len(fs))}
+	st.Size_ = size
+	st.Align_, st.FieldAlign_ = align, align
+	st.Kind_ = abi.Struct
+	st.Str = string(repr)
+	st.Hash = fnv1a(st.Str)
+	st.TFlag = abi.TFlagRuntime
+	if regular && equal {
+		st.TFlag |= abi.TFlagRegularMemory
+	}
+	st.Uncommon_ = nil
+	if len(fs) > 0 {
+		st.Fields_ = &fs[0]
+	}
+	if hasTag {
+		st.Tags_ = &tags[0]
+	}
+	st.PtrBytes, st.GCData = 0, nil
+	if ptrBytes > 0 {
+		st.PtrBytes = (ptrBytes + 7) &^ 7
+		bits := make([]byte, (st.PtrBytes/8+7)/8)
+		for _, f := range fs {
+			for w := uintptr(0); w < f.Typ.PtrBytes/8; w++ {
+				if *(*byte)(unsafe.Add(unsafe.Pointer(f.Typ.GCData), w/8))&(1<<(w%8)) != 0 {
+					b := f.Offset/8 + w
+					bits[b/8] |= 1 << (b % 8)
+				}
+			}
+		}
+		st.GCData = &bits[0]
+	}
+	t, _ := structTypes.LoadOrStore(k, st)
+	return toType(&t.(*abi.StructType).Type)
+}
+
+// isValidFieldName reports whether name is a Go identifier.
+func isValidFieldName(name string) bool {
+	for i, c := range name {
+		if i == 0 && !(c == '_' || unicode.IsLetter(c)) {
+			return false
+		}
+		if !(c == '_' || unicode.IsLetter(c) || unicode.IsDigit(c)) {
+			return false
+		}
+	}
+	return len(name) > 0
+}
 
 // VisibleFields returns all the visible fields in t, which must be a struct type, in the
 // order and with the rules of gc's reflect.VisibleFields.

@@ -11,8 +11,11 @@ const (
 	GOARCH string = "amd64"
 )
 
-// Compiler names the toolchain that built the program.
-const Compiler = "rog"
+// Compiler names the toolchain that built the program. rog says "gc": programs (and go/build,
+// whose default Context asks the go command about packages with -compiler=runtime.Compiler)
+// must behave as they do when built with the go command; rog builds gc's dialect, build tags
+// included ("gc" is satisfied).
+const Compiler = "gc"
 
 // goVersion is the Go release whose standard library rog compiles (toolchains/ checks it).
 const goVersion = "go1.26"

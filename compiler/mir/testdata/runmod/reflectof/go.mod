@@ -1,0 +1,3 @@
+module example.com/reflectof
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/structof
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/zerotail
+
+go 1.26
