@@ -581,6 +581,15 @@ func PointerTo(t Type) Type {
 // PtrTo is the old name of PointerTo.
 func PtrTo(t Type) Type { return PointerTo(t) }
 
+// runtimeType gives a descriptor made at run time from a prototype its type string and hash,
+// the RUNTIME flag and no methods.
+func runtimeType(t *abi.Type, str string) {
+	t.Str = str
+	t.Hash = fnv1a(str)
+	t.TFlag = t.TFlag&^abi.TFlagNamed | abi.TFlagRuntime
+	t.Uncommon_ = nil
+}
+
 func fnv1a(s string) uint32 {
 	h := uint32(2166136261)
 	for i := 0; i < len(s); i++ {
@@ -607,10 +616,7 @@ func SliceOf(t Type) Type {
 	}
 	proto := abi.TypeOf([]byte(nil))
 	st := &abi.SliceType{Type: *proto, Elem: et}
-	st.Str = "[]" + et.Str
-	st.Hash = fnv1a(st.Str)
-	st.TFlag = proto.TFlag | abi.TFlagRuntime
-	st.Uncommon_ = nil
+	runtimeType(&st.Type, "[]"+et.Str)
 	s, _ := sliceTypes.LoadOrStore(et, st)
 	return toType(&s.(*abi.SliceType).Type)
 }
@@ -643,10 +649,7 @@ func MapOf(key, elem Type) Type {
 	}
 	proto := abi.TypeOf(map[unsafe.Pointer]unsafe.Pointer(nil))
 	mt := &abi.MapType{Type: *proto, Key: kt, Elem: et}
-	mt.Str = "map[" + kt.Str + "]" + et.Str
-	mt.Hash = fnv1a(mt.Str)
-	mt.TFlag = proto.TFlag&^abi.TFlagNamed | abi.TFlagRuntime
-	mt.Uncommon_ = nil
+	runtimeType(&mt.Type, "map["+kt.Str+"]"+et.Str)
 	m, _ := mapTypes.LoadOrStore(k, mt)
 	return toType(&m.(*abi.MapType).Type)
 }
@@ -679,10 +682,7 @@ func ChanOf(dir ChanDir, t Type) Type {
 	}
 	proto := abi.TypeOf((chan unsafe.Pointer)(nil))
 	ct := &abi.ChanType{Type: *proto, Elem: et, Dir: abi.ChanDir(dir)}
-	ct.Str = s
-	ct.Hash = fnv1a(s)
-	ct.TFlag = proto.TFlag&^abi.TFlagNamed | abi.TFlagRuntime
-	ct.Uncommon_ = nil
+	runtimeType(&ct.Type, s)
 	c, _ := chanTypes.LoadOrStore(k, ct)
 	return toType(&c.(*abi.ChanType).Type)
 }
