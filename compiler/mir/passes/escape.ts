@@ -37,7 +37,7 @@ import {
   type Terminator,
 } from "../mir.js";
 import { placeType } from "../typeof.js";
-import { calleesFirst, directCallees } from "./callgraph.js";
+import { directCallees, sccsCalleesFirst } from "./callgraph.js";
 import { arrayType, hasPointers, I64, PTR, U64 } from "../types.js";
 
 /** ParamTag says where a function may let an argument's pointers go. */
@@ -232,16 +232,75 @@ export function escapePackage(
   // A closure's code goes before the bodies that make the closure, so calls of a func value
   // known to hold it can use its summary.
   const callees = (b: Body) => [...directCallees(b), ...madeClosures(b)];
-  calleesFirst(
+  const record = (b: Body, r: { params: Summary; ctx?: ParamTag }): boolean => {
+    const changed =
+      !sameTags(done.get(b.sym) ?? [], r.params) ||
+      (r.ctx !== undefined && !sameTags(ctxTags.has(b.sym) ? [ctxTags.get(b.sym)!] : [], [r.ctx]));
+    done.set(b.sym, r.params);
+    if (r.ctx) ctxTags.set(b.sym, r.ctx);
+    return changed;
+  };
+  sccsCalleesFirst(
     pkg.bodies,
-    (b) => {
-      const r = analyzeBody(b, lookup, code, sealed);
-      done.set(b.sym, r.params);
-      if (r.ctx) ctxTags.set(b.sym, r.ctx);
+    (scc) => {
+      const self = scc[0];
+      if (scc.length === 1 && !callees(self).includes(self.sym)) {
+        record(self, analyzeBody(self, lookup, code, sealed, true));
+        return;
+      }
+      // Mutually recursive bodies: from summaries where nothing escapes, analyse them all until
+      // their summaries stop changing (the analysis is monotone in them, so this is the least
+      // fixpoint), then once more to move their allocations to the stack.
+      for (const b of scc) {
+        done.set(
+          b.sym,
+          b.locals.slice(1, b.nparams + 1).map(() => ({ ...NOTHING })),
+        );
+        if (b.ctx >= 0) ctxTags.set(b.sym, { ...NOTHING });
+      }
+      let stable = false;
+      for (let round = 0; round < MAX_SCC_ROUNDS && !stable; round++) {
+        stable = true;
+        for (const b of scc)
+          if (record(b, analyzeBody(b, lookup, code, sealed, false))) stable = false;
+      }
+      if (!stable) {
+        // No fixpoint in time: calls within the component let everything go.
+        for (const b of scc) (done.delete(b.sym), ctxTags.delete(b.sym));
+      }
+      for (const b of scc) record(b, analyzeBody(b, lookup, code, sealed, true));
     },
     callees,
   );
   return done;
+}
+
+/** NOTHING is the tag of a parameter the function lets go nowhere. */
+const NOTHING: ParamTag = {
+  heap: false,
+  content: false,
+  result: false,
+  resultTop: false,
+  written: false,
+  writtenTop: false,
+};
+
+/** MAX_SCC_ROUNDS bounds the iterations over a recursive component (each round is monotone). */
+const MAX_SCC_ROUNDS = 30;
+
+function sameTags(a: ParamTag[], b: ParamTag[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (t, i) =>
+        t.heap === b[i].heap &&
+        t.content === b[i].content &&
+        t.result === b[i].result &&
+        t.resultTop === b[i].resultTop &&
+        t.written === b[i].written &&
+        t.writtenTop === b[i].writtenTop,
+    )
+  );
 }
 
 /**
@@ -481,6 +540,8 @@ function analyzeBody(
   lookup: (sym: string) => Summary | undefined,
   code: (sym: string) => CodeSummary | undefined,
   sealed: ReadonlySet<string>,
+  /** apply: move the allocations that do not escape to the stack (else only summarise). */
+  apply: boolean,
 ): { params: Summary; ctx?: ParamTag } {
   const sites: AllocSite[] = [];
   const nlocals = body.locals.length;
@@ -663,8 +724,10 @@ function analyzeBody(
   const summary: Summary = [];
   for (let k = 1; k <= body.nparams; k++) summary.push(tagOf(k));
 
-  if (process.env.ROG_ESCAPE_DEBUG === body.sym) debugSites(body, g, sites, rooted, returned);
+  if (apply && process.env.ROG_ESCAPE_DEBUG === body.sym)
+    debugSites(body, g, sites, rooted, returned);
   const stackable = sites.filter((s) => {
+    if (!apply) return false;
     if (rooted.has(s.obj) || returned.has(s.obj)) return false;
     const t = body.blocks[s.block].term;
     if (t.t !== "call") return false;
