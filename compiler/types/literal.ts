@@ -231,6 +231,9 @@ function constKey(v: import("./constant.js").ConstValue): string {
       return v.den === 1n ? v.num.toString() : `${v.num}/${v.den}`;
     case "complex":
       return `${v.re.num}/${v.re.den}i${v.im.num}/${v.im.den}`;
+    case "string":
+      // The whole value: constString shortens long strings for messages.
+      return `"${v.value}`;
     default:
       return cv.constString(v);
   }

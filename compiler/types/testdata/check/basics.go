@@ -72,3 +72,10 @@ M: // ERROR "label M defined and not used"
 	goto N
 N:
 }
+
+// Map keys are compared whole: long strings that share a prefix are different keys.
+var longKeys = map[string]int{
+	"var a T[int]; type ( T[P any] struct { *N[P] }; N[P any] struct { *T[P] } ); func (N[P]) m() {}": 1,
+	"var a T[int]; type ( T[P any] struct { *N[P] }; N[P any] struct { *T[P] } ); func (T[P]) m() {}": 2,
+	"var a T[int]; type ( T[P any] struct { *N[P] }; N[P any] struct { *T[P] } ); func (T[P]) m() {}": 3, // ERROR "duplicate key"
+}
