@@ -44,6 +44,8 @@ pub struct Panic {
     /// gc's `[signal ...]` line for panics raised by a fault, else empty.
     pub signal: [u8; 96],
     pub signal_len: usize,
+    /// The frame (as `Defer::frame`) whose deferred calls run for this panic.
+    pub defer_frame: usize,
 }
 
 /// A deferred call.
@@ -156,7 +158,10 @@ pub fn gopanic(v: Eface, signal: Option<&[u8]>) -> ! {
         crate::panic::die_with_panic(v, signal);
     }
     // SAFETY: gp is running; only it touches its trace.
-    unsafe { (*gp).trace = Some(crate::traceback::capture()) };
+    unsafe {
+        (*gp).trace = Some(crate::traceback::capture());
+        (*gp).panic_pcs = crate::abi::trace::logical_stack(gp);
+    }
     let p = crate::alloc::alloc_object(core::mem::size_of::<Panic>(), &PANIC_TYPE) as *mut Panic;
     // SAFETY: p is a fresh record; gp is running.
     unsafe {
@@ -185,6 +190,16 @@ pub fn goexit() -> ! {
         (*gp).panics = p.cast();
         raise(p)
     }
+}
+
+/// Whether goroutine gp runs a deferred call for a panic (not for Goexit) that has not been
+/// recovered from yet.
+///
+/// # Safety
+/// gp is the running goroutine.
+pub unsafe fn in_panic_defer(gp: *mut crate::sched::G) -> bool {
+    let p = (*gp).panics as *mut Panic;
+    !p.is_null() && (*p).in_defer && !(*p).goexit
 }
 
 /// Raises (or re-raises) p; handles the end of the stack.
@@ -254,6 +269,7 @@ unsafe fn fatal_panic(p: *mut Panic) -> ! {
 /// exc is the exception the landing pad received.
 pub unsafe fn deferpanic(exc: *mut UnwindException, frame: usize) -> bool {
     let p = exc as *mut Panic;
+    (*p).defer_frame = frame;
     loop {
         (*p).in_defer = true;
         let ran = run_one(frame);
@@ -263,7 +279,13 @@ pub unsafe fn deferpanic(exc: *mut UnwindException, frame: usize) -> bool {
         }
         if (*p).recovered {
             let gp = g();
-            (*gp).panics = (*p).link.cast();
+            // Earlier panics whose deferred call ran in this frame or a deeper one are over
+            // (gc's aborted panics): that call was unwound, and the frame returns normally.
+            let mut q = (*p).link;
+            while !q.is_null() && (*q).in_defer && (*q).defer_frame <= frame {
+                q = (*q).link;
+            }
+            (*gp).panics = q.cast();
             return true;
         }
     }

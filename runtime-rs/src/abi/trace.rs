@@ -11,57 +11,95 @@ extern "C" {
     fn _Unwind_GetIP(ctx: *mut u8) -> usize;
 }
 
-struct Walk {
-    /// Go frames still to skip.
-    skip: i64,
-    out: *mut usize,
-    n: usize,
-    got: usize,
-    /// The bottom of the goroutine (runtime.goexit) was reached.
-    done: bool,
-}
+/// The most return addresses a stack walk collects.
+const MAX_DEPTH: usize = 4096;
 
-extern "C" fn step(ctx: *mut u8, arg: *mut c_void) -> i32 {
+extern "C" fn collect(ctx: *mut u8, arg: *mut c_void) -> i32 {
     const CONTINUE: i32 = 0;
     const STOP: i32 = 4; // _URC_NORMAL_STOP
-                         // SAFETY: arg is the Walk of `callers`; ctx is a live unwind context.
+                         // SAFETY: arg is the Vec of `raw_stack`; ctx is a live unwind context.
     unsafe {
-        let w = &mut *(arg as *mut Walk);
+        let v = &mut *(arg as *mut Vec<usize>);
         let ip = _Unwind_GetIP(ctx);
-        if ip == 0 || w.done || w.got == w.n {
+        if ip == 0 || v.len() == MAX_DEPTH {
             return STOP;
+        }
+        v.push(ip);
+    }
+    CONTINUE
+}
+
+/// The return addresses of the calling thread's stack, innermost first.
+#[inline(never)]
+fn raw_stack() -> Vec<usize> {
+    let mut v = Vec::with_capacity(64);
+    // SAFETY: collect only pushes onto v.
+    unsafe { _Unwind_Backtrace(collect, &mut v as *mut Vec<usize> as *mut c_void) };
+    v
+}
+
+/// The stack as Go sees it from goroutine gp: its own return addresses, and while it panics (a
+/// deferred call runs), the frames of the panicking stack below the deferred call. Unwinding
+/// has already left the frames between the panic and the frame running the deferred call, but
+/// gc runs deferred calls on top of them, so tracebacks and `runtime.Callers` see them. The
+/// panic's stack shares its outer frames with this one (same return addresses); the frame just
+/// above the shared part is the one whose landing pad runs the deferred call, and the panic's
+/// stack has that frame at its call instead.
+pub fn logical_stack(gp: *mut crate::sched::G) -> Vec<usize> {
+    let mut now = raw_stack();
+    // SAFETY: gp is the running goroutine; only it touches its panic fields.
+    let (panicking, saved) = unsafe { (crate::unwind::in_panic_defer(gp), &(*gp).panic_pcs) };
+    if !panicking || saved.is_empty() {
+        return now;
+    }
+    let shared = now
+        .iter()
+        .rev()
+        .zip(saved.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    if shared == 0 || shared == now.len() {
+        return now;
+    }
+    now.truncate(now.len() - shared - 1);
+    now.extend_from_slice(saved);
+    now
+}
+
+/// Stores the Go frames of the return addresses `stack` at `out` (up to n), skipping `skip`,
+/// as `runtime.Callers` describes them; returns how many.
+fn go_pcs(stack: &[usize], mut skip: i64, out: *mut usize, n: usize) -> usize {
+    let mut got = 0;
+    let mut done = false;
+    for &ip in stack {
+        if done || got == n {
+            break;
         }
         // One PC per Go frame of the inline chain at the call (the return address minus 1):
         // the return address itself, tagged with the frame's index in the chain. Rust frames
         // (these functions, the runtime) are left out.
         crate::symtab::go_frames(ip - 1, |index, kind| {
-            if w.done || w.got == w.n {
+            if done || got == n {
                 return;
             }
-            w.done = kind == crate::symtab::Kind::Goexit;
-            if w.skip > 0 {
-                w.skip -= 1;
+            done = kind == crate::symtab::Kind::Goexit;
+            if skip > 0 {
+                skip -= 1;
                 return;
             }
-            *w.out.add(w.got) = ip | index << crate::symtab::TAG_SHIFT;
-            w.got += 1;
+            // SAFETY: got < n, and out points at n writable words.
+            unsafe { *out.add(got) = ip | index << crate::symtab::TAG_SHIFT };
+            got += 1;
         });
     }
-    CONTINUE
+    got
 }
 
 #[inline(never)]
 fn callers(skip: i64, pcs: *mut usize, n: i64) -> i64 {
-    let mut w = Walk {
-        skip,
-        out: pcs,
-        n: n.max(0) as usize,
-        got: 0,
-        done: false,
-    };
-    // SAFETY: step only writes within pcs[..n].
-    unsafe { _Unwind_Backtrace(step, &mut w as *mut Walk as *mut c_void) };
-    w.got as i64
+    let g = crate::sched::current_g();
+    let stack = if g.is_null() { raw_stack() } else { logical_stack(g) };
+    go_pcs(&stack, skip, pcs, n.max(0) as usize) as i64
 }
 
 /// `runtime.Callers(skip, pcs)`: stores up to `n` PCs of the calling goroutine's stack at `pcs`,

@@ -83,6 +83,10 @@ pub struct G {
     pub sig: [usize; 4],
     /// The stack trace captured when its latest panic started (printed if it is fatal).
     pub trace: Option<crate::traceback::Trace>,
+    /// The return addresses of the stack its latest panic started on, outermost last, with the
+    /// frames of an earlier panic it started in spliced in (abi/trace.rs): what
+    /// `runtime.Callers` shows below a deferred call that panicking runs, as gc shows it.
+    pub panic_pcs: Vec<usize>,
 }
 
 /// A worker (gc's P): the right to run goroutines, with its run queue and allocation cache.
@@ -354,6 +358,7 @@ fn new_g(entry: *mut u8, stack: Stack) -> *mut G {
         low_water: stack.hi,
         sig: [0; 4],
         trace: None,
+        panic_pcs: Vec::new(),
     }));
     // SAFETY: g is fresh and its stack unused.
     unsafe { (*g).sp = init_stack(stack.hi, g as usize) };

@@ -1,0 +1,3 @@
+module example.com/panicstack
+
+go 1.26
