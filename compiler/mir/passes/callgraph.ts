@@ -13,15 +13,14 @@ export function directCallees(b: Body): string[] {
 }
 
 /**
- * calleesFirst calls visit on every body after the bodies of the same list that it calls (its
- * direct callees, or what callees names); a call back into a body still being visited
- * (recursion) does not wait for it. The walk is iterative (deep call chains do not grow the
- * JavaScript stack); done says whether a body's visit has finished.
+ * calleesFirst calls visit on every body after the bodies of the same list that it calls; a
+ * call back into a body still being visited (recursion) does not wait for it. The walk is
+ * iterative (deep call chains do not grow the JavaScript stack); done says whether a body's
+ * visit has finished.
  */
 export function calleesFirst(
   bodies: Body[],
   visit: (b: Body, done: (sym: string) => boolean) => void,
-  callees: (b: Body) => string[] = directCallees,
 ): void {
   const bySym = new Map(bodies.map((b) => [b.sym, b]));
   const state = new Map<string, "visiting" | "done">();
@@ -31,7 +30,7 @@ export function calleesFirst(
     const stack: { body: Body; callees: string[]; next: number }[] = [];
     const enter = (b: Body) => {
       state.set(b.sym, "visiting");
-      stack.push({ body: b, callees: callees(b), next: 0 });
+      stack.push({ body: b, callees: directCallees(b), next: 0 });
     };
     enter(root);
     while (stack.length) {

@@ -233,9 +233,11 @@ export function escapePackage(
   // known to hold it can use its summary.
   const callees = (b: Body) => [...directCallees(b), ...madeClosures(b)];
   const record = (b: Body, r: { params: Summary; ctx?: ParamTag }): boolean => {
+    const before = done.get(b.sym);
     const changed =
-      !sameTags(done.get(b.sym) ?? [], r.params) ||
-      (r.ctx !== undefined && !sameTags(ctxTags.has(b.sym) ? [ctxTags.get(b.sym)!] : [], [r.ctx]));
+      before?.length !== r.params.length ||
+      !before.every((t, k) => sameTag(t, r.params[k])) ||
+      !sameTag(ctxTags.get(b.sym), r.ctx);
     done.set(b.sym, r.params);
     if (r.ctx) ctxTags.set(b.sym, r.ctx);
     return changed;
@@ -254,9 +256,9 @@ export function escapePackage(
       for (const b of scc) {
         done.set(
           b.sym,
-          b.locals.slice(1, b.nparams + 1).map(() => ({ ...NOTHING })),
+          Array.from({ length: b.nparams }, () => NOTHING),
         );
-        if (b.ctx >= 0) ctxTags.set(b.sym, { ...NOTHING });
+        if (b.ctx >= 0) ctxTags.set(b.sym, NOTHING);
       }
       let stable = false;
       for (let round = 0; round < MAX_SCC_ROUNDS && !stable; round++) {
@@ -276,30 +278,29 @@ export function escapePackage(
 }
 
 /** NOTHING is the tag of a parameter the function lets go nowhere. */
-const NOTHING: ParamTag = {
+const NOTHING: Readonly<ParamTag> = Object.freeze({
   heap: false,
   content: false,
   result: false,
   resultTop: false,
   written: false,
   writtenTop: false,
-};
+});
 
 /** MAX_SCC_ROUNDS bounds the iterations over a recursive component (each round is monotone). */
 const MAX_SCC_ROUNDS = 30;
 
-function sameTags(a: ParamTag[], b: ParamTag[]): boolean {
+function sameTag(a: ParamTag | undefined, b: ParamTag | undefined): boolean {
   return (
-    a.length === b.length &&
-    a.every(
-      (t, i) =>
-        t.heap === b[i].heap &&
-        t.content === b[i].content &&
-        t.result === b[i].result &&
-        t.resultTop === b[i].resultTop &&
-        t.written === b[i].written &&
-        t.writtenTop === b[i].writtenTop,
-    )
+    a === b ||
+    (a !== undefined &&
+      b !== undefined &&
+      a.heap === b.heap &&
+      a.content === b.content &&
+      a.result === b.result &&
+      a.resultTop === b.resultTop &&
+      a.written === b.written &&
+      a.writtenTop === b.writtenTop)
   );
 }
 
@@ -547,8 +548,9 @@ function analyzeBody(
   const nlocals = body.locals.length;
   const localBase = 1;
   const paramBase = localBase + nlocals;
-  const ctxObj = body.ctx >= 0 ? paramBase + 2 * body.nparams : -1;
-  let next = paramBase + 2 * (body.nparams + (body.ctx >= 0 ? 1 : 0));
+  // The closure context is one more parameter to the analysis (Graph.np).
+  const ctxObj = paramBase + 2 * body.nparams;
+  let next = body.ctx >= 0 ? ctxObj + 2 : ctxObj;
   body.blocks.forEach((b, i) => {
     if (isSite(b.term)) sites.push({ block: i, obj: next++ });
   });

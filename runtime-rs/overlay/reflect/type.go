@@ -725,15 +725,8 @@ func ArrayOf(length int, elem Type) Type {
 		at.PtrBytes = (n-1)*et.Size_ + et.PtrBytes
 		words := at.PtrBytes / 8
 		bits := make([]byte, (words+7)/8)
-		ew := et.PtrBytes / 8
 		for i := uintptr(0); i < n; i++ {
-			base := i * et.Size_ / 8
-			for w := uintptr(0); w < ew; w++ {
-				if *(*byte)(unsafe.Add(unsafe.Pointer(et.GCData), w/8))&(1<<(w%8)) != 0 {
-					b := base + w
-					bits[b/8] |= 1 << (b % 8)
-				}
-			}
+			addPointerBits(bits, i*et.Size_, et)
 		}
 		at.GCData = &bits[0]
 	}
@@ -885,17 +878,23 @@ func StructOf(fields []StructField) Type {
 		st.PtrBytes = (ptrBytes + 7) &^ 7
 		bits := make([]byte, (st.PtrBytes/8+7)/8)
 		for _, f := range fs {
-			for w := uintptr(0); w < f.Typ.PtrBytes/8; w++ {
-				if *(*byte)(unsafe.Add(unsafe.Pointer(f.Typ.GCData), w/8))&(1<<(w%8)) != 0 {
-					b := f.Offset/8 + w
-					bits[b/8] |= 1 << (b % 8)
-				}
-			}
+			addPointerBits(bits, f.Offset, f.Typ)
 		}
 		st.GCData = &bits[0]
 	}
 	t, _ := structTypes.LoadOrStore(k, st)
 	return toType(&t.(*abi.StructType).Type)
+}
+
+// addPointerBits sets in the pointer bitmap bits the words of a t at byte offset off that hold
+// pointers.
+func addPointerBits(bits []byte, off uintptr, t *abi.Type) {
+	for w := uintptr(0); w < t.PtrBytes/8; w++ {
+		if *(*byte)(unsafe.Add(unsafe.Pointer(t.GCData), w/8))&(1<<(w%8)) != 0 {
+			b := off/8 + w
+			bits[b/8] |= 1 << (b % 8)
+		}
+	}
 }
 
 // isValidFieldName reports whether name is a Go identifier.

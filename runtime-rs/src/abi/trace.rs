@@ -14,10 +14,59 @@ extern "C" {
 /// The most return addresses a stack walk collects.
 const MAX_DEPTH: usize = 4096;
 
+const CONTINUE: i32 = 0;
+const STOP: i32 = 4; // _URC_NORMAL_STOP
+
+/// Turns return addresses into `runtime.Callers` PCs: one per Go frame of the inline chain at
+/// the call (the return address minus 1), each the return address tagged with the frame's index
+/// in the chain. Rust frames (these functions, the runtime) are left out.
+struct Expand {
+    /// Go frames still to skip.
+    skip: i64,
+    out: *mut usize,
+    n: usize,
+    got: usize,
+    /// The bottom of the goroutine (runtime.goexit) was reached.
+    done: bool,
+}
+
+impl Expand {
+    /// Adds the frames at return address ip; false once no more are wanted.
+    fn push(&mut self, ip: usize) -> bool {
+        if ip == 0 || self.done || self.got == self.n {
+            return false;
+        }
+        crate::symtab::go_frames(ip - 1, |index, kind| {
+            if self.done || self.got == self.n {
+                return;
+            }
+            self.done = kind == crate::symtab::Kind::Goexit;
+            if self.skip > 0 {
+                self.skip -= 1;
+                return;
+            }
+            // SAFETY: got < n, and out points at n writable words.
+            unsafe { *self.out.add(self.got) = ip | index << crate::symtab::TAG_SHIFT };
+            self.got += 1;
+        });
+        !self.done && self.got < self.n
+    }
+}
+
+extern "C" fn expand_step(ctx: *mut u8, arg: *mut c_void) -> i32 {
+    // SAFETY: arg is the Expand of `callers`; ctx is a live unwind context.
+    unsafe {
+        let e = &mut *(arg as *mut Expand);
+        if e.push(_Unwind_GetIP(ctx)) {
+            CONTINUE
+        } else {
+            STOP
+        }
+    }
+}
+
 extern "C" fn collect(ctx: *mut u8, arg: *mut c_void) -> i32 {
-    const CONTINUE: i32 = 0;
-    const STOP: i32 = 4; // _URC_NORMAL_STOP
-                         // SAFETY: arg is the Vec of `raw_stack`; ctx is a live unwind context.
+    // SAFETY: arg is the Vec of `raw_stack`; ctx is a live unwind context.
     unsafe {
         let v = &mut *(arg as *mut Vec<usize>);
         let ip = _Unwind_GetIP(ctx);
@@ -38,6 +87,12 @@ fn raw_stack() -> Vec<usize> {
     v
 }
 
+/// Whether goroutine gp sees a panicking stack below its own (see [`logical_stack`]).
+fn splices(gp: *mut crate::sched::G) -> bool {
+    // SAFETY: gp is the running goroutine; only it touches its panic fields.
+    !gp.is_null() && unsafe { crate::unwind::in_panic_defer(gp) && !(*gp).panic_pcs.is_empty() }
+}
+
 /// The stack as Go sees it from goroutine gp: its own return addresses, and while it panics (a
 /// deferred call runs), the frames of the panicking stack below the deferred call. Unwinding
 /// has already left the frames between the panic and the frame running the deferred call, but
@@ -47,11 +102,11 @@ fn raw_stack() -> Vec<usize> {
 /// stack has that frame at its call instead.
 pub fn logical_stack(gp: *mut crate::sched::G) -> Vec<usize> {
     let mut now = raw_stack();
-    // SAFETY: gp is the running goroutine; only it touches its panic fields.
-    let (panicking, saved) = unsafe { (crate::unwind::in_panic_defer(gp), &(*gp).panic_pcs) };
-    if !panicking || saved.is_empty() {
+    if !splices(gp) {
         return now;
     }
+    // SAFETY: as in `splices`.
+    let saved = unsafe { &(*gp).panic_pcs };
     let shared = now
         .iter()
         .rev()
@@ -66,40 +121,28 @@ pub fn logical_stack(gp: *mut crate::sched::G) -> Vec<usize> {
     now
 }
 
-/// Stores the Go frames of the return addresses `stack` at `out` (up to n), skipping `skip`,
-/// as `runtime.Callers` describes them; returns how many.
-fn go_pcs(stack: &[usize], mut skip: i64, out: *mut usize, n: usize) -> usize {
-    let mut got = 0;
-    let mut done = false;
-    for &ip in stack {
-        if done || got == n {
-            break;
-        }
-        // One PC per Go frame of the inline chain at the call (the return address minus 1):
-        // the return address itself, tagged with the frame's index in the chain. Rust frames
-        // (these functions, the runtime) are left out.
-        crate::symtab::go_frames(ip - 1, |index, kind| {
-            if done || got == n {
-                return;
-            }
-            done = kind == crate::symtab::Kind::Goexit;
-            if skip > 0 {
-                skip -= 1;
-                return;
-            }
-            // SAFETY: got < n, and out points at n writable words.
-            unsafe { *out.add(got) = ip | index << crate::symtab::TAG_SHIFT };
-            got += 1;
-        });
-    }
-    got
-}
-
 #[inline(never)]
 fn callers(skip: i64, pcs: *mut usize, n: i64) -> i64 {
+    let mut e = Expand {
+        skip,
+        out: pcs,
+        n: n.max(0) as usize,
+        got: 0,
+        done: false,
+    };
     let g = crate::sched::current_g();
-    let stack = if g.is_null() { raw_stack() } else { logical_stack(g) };
-    go_pcs(&stack, skip, pcs, n.max(0) as usize) as i64
+    if splices(g) {
+        for ip in logical_stack(g) {
+            if !e.push(ip) {
+                break;
+            }
+        }
+    } else {
+        // The common case walks only as far as the frames asked for.
+        // SAFETY: expand_step only writes within pcs[..n].
+        unsafe { _Unwind_Backtrace(expand_step, &mut e as *mut Expand as *mut c_void) };
+    }
+    e.got as i64
 }
 
 /// `runtime.Callers(skip, pcs)`: stores up to `n` PCs of the calling goroutine's stack at `pcs`,
