@@ -461,7 +461,9 @@ export class TypeDescs {
     const ms = sels.map((x) => x.m);
     const named =
       t.tag === "Named" ? t : t.tag === "Pointer" && t.elem.tag === "Named" ? t.elem : null;
-    if (!named || (ms.length === 0 && t.tag !== "Named")) return NULL;
+    // A defined type always has one (its package path); another type when it has methods: a
+    // struct literal type promotes the methods of its embedded fields.
+    if (ms.length === 0 && t.tag !== "Named") return NULL;
     const entry = structType([STRING, PTR, PTR, PTR]);
     const items = sels.map(({ m }, k): GlobalInit => {
       const [ifn, tfn] = this.methodCode(t, sels[k]);
@@ -490,7 +492,7 @@ export class TypeDescs {
         init: {
           g: "agg",
           parts: [
-            str(named.obj.pkg?.path ?? ""),
+            str(named?.obj.pkg?.path ?? ""),
             this.array(`${base}·methods`, entry, items),
             int(ms.length),
             int(xcount),

@@ -1,0 +1,3 @@
+module example.com/unnamedmethods
+
+go 1.26
