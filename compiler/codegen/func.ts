@@ -506,11 +506,14 @@ export class FnEmitter {
     // Calls keep their own source line: LLVM must not merge two calls of different lines into
     // one with line 0 (tail merging, sinking), which runtime.Caller, tracebacks and testing's
     // file:line reported as ???:1 (t.Fatal and t.Fatalf on two paths of a test became one call).
-    const attrs = c.c === "rt" && c.sym.startsWith("llvm.") ? "" : " nomerge";
+    const intrinsic = c.c === "rt" && c.sym.startsWith("llvm.");
+    const attrs = intrinsic ? "" : " nomerge";
     const hasResult = t.dest !== null && t.retTy.k !== "void";
     const r = hasResult ? this.tmp() : "";
     const assign = hasResult ? `${r} = ` : "";
-    if (t.unwind !== null) {
+    // An LLVM intrinsic never unwinds, and LLVM rejects invoking one (`min` of floats in a
+    // function with defers is a call of llvm.minimum).
+    if (t.unwind !== null && !intrinsic) {
       // invoke: the result is stored on the normal path only.
       const cont = `cont${this.n++}`;
       this.emit(

@@ -1,0 +1,3 @@
+module example.com/intrinsicdefer
+
+go 1.26
