@@ -390,10 +390,13 @@ export function encodeInline(pkg: MirPackage): Uint8Array {
     globals: [...defs.values()].filter((d): d is Global => !("blocks" in d)),
     bodies: [...exported, ...[...defs.values()].filter((d): d is Body => "blocks" in d)],
   };
-  const head = INLINE_MARK + JSON.stringify(exported.map((b) => b.sym)) + "\n";
+  // Symbols may hold non-ASCII (the · of a local type's name): lengths are in bytes.
+  const head = new TextEncoder().encode(
+    INLINE_MARK + JSON.stringify(exported.map((b) => b.sym)) + "\n",
+  );
   const mir = serializeMir(sub);
   const out = new Uint8Array(head.length + mir.length);
-  out.set(new TextEncoder().encode(head));
+  out.set(head);
   out.set(mir, head.length);
   return out;
 }
@@ -406,11 +409,10 @@ export function splitEsc(bytes: Uint8Array): [summaries: Uint8Array, inline: Uin
 
 /** decodeInline adds an inline section's bodies and definitions to into. */
 export function decodeInline(bytes: Uint8Array, into: Imported): void {
-  const text = new TextDecoder().decode(bytes.subarray(0, 1 << 20));
-  const nl = text.indexOf("\n", INLINE_MARK.length);
-  const syms = new Set(JSON.parse(text.slice(INLINE_MARK.length, nl)) as string[]);
-  const headLen = new TextEncoder().encode(text.slice(0, nl + 1)).length;
-  const sub = deserializeMir(bytes.subarray(headLen));
+  const nl = bytes.indexOf(0x0a, INLINE_MARK.length);
+  const list = new TextDecoder().decode(bytes.subarray(INLINE_MARK.length, nl));
+  const syms = new Set(JSON.parse(list) as string[]);
+  const sub = deserializeMir(bytes.subarray(nl + 1));
   for (const b of sub.bodies) {
     if (syms.has(b.sym)) into.bodies.set(b.sym, b);
     else into.defs.set(b.sym, b);

@@ -1,0 +1,3 @@
+module example.com/inlineutf8
+
+go 1.26
