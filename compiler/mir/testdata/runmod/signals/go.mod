@@ -1,0 +1,2 @@
+module sigt2
+go 1.26
