@@ -60,7 +60,7 @@ export const OVERLAYS: readonly Overlay[] = [
     reason:
       "gc's map implementation, built on gc's map descriptors (groups, slot sizes, hashers); " +
       "rog's maps are the Rust runtime's, and the packages importing this one (runtime, " +
-      "reflect) are overlays that do not, so the overlay is the package clause alone",
+      "reflect) are overlays that do not, so the overlay declares only Use64BitHash (hash/maphash's tests)",
   },
   {
     path: "unique",
