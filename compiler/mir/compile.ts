@@ -4,6 +4,7 @@
 import type { Body, MirPackage } from "./mir.js";
 import { removeDeadTemps, removeUnreachable } from "./passes/cleanup.js";
 import { constProp } from "./passes/constprop.js";
+import { devirtualizePackage } from "./passes/devirt.js";
 import { escapePackage, type Summary } from "./passes/escape.js";
 import { encodeInline, inlinePackage, newImported, type Imported } from "./passes/inline.js";
 import { verifyBody } from "./verify.js";
@@ -58,6 +59,9 @@ export function optimize(
   const before = new Set(pkg.bodies);
   for (const body of inlinePackage(pkg, opts.imported ?? newImported())) runPasses(body);
   if (opts.verify) pkg.bodies.filter((b) => !before.has(b)).forEach(verifyBody);
+  // After inlining, which exposes the itab a constructor put in the interface it returned;
+  // before escape analysis, which then sees the method's own summary.
+  for (const body of devirtualizePackage(pkg, before)) runPasses(body);
   opts.inlineOut?.(encodeInline(pkg));
   // Over the whole package, after folding (allocation sizes are constants by then): callees'
   // summaries come first.

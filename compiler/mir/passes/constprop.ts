@@ -127,6 +127,14 @@ function constOf(ty: MirType, v: ConstVal): Rvalue {
 
 /** fold evaluates integer and boolean operators on constants. */
 function fold(body: Body, rv: Rvalue): Rvalue {
+  if (rv.r === "bin" && (rv.op === "==" || rv.op === "!=")) {
+    // A symbol's address (a global, a function, an itab) is never nil.
+    const sym = (o: Operand) => o.o === "const" && o.v.c === "sym";
+    const nil = (o: Operand) => o.o === "const" && o.v.c === "zero";
+    if ((sym(rv.a) && nil(rv.b)) || (nil(rv.a) && sym(rv.b))) {
+      return constOf({ k: "bool" }, { c: "bool", v: rv.op === "!=" });
+    }
+  }
   if (rv.r === "bin") {
     const a = intOf(rv.a);
     const b = intOf(rv.b);

@@ -1,0 +1,2 @@
+module dv
+go 1.26
