@@ -26,8 +26,11 @@ export function constProp(body: Body): boolean {
     for (const blk of body.blocks) {
       for (const s of blk.stmts) {
         s.place = subPlace(s.place, sub);
-        const rv = fold(body, subRvalue(s.rv, sub));
-        if (rv !== s.rv) s.rv = rv;
+        const subbed = subRvalue(s.rv, sub);
+        const rv = fold(body, subbed);
+        // A fold makes a new constant local: go round again to propagate it.
+        if (rv !== subbed) any = true;
+        s.rv = rv;
       }
       blk.term = foldTerm(subTerm(blk.term, sub));
     }

@@ -1,5 +1,7 @@
 // Devirtualisation: a method call on an interface value whose itab is known at compile time
-// becomes a direct call of the method the itab names. The usual source is an inlined
+// becomes a direct call of the method the itab names, and a call of the constant closure
+// object of a top-level function (an inlined `ignoringEINTRIO(syscall.Read, ...)`) a direct call
+// of the function. The usual source is an inlined
 // constructor returning an interface (`h := sha256.New(); h.Write(b)`): once the call is
 // direct, escape analysis sees the method's summary and may keep the object in the frame, as
 // gc's devirtualisation after inlining does.
@@ -10,21 +12,37 @@
 // zero-initialises declared variables, which is a write of its own), and addressed locals are
 // left alone.
 
-import type { Body, Callee, Global, MirPackage, Operand, Place, Terminator } from "../mir.js";
+import type {
+  Body,
+  Callee,
+  Global,
+  GlobalInit,
+  MirPackage,
+  Operand,
+  Place,
+  Terminator,
+} from "../mir.js";
 
 /** devirtualize rewrites the body's calls through known itabs; it reports whether it did. */
 export function devirtualize(body: Body, globals: ReadonlyMap<string, Global>): boolean {
   const tabs = knownItabs(body);
-  if (tabs.size === 0) return false;
   let changed = false;
   // Reading word 0 of such a local reads the constant.
+  // Reading word 0 of such a local reads the constant; reading the dynamic type out of the
+  // itab (a type assertion, a type switch) reads the itab's constant type word.
   const sub = (o: Operand): Operand => {
-    if (o.o !== "copy" || o.place.proj.length !== 1) return o;
-    const p = o.place.proj[0]!;
-    const tab = p.p === "field" && p.i === 0 ? tabs.get(o.place.local) : undefined;
+    if (o.o !== "copy") return o;
+    const [f0, d, f1] = o.place.proj;
+    const tab = f0?.p === "field" && f0.i === 0 ? tabs.get(o.place.local) : undefined;
     if (tab === undefined) return o;
+    let sym: string | undefined = tab;
+    if (o.place.proj.length === 3 && d?.p === "deref" && f1?.p === "field" && f1.i === 1) {
+      const w = itabWords(globals, tab)?.[1];
+      sym = w?.g === "const" && w.v.c === "sym" && !w.v.fn ? w.v.sym : undefined;
+    } else if (o.place.proj.length !== 1) sym = undefined;
+    if (sym === undefined) return o;
     changed = true;
-    return { o: "const", ty: { k: "ptr" }, v: { c: "sym", sym: tab, fn: false } };
+    return { o: "const", ty: { k: "ptr" }, v: { c: "sym", sym, fn: false } };
   };
   for (const blk of body.blocks) {
     for (const s of blk.stmts) {
@@ -35,7 +53,7 @@ export function devirtualize(body: Body, globals: ReadonlyMap<string, Global>): 
     }
     const t = blk.term;
     if (t.t === "call") {
-      const callee = directCallee(t.callee, tabs, globals);
+      const callee = directCallee(t.callee, tabs, globals) ?? staticFunc(t.callee, globals);
       if (callee) {
         blk.term = { ...t, callee };
         changed = true;
@@ -106,15 +124,35 @@ function directCallee(
   if (c.c !== "ptr" || c.fn.o !== "copy") return null;
   const m = methodSlot(c.fn.place);
   const tab = m && tabs.get(c.fn.place.local);
-  const g = tab ? globals.get(tab) : undefined;
-  if (!m || !g || g.init.g !== "agg") return null;
+  const words = tab ? itabWords(globals, tab) : null;
+  if (!m || !words) return null;
   // The itab's method words follow its four header fields, flattened or as one array.
-  const parts = g.init.parts;
   const slot =
-    parts.length === 5 && parts[4]!.g === "agg" ? parts[4]!.parts[m.index] : parts[4 + m.index];
+    words.length === 5 && words[4]!.g === "agg" ? words[4]!.parts[m.index] : words[4 + m.index];
   if (!slot || slot.g !== "const" || slot.v.c !== "sym" || !slot.v.fn) return null;
   if (c.ctx.o !== "const" || c.ctx.v.c !== "zero") return null;
   return { c: "fn", sym: slot.v.sym };
+}
+
+/**
+ * staticFunc is the function a call of a constant closure object `{ptr @f}` calls: the object
+ * of a top-level function used as a value (lower/package.ts closureObject), which captures
+ * nothing, so the function ignores its context and may be called directly.
+ */
+function staticFunc(c: Callee, globals: ReadonlyMap<string, Global>): Callee | null {
+  if (c.c !== "closure" || c.fv.o !== "const" || c.fv.v.c !== "sym" || c.fv.v.fn) return null;
+  const g = globals.get(c.fv.v.sym);
+  if (!g?.constant || g.init.g !== "agg" || g.init.parts.length !== 1) return null;
+  const code = g.init.parts[0]!;
+  return code.g === "const" && code.v.c === "sym" && code.v.fn
+    ? { c: "fn", sym: code.v.sym }
+    : null;
+}
+
+/** itabWords is the static initialiser of the itab tab (ABI.md §6), if the package has it. */
+function itabWords(globals: ReadonlyMap<string, Global>, tab: string): GlobalInit[] | null {
+  const g = globals.get(tab);
+  return tab.startsWith("go:itab.") && g?.init.g === "agg" ? g.init.parts : null;
 }
 
 /** methodSlot matches `(*l.0).4[i]`, the read of an itab's method i (lower/iface.ts). */

@@ -97,8 +97,10 @@ func nested() {
 // Calling a func value lets go of what the closure holds, not of the closure object.
 var saved func()
 
+//go:noinline
 func call(f func()) { f() }
 func save(f func()) { saved = f }
+func callInline(f func()) { f() }
 
 func callsStay() {
 	y := 2
@@ -115,9 +117,18 @@ func cellEscapes() {
 	call(func() { y++ })
 }
 
+// callInline is inlined (it calls its func parameter): the closure is called directly, and
+// neither it nor y's cell is left on the heap.
+func callsInlined() {
+	y := 2
+	callInline(func() { y++ })
+	println(y)
+}
+
 func main() {
 	var p *int
 	callsStay()
+	callsInlined()
 	keptEscapes()
 	cellEscapes()
 	println(local(), escapes(&p) != nil, *through())
@@ -139,6 +150,7 @@ func main() {
     ["main.callsStay", 1],
     ["main.keptEscapes", 2],
     ["main.cellEscapes", 1],
+    ["main.callsInlined", 0],
   ])("%s keeps %i on the heap", (sym, n) => {
     expect(heapAllocs(pkg, sym)).toBe(n);
   });

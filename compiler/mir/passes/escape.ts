@@ -158,6 +158,13 @@ const RUNTIME: Readonly<Record<string, Effect>> = {
   "llvm.maximum.f32": {},
   "llvm.ceil.f64": {},
   "llvm.trunc.f64": {},
+  // System calls: as with gc's //go:uintptrkeepalive on syscall.Syscall, a pointer passed as a
+  // uintptr argument is the kernel's only for the call.
+  rog_syscall6: {},
+  rog_rawsyscall6: {},
+  // runtime.KeepAlive, and the uintptr arguments of a //go:uintptrkeepalive call: the object
+  // must live until here, which a frame object does anyway.
+  rog_keepalive: {},
   // sync/atomic and internal/runtime/atomic: the value (a uintptr may be a pointer) goes into *addr.
   rog_atomic_load32: { loads: [0] },
   rog_atomic_load64: { loads: [0] },
@@ -555,7 +562,7 @@ function analyzeBody(
     if (isSite(b.term)) sites.push({ block: i, obj: next++ });
   });
   const g = new Graph(body, nlocals, localBase, paramBase, next);
-  if (process.env.ROG_ESCAPE_DEBUG === body.sym) g.rootLines = new Map();
+  if (debugging(body.sym)) g.rootLines = new Map();
   for (let k = 1; k <= body.nparams; k++) g.contents[g.local(k)].add(paramBase + 2 * (k - 1));
   if (body.ctx >= 0) g.contents[g.local(body.ctx)].add(ctxObj);
   // codeOf maps the closure objects the body builds to the code they hold; an object that
@@ -726,8 +733,7 @@ function analyzeBody(
   const summary: Summary = [];
   for (let k = 1; k <= body.nparams; k++) summary.push(tagOf(k));
 
-  if (apply && process.env.ROG_ESCAPE_DEBUG === body.sym)
-    debugSites(body, g, sites, rooted, returned);
+  if (apply && debugging(body.sym)) debugSites(body, g, sites, rooted, returned);
   const stackable = sites.filter((s) => {
     if (!apply) return false;
     if (rooted.has(s.obj) || returned.has(s.obj)) return false;
@@ -1036,6 +1042,11 @@ export function decodeSummaries(bytes: Uint8Array, what: string, into: Map<strin
   }
 }
 
+/** debugging reports whether ROG_ESCAPE_DEBUG (symbols separated by commas) names sym. */
+function debugging(sym: string): boolean {
+  return (process.env.ROG_ESCAPE_DEBUG ?? "").split(",").includes(sym);
+}
+
 /** debugSites prints, for ROG_ESCAPE_DEBUG=sym, why each allocation of the body escapes. */
 function debugSites(body: Body, g: Graph, sites: AllocSite[], rooted: Objs, returned: Objs): void {
   const name = (o: number): string => {
@@ -1048,6 +1059,7 @@ function debugSites(body: Body, g: Graph, sites: AllocSite[], rooted: Objs, retu
     const s = sites.find((x) => x.obj === o);
     return s ? `A@${body.blocks[s.block].term.line}` : `?${o}`;
   };
+  console.error(`escape: ${body.sym}`);
   for (const s of sites) {
     const holders: string[] = [];
     g.contents.forEach((c, o) => c.has(s.obj) && holders.push(name(o)));

@@ -23,6 +23,7 @@ import {
   termOperands,
   WRAPPER_FILE,
   type Block,
+  type Callee,
   type Body,
   type Global,
   type GlobalInit,
@@ -76,16 +77,27 @@ function size(b: Body): number {
 /** inlinable says whether b may be inlined into its callers (within its package). */
 export function inlinable(b: Body): boolean {
   if (b.noinline || b.exc >= 0) return false;
-  let alloc = false;
+  // Worth inlining: a body that allocates (escape analysis may then keep the object in the
+  // caller's frame), or that calls a func-valued parameter (the caller's func value may be a
+  // known function, which devirt.ts then calls directly: poll's ignoringEINTRIO(syscall.Read,
+  // fd, p) leaks p only through an unknown call).
+  let worth = false;
   for (const blk of b.blocks) {
     if (blk.cleanup) return false;
     const t = blk.term;
     if (t.t !== "call") continue;
     if (t.callee.c === "rt" && FRAME_ENTRIES.test(t.callee.sym)) return false;
     if (t.callee.c === "fn" && t.callee.sym === b.sym) return false;
-    if (isAllocSite(t)) alloc = true;
+    if (isAllocSite(t) || callsParam(b, t.callee)) worth = true;
   }
-  return alloc && cost(b) <= COST_BUDGET;
+  return worth && cost(b) <= COST_BUDGET;
+}
+
+/** callsParam says whether callee is a func value held in one of b's parameters. */
+function callsParam(b: Body, callee: Callee): boolean {
+  if (callee.c !== "closure" || callee.fv.o !== "copy" || callee.fv.place.proj.length) return false;
+  const l = callee.fv.place.local;
+  return l >= 1 && l <= b.nparams;
 }
 
 /** Imported holds the bodies other packages export for inlining and what they need. */

@@ -1,0 +1,2 @@
+module cr
+go 1.26
