@@ -1,0 +1,2 @@
+module lp
+go 1.26
