@@ -7,11 +7,16 @@ import "iter"
 
 // Seq returns an iter.Seq[Value] over what `for x := range v` yields: 0 … n-1 for an integer
 // n (typed as v), the indices of an array, a pointer to an array, a slice or a string (the
-// start of each rune), a map's keys, a channel's values until it is closed. A range function
-// needs Value.Call and MakeFunc, which are not supported yet.
+// start of each rune), a map's keys, a channel's values until it is closed, and what a range
+// function yields (called with a yield function made by MakeFunc).
 func (v Value) Seq() iter.Seq[Value] {
 	if v.Kind() == Func && v.Type().CanSeq() {
-		notSupported("Value.Seq over a function")
+		return func(yield func(Value) bool) {
+			rf := MakeFunc(v.Type().In(0), func(in []Value) []Value {
+				return []Value{ValueOf(yield(in[0]))}
+			})
+			v.Call([]Value{rf})
+		}
 	}
 	switch v.Kind() {
 	case Int, Int8, Int16, Int32, Int64:
@@ -55,11 +60,16 @@ func (v Value) Seq() iter.Seq[Value] {
 
 // Seq2 returns an iter.Seq2[Value, Value] over what `for k, x := range v` yields: index and
 // element of an array, a pointer to an array or a slice, byte index and rune of a string, key
-// and value of a map. A range function needs Value.Call and MakeFunc, which are not supported
-// yet.
+// and value of a map, and what a range function yields (called with a yield function made by
+// MakeFunc).
 func (v Value) Seq2() iter.Seq2[Value, Value] {
 	if v.Kind() == Func && v.Type().CanSeq2() {
-		notSupported("Value.Seq2 over a function")
+		return func(yield func(Value, Value) bool) {
+			rf := MakeFunc(v.Type().In(0), func(in []Value) []Value {
+				return []Value{ValueOf(yield(in[0], in[1]))}
+			})
+			v.Call([]Value{rf})
+		}
 	}
 	switch v.Kind() {
 	case Pointer:

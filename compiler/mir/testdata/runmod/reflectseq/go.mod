@@ -1,0 +1,2 @@
+module rs
+go 1.26
