@@ -77,7 +77,7 @@ function describe(e: ast.Expr): string {
   }
 }
 
-function ident(fl: FuncLowerer, e: ast.Ident): Operand {
+function ident(fl: FuncLowerer, e: ast.Ident, typed: ast.Expr = e): Operand {
   const o = fl.info.uses.get(e) ?? fl.info.defs.get(e);
   if (!o) return fl.unsupported(e, `identifier ${e.name}`);
   switch (o.tag) {
@@ -92,10 +92,12 @@ function ident(fl: FuncLowerer, e: ast.Ident): Operand {
       return funcValue(fl, fl.pl.funcObjSym(o));
     }
     case "Nil":
-      return { o: "const", ty: mirType(fl.typeOf(e)), v: { c: "zero" } };
+      return { o: "const", ty: mirType(fl.typeOf(typed)), v: { c: "zero" } };
     case "Const": {
-      // A constant the checker left without a value (an operand of a non-constant shift).
-      const rv = constRvalue(o.val, mirType(fl.typeOf(e)));
+      // A constant the checker left without a value: an operand of a non-constant shift, or
+      // one converted to a type parameter (its type is the whole expression's, pkg.Name's for
+      // a qualified identifier).
+      const rv = constRvalue(o.val, mirType(fl.typeOf(typed)));
       return rv.r === "use" ? rv.op : fl.temp(rv);
     }
     default:
@@ -113,7 +115,7 @@ function selector(fl: FuncLowerer, e: ast.SelectorExpr): Operand {
   const sel = fl.info.selections.get(e);
   if (!sel) {
     // A qualified identifier pkg.Name.
-    return ident(fl, e.sel);
+    return ident(fl, e.sel, e);
   }
   if (sel.kind === "field") return copy(lowerPlace(fl, e));
   return sel.kind === "method" ? methodValue(fl, e) : methodExpr(fl, e);

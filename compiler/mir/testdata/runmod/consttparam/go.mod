@@ -1,0 +1,3 @@
+module consttparam
+
+go 1.26
