@@ -130,7 +130,7 @@ pub fn frame(pc: usize, index: usize) -> Option<Frame> {
         let (file, line) = img.line_of(a).unwrap_or(("?", 0));
         return Some(Frame {
             entry,
-            name: func.name,
+            name: gc_name(func.name),
             file,
             line,
             index: 0,
@@ -166,6 +166,41 @@ pub fn frame(pc: usize, index: usize) -> Option<Frame> {
 /// (`_ZN...`, `_R...`), the runtime's C entry points are `rog_...`.
 fn go_symbol(n: &str) -> bool {
     n.contains('.') && !n.starts_with("_ZN") && !n.starts_with("_R") && !n.starts_with("rog_")
+}
+
+/// gc's name of a function: an instance of a generic function or method shows its type
+/// arguments as `[...]` (`main.F[int]` is `main.F[...]`, `main.(*T[int]).M` is
+/// `main.(*T[...]).M`). Names without type arguments are returned as they are; the others are
+/// made once each and kept.
+pub(crate) fn gc_name(name: &'static str) -> &'static str {
+    if !name.contains('[') {
+        return name;
+    }
+    static NAMES: std::sync::Mutex<Option<std::collections::HashMap<usize, &'static str>>> =
+        std::sync::Mutex::new(None);
+    let mut names = NAMES.lock().unwrap_or_else(|e| e.into_inner());
+    let names = names.get_or_insert_with(Default::default);
+    if let Some(&n) = names.get(&(name.as_ptr() as usize)) {
+        return n;
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '[' => {
+                if depth == 0 {
+                    out.push_str("[...]");
+                }
+                depth += 1;
+            }
+            ']' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    let n: &'static str = Box::leak(out.into_boxed_str());
+    names.insert(name.as_ptr() as usize, n);
+    n
 }
 
 /// The file of the compiler's wrappers (go/defer thunks, method wrappers), as gc names it.

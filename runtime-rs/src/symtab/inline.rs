@@ -646,6 +646,7 @@ impl Parser<'_> {
                         (NONE, 0)
                     };
                     let n = nodes.len() as u32;
+                    let name = if kind == Kind::Go { super::gc_name(name) } else { name };
                     nodes.push(Node {
                         parent,
                         name,

@@ -1,0 +1,2 @@
+module gn
+go 1.26
