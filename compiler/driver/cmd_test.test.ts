@@ -34,14 +34,24 @@ describe("test functions", () => {
 describe("generated test main", () => {
   // The main runs under gc: the in-package test file becomes a plain file of calc, and the
   // external test package a package of its own, which is what rog's build does with them.
+  // gc lets only its own test mains import internal/testlog (rog's may, as the go command's
+  // import testing/internal/testdeps), so here a package of the module stands in for it.
   const dir = mkdtempSync(join(tmpdir(), "rog-testmain-"));
-  const src = testMainSource(
+  const generated = testMainSource(
     "example.com/testmod/calc",
     "example.com/testmod",
     scanTestFuncs(calc, ["calc_test.go"], "calc"),
     scanTestFuncs(calc, ["example_test.go"], "calc"),
   );
-  for (const d of ["calc", "calc_test", "tm"]) mkdirSync(join(dir, d));
+  const src = generated.replace('"internal/testlog"', '"example.com/testmod/testlog"');
+  for (const d of ["calc", "calc_test", "tm", "testlog"]) mkdirSync(join(dir, d));
+  writeFileSync(
+    join(dir, "testlog/testlog.go"),
+    "package testlog\n\n" +
+      "type Interface interface{ Getenv(string); Stat(string); Open(string); Chdir(string) }\n\n" +
+      "func SetLogger(Interface)     {}\n" +
+      "func SetPanicOnExit0(v bool) {}\n",
+  );
   writeFileSync(join(dir, "go.mod"), "module example.com/testmod\n\ngo 1.22\n");
   cpSync(join(calc, "calc.go"), join(dir, "calc/calc.go"));
   cpSync(join(calc, "calc_test.go"), join(dir, "calc/calc_test_in.go"));
@@ -117,10 +127,14 @@ describe("test binary packages", () => {
         ["_testmain.go"],
         [
           "a [a.test]",
+          "bufio",
+          "internal/testlog",
           "io",
           "os",
           "reflect",
           "regexp",
+          "strings",
+          "sync",
           "testing [a.test]",
           "time",
           "a_test [a.test]",
