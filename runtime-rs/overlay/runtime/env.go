@@ -98,6 +98,7 @@ func godebug_setNewIncNonDefault(f func(string) func()) { godebugNewInc = f }
 func godebug_registerMetric(name string, read func() uint64) {}
 
 func godebugChanged(env string) {
+	godebugRuntime(env)
 	godebugLock.lock()
 	godebugEnv, godebugSet = env, true
 	update := godebugUpdate
@@ -127,3 +128,29 @@ func syscall_runtimeClearenv(env map[string]int) {
 		godebugChanged("")
 	}
 }
+
+//go:linkname rogSetPanicNilAllowed rog_setpanicnilallowed
+func rogSetPanicNilAllowed(allowed bool)
+
+// godebugRuntime applies the GODEBUG settings the runtime itself reads, as gc's runtime does at
+// start-up and whenever GODEBUG changes: panicnil=1 makes panic(nil) panic with a nil value
+// instead of a *PanicNilError. A later setting overrides an earlier one.
+func godebugRuntime(env string) {
+	panicnil := false
+	for i := 0; i < len(env); {
+		j := i
+		for j < len(env) && env[j] != ',' {
+			j++
+		}
+		switch env[i:j] {
+		case "panicnil=1":
+			panicnil = true
+		case "panicnil=0":
+			panicnil = false
+		}
+		i = j + 1
+	}
+	rogSetPanicNilAllowed(panicnil)
+}
+
+func init() { godebugRuntime(gogetenv("GODEBUG")) }

@@ -63,7 +63,7 @@ pub extern "C-unwind" fn rog_panic_rangestate(state: i64) -> ! {
 /// `t`/`data` form a valid empty interface.
 #[no_mangle]
 pub unsafe extern "C-unwind" fn rog_gopanic(t: *const Type, data: *mut u8) -> ! {
-    if t.is_null() {
+    if t.is_null() && !PANIC_NIL_ALLOWED.load(core::sync::atomic::Ordering::Relaxed) {
         let f = PANIC_NIL.load(core::sync::atomic::Ordering::Acquire);
         if f != 0 {
             // The overlay's runtime.panicNil: panic(new(PanicNilError)); it does not return.
@@ -77,6 +77,16 @@ pub unsafe extern "C-unwind" fn rog_gopanic(t: *const Type, data: *mut u8) -> ! 
 /// The `func()` value that raises gc's `*runtime.PanicNilError` (0 until the runtime package's
 /// init registers it; a static closure, so not a GC root).
 static PANIC_NIL: core::sync::atomic::AtomicUsize = core::sync::atomic::AtomicUsize::new(0);
+
+/// GODEBUG=panicnil=1: `panic(nil)` panics with the nil value itself.
+static PANIC_NIL_ALLOWED: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
+
+/// Sets whether `panic(nil)` panics with a nil value (GODEBUG panicnil=1, read by the runtime
+/// overlay at start-up and when GODEBUG changes).
+#[no_mangle]
+pub extern "C" fn rog_setpanicnilallowed(allowed: bool) {
+    PANIC_NIL_ALLOWED.store(allowed, core::sync::atomic::Ordering::Relaxed);
+}
 
 /// Registers the Go function that `panic(nil)` calls (the runtime overlay's init).
 #[no_mangle]

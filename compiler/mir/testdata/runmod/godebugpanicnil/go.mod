@@ -1,0 +1,2 @@
+module pn
+go 1.26
