@@ -57,6 +57,13 @@ pub extern "C" fn rog_numgoroutine() -> i64 {
     sched::num_goroutine()
 }
 
+/// The running goroutine no longer counts in `runtime.NumGoroutine`: it is about to exit (a
+/// coroutine that handed back its baton for the last time, iter.Pull's, which gc ends at once).
+#[no_mangle]
+pub extern "C" fn rog_uncount_goroutine() {
+    sched::uncount_goroutine();
+}
+
 /// `runtime.GOMAXPROCS(n)`: returns the current setting; n > 0 requests a change, which this
 /// runtime does not support after start-up (the setting is fixed by the GOMAXPROCS environment
 /// variable), so it is ignored.

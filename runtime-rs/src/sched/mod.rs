@@ -87,6 +87,10 @@ pub struct G {
     /// frames of an earlier panic it started in spliced in (abi/trace.rs): what
     /// `runtime.Callers` shows below a deferred call that panicking runs, as gc shows it.
     pub panic_pcs: Vec<usize>,
+    /// No longer counted by `runtime.NumGoroutine` (`rog_uncount_goroutine`): a coroutine's
+    /// goroutine that has handed its caller the baton for the last time, as gc's coroexit
+    /// ends it at once.
+    pub uncounted: bool,
 }
 
 /// A worker (gc's P): the right to run goroutines, with its run queue and allocation cache.
@@ -359,6 +363,7 @@ fn new_g(entry: *mut u8, stack: Stack) -> *mut G {
         sig: [0; 4],
         trace: None,
         panic_pcs: Vec::new(),
+        uncounted: false,
     }));
     // SAFETY: g is fresh and its stack unused.
     unsafe { (*g).sp = init_stack(stack.hi, g as usize) };
@@ -393,6 +398,7 @@ fn spawn(f: *mut u8) -> *mut G {
                 (*g).defers = core::ptr::null_mut();
                 (*g).panics = core::ptr::null_mut();
                 (*g).trace = None;
+                (*g).uncounted = false;
                 (*g).stack = stack::alloc();
                 (*g).low_water = (*g).stack.hi;
                 (*g).sp = init_stack((*g).stack.hi, g as usize);
@@ -419,7 +425,10 @@ pub(crate) extern "C-unwind" fn goroutine_entry(g: *mut G) {
 /// Ends the running goroutine (its function returned, or runtime.Goexit finished).
 pub fn goexit() -> ! {
     let g = current_g();
-    NGOROUTINES.fetch_sub(1, SeqCst);
+    // SAFETY: g is the running goroutine.
+    if !unsafe { (*g).uncounted } {
+        NGOROUTINES.fetch_sub(1, SeqCst);
+    }
     switch_out(g, after_exit, 0);
     unreachable!("a dead goroutine was resumed")
 }
@@ -712,6 +721,18 @@ fn deadlock() -> ! {
         }
     }
     crate::sys::exit(2)
+}
+
+/// Stops counting the running goroutine in `runtime.NumGoroutine`; it is about to exit.
+pub fn uncount_goroutine() {
+    let g = current_g();
+    // SAFETY: g is the running goroutine; only it touches its own flag.
+    unsafe {
+        if !g.is_null() && !(*g).uncounted {
+            (*g).uncounted = true;
+            NGOROUTINES.fetch_sub(1, SeqCst);
+        }
+    }
 }
 
 /// `runtime.NumGoroutine`.

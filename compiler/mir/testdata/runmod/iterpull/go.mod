@@ -1,0 +1,2 @@
+module it
+go 1.26
