@@ -195,11 +195,16 @@ func (v Value) Interface() any {
 	if v.flag&flagRO != 0 {
 		panic("reflect.Value.Interface: cannot return value obtained from unexported field or method")
 	}
+	return v.anyValue()
+}
+
+// anyValue is v as an interface{}: the value an Interface-kind v holds (nil for a nil
+// interface), not the interface itself.
+func (v Value) anyValue() any {
 	if v.flag&flagMethod != 0 {
 		return packEface(v.makeMethodFunc())
 	}
 	if v.kind() == Interface {
-		// The value an interface holds, not the interface itself.
 		return v.ifaceContents()
 	}
 	return packEface(v)
@@ -587,8 +592,9 @@ func (x Value) assignTo(context string, dst *abi.Type) Value {
 		if dst.Kind() != abi.Interface {
 			return Value{typ_: dst, ptr: x.ptr, flag: x.flag}
 		}
+		// An interface's contents move over (a nil one stays nil), as in a Go assignment.
 		target := unsafe_New(dst)
-		storeInterface(dst, target, packEface(x))
+		storeInterface(dst, target, x.anyValue())
 		return Value{typ_: dst, ptr: target}
 	}
 	panic(context + ": value of type " + x.typ_.String() + " is not assignable to type " + dst.String())

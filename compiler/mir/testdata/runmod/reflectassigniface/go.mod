@@ -1,0 +1,2 @@
+module ht
+go 1.26
