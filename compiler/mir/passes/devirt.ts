@@ -1,10 +1,10 @@
 // Devirtualisation: a method call on an interface value whose itab is known at compile time
-// becomes a direct call of the method the itab names, and a call of the constant closure
-// object of a top-level function (an inlined `ignoringEINTRIO(syscall.Read, ...)`) a direct call
-// of the function. The usual source is an inlined
-// constructor returning an interface (`h := sha256.New(); h.Write(b)`): once the call is
-// direct, escape analysis sees the method's summary and may keep the object in the frame, as
-// gc's devirtualisation after inlining does.
+// becomes a direct call of the method the itab names (the usual source is an inlined
+// constructor returning an interface: `h := sha256.New(); h.Write(b)`), and a call of the
+// constant closure object of a top-level function (an inlined `ignoringEINTRIO(syscall.Read,
+// ...)`) a direct call of the function. Once the call is direct, escape analysis sees the
+// callee's summary and may keep the object in the frame, as gc's devirtualisation after
+// inlining does.
 //
 // An interface local's itab is known when every write to it is whole and puts the same itab
 // constant in word 0: an `iface {itab, data}` aggregate, or a copy of another such local. As in
@@ -12,22 +12,12 @@
 // zero-initialises declared variables, which is a write of its own), and addressed locals are
 // left alone.
 
-import type {
-  Body,
-  Callee,
-  Global,
-  GlobalInit,
-  MirPackage,
-  Operand,
-  Place,
-  Terminator,
-} from "../mir.js";
+import type { Body, Callee, Global, GlobalInit, MirPackage, Operand, Place } from "../mir.js";
 
 /** devirtualize rewrites the body's calls through known itabs; it reports whether it did. */
 export function devirtualize(body: Body, globals: ReadonlyMap<string, Global>): boolean {
   const tabs = knownItabs(body);
   let changed = false;
-  // Reading word 0 of such a local reads the constant.
   // Reading word 0 of such a local reads the constant; reading the dynamic type out of the
   // itab (a type assertion, a type switch) reads the itab's constant type word.
   const sub = (o: Operand): Operand => {
@@ -45,11 +35,19 @@ export function devirtualize(body: Body, globals: ReadonlyMap<string, Global>): 
     return { o: "const", ty: { k: "ptr" }, v: { c: "sym", sym, fn: false } };
   };
   for (const blk of body.blocks) {
-    for (const s of blk.stmts) {
+    // Without a known itab only calls of constant closure objects change.
+    for (const s of tabs.size ? blk.stmts : []) {
       const rv = s.rv;
-      if (rv.r === "use") s.rv = { r: "use", op: sub(rv.op) };
-      else if (rv.r === "bin") s.rv = { ...rv, a: sub(rv.a), b: sub(rv.b) };
-      else if (rv.r === "agg") s.rv = { ...rv, ops: rv.ops.map(sub) };
+      if (rv.r === "use") {
+        const op = sub(rv.op);
+        if (op !== rv.op) s.rv = { r: "use", op };
+      } else if (rv.r === "bin") {
+        const [a, b] = [sub(rv.a), sub(rv.b)];
+        if (a !== rv.a || b !== rv.b) s.rv = { ...rv, a, b };
+      } else if (rv.r === "agg") {
+        const ops = rv.ops.map(sub);
+        if (ops.some((o, i) => o !== rv.ops[i])) s.rv = { ...rv, ops };
+      }
     }
     const t = blk.term;
     if (t.t === "call") {
@@ -61,7 +59,8 @@ export function devirtualize(body: Body, globals: ReadonlyMap<string, Global>): 
       const args = t.args.map(sub);
       if (args.some((a, i) => a !== t.args[i])) blk.term = { ...(blk.term as typeof t), args };
     } else if (t.t === "assert") {
-      blk.term = { ...t, cond: sub(t.cond) } as Terminator;
+      const cond = sub(t.cond);
+      if (cond !== t.cond) blk.term = { ...t, cond };
     }
   }
   return changed;
