@@ -174,6 +174,8 @@ func written(pp **int) { *pp = new(int) }
 type node struct{ next *node; buf []byte }
 func shrink(n *node) { n.buf = n.buf[1:] }
 func self(n *node) { n.next = n }
+var gs []*int
+func copied(x []*int) { copy(gs, x) }
 func main() {}
 `,
       },
@@ -194,5 +196,7 @@ func main() {}
     // Storing back what the argument reaches below it, or the argument itself.
     expect(tag("main.shrink")).toBe("000010");
     expect(tag("main.self")).toBe("000011");
+    // A local that holds a pointer to the heap (here a global's array) takes what is copied in.
+    expect(tag("main.copied")).toBe("010000");
   });
 });

@@ -458,7 +458,7 @@ class Graph {
     const mixed = own >= 0 && this.storedInto[(own - this.paramBase) / 2].size > 0;
     for (const v of vals) {
       if (v === own) this.writtenTop.add((own - this.paramBase) / 2);
-      if ((v === own || v === own + 1) && !mixed) continue;
+      if (own >= 0 && (v === own || v === own + 1) && !mixed) continue;
       if (own >= 0 && v !== own && v !== own + 1 && this.isPointerParam(v)) {
         const mine = this.storedInto[(own - this.paramBase) / 2];
         if (!mine.has(v)) {
@@ -1042,9 +1042,12 @@ export function decodeSummaries(bytes: Uint8Array, what: string, into: Map<strin
   }
 }
 
-/** debugging reports whether ROG_ESCAPE_DEBUG (symbols separated by commas) names sym. */
+/**
+ * debugging reports whether ROG_ESCAPE_DEBUG names sym. It holds symbols separated by `|`
+ * (instance symbols have commas in them).
+ */
 function debugging(sym: string): boolean {
-  return (process.env.ROG_ESCAPE_DEBUG ?? "").split(",").includes(sym);
+  return (process.env.ROG_ESCAPE_DEBUG ?? "").split("|").includes(sym);
 }
 
 /** debugSites prints, for ROG_ESCAPE_DEBUG=sym, why each allocation of the body escapes. */

@@ -1,0 +1,2 @@
+module heapcopy
+go 1.26
