@@ -90,7 +90,9 @@ export class FnEmitter {
     if (eh) this.mod.useRuntime("rog_personality", [], "i32");
     const pers = eh ? " personality ptr @rog_personality" : "";
     const sig = `${ret} ${quoteSym(b.sym)}(${params.join(", ")})`;
-    const attrs = b.noinline ? "#2" : "#0";
+    // A function with defers is never inlined: its own frame identifies its deferred calls
+    // (ABI.md §8), and inlined into a caller it would share the caller's.
+    const attrs = b.noinline || eh ? "#2" : "#0";
     const head = `define ${linkage}${sig} ${attrs}${pers}${this.dbg} {`;
 
     this.loopEdges = retreatingEdges(b);

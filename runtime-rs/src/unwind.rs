@@ -9,9 +9,15 @@
 //! the landing pad calls `rog_panic_resume`, which raises the same exception again from there.
 //! When no Go frame is left (`_URC_END_OF_STACK`), the panic is fatal: gc's text and exit 2.
 //!
-//! Defer records live on the goroutine's defer chain (heap objects, newest first), tagged with
-//! the address of the frame that deferred them; stacks grow down, so records whose frame address
-//! is at or below a frame belong to it or to frames already unwound.
+//! Defer records live on the goroutine's defer chain (newest first), tagged with the address of
+//! the frame that deferred them; stacks grow down, so records whose frame address is at or below
+//! a frame belong to it or to frames already unwound. A record is the deferred call's closure
+//! object itself ([`Defer`]), which escape analysis usually leaves in the deferring frame. Such
+//! a record must not outlive its frame: every way out of the frame runs it (the normal return,
+//! the frame's landing pad), except unwinding through a frame with no landing pad at that point
+//! (a deferred call that panics inside `rog_deferpanic`, a fault between checks): there the
+//! personality routine moves the frame's pending records to the heap before the frame's memory
+//! is reused ([`heapify_below`]).
 //!
 //! `runtime.Goexit` raises the same way with a record that cannot be recovered; at the end of
 //! the stack the goroutine exits instead of the program.
@@ -48,14 +54,17 @@ pub struct Panic {
     pub defer_frame: usize,
 }
 
-/// A deferred call.
+/// A deferred call: the closure object the compiler builds for `defer g(args)` (ABI.md §8),
+/// whose first words the runtime owns while the call is pending.
 #[repr(C)]
 pub struct Defer {
-    /// The Go func() value to call.
-    pub f: *mut u8,
+    /// The closure's code (it reads the stored callee and arguments that follow the header).
+    pub code: *mut u8,
     pub link: *mut Defer,
     /// Address identifying the frame that deferred it.
     pub frame: usize,
+    /// The object's type (the collector's shape): its size and pointer words, for the copy.
+    pub typ: *const Type,
 }
 
 static PANIC_MASK: u8 = 0b0110_0000; // words 5 (arg.data) and 6 (link)
@@ -73,21 +82,6 @@ static PANIC_TYPE: Type = Type {
     uncommon: ptr::null(),
 };
 
-static DEFER_MASK: u8 = 0b011;
-static DEFER_TYPE: Type = Type {
-    size: core::mem::size_of::<Defer>(),
-    ptrdata: 16,
-    hash: fnv1a(b"runtime._defer"),
-    tflag: 0,
-    align: 8,
-    field_align: 8,
-    kind: kind::STRUCT,
-    equal: None,
-    gcdata: &DEFER_MASK,
-    name: GoString::from_static("runtime._defer"),
-    uncommon: ptr::null(),
-};
-
 extern "C-unwind" {
     fn _Unwind_RaiseException(e: *mut UnwindException) -> i32;
 }
@@ -98,6 +92,7 @@ extern "C" {
     fn _Unwind_GetIPInfo(ctx: *mut u8, before: *mut i32) -> usize;
     fn _Unwind_SetGR(ctx: *mut u8, reg: i32, v: usize);
     fn _Unwind_SetIP(ctx: *mut u8, ip: usize);
+    fn _Unwind_GetGR(ctx: *mut u8, reg: i32) -> usize;
 }
 
 fn g() -> *mut G {
@@ -117,16 +112,41 @@ pub fn for_each_root(mut f: impl FnMut(usize)) {
     }
 }
 
-/// `defer f()` in the frame identified by `frame`.
-pub fn deferproc(f: *mut u8, frame: usize) {
+/// `defer g(args)` in the frame identified by `frame`: d is the call's closure object.
+pub fn deferproc(d: *mut Defer, frame: usize) {
     let gp = g();
-    let d = crate::alloc::alloc_object(core::mem::size_of::<Defer>(), &DEFER_TYPE) as *mut Defer;
-    // SAFETY: d is fresh; gp is running.
+    // SAFETY: d is the compiler's record, not on any chain yet; gp is running.
     unsafe {
-        (*d).f = f;
         (*d).frame = frame;
         (*d).link = (*gp).defers as *mut Defer;
         (*gp).defers = d.cast();
+    }
+}
+
+/// Moves to the heap the pending records that live in stack memory below `cfa` (the frame the
+/// unwinder is leaving, and frames it left before): that memory is about to be reused. The
+/// chain is newest first, so they are the records before the first one an outer frame made.
+///
+/// # Safety
+/// Called by the personality routine while the frame at `cfa` is still intact.
+unsafe fn heapify_below(cfa: usize) {
+    let gp = g();
+    if gp.is_null() {
+        return;
+    }
+    let mut at: *mut *mut Defer = ptr::addr_of_mut!((*gp).defers).cast();
+    loop {
+        let d = *at;
+        if d.is_null() || (*d).frame >= cfa {
+            return;
+        }
+        if (d as usize) < cfa && crate::gc::heap::span_of(d as usize).is_null() {
+            let size = (*(*d).typ).size;
+            let h = crate::alloc::alloc_object(size, (*d).typ) as *mut Defer;
+            ptr::copy_nonoverlapping(d as *const u8, h as *mut u8, size);
+            *at = h;
+        }
+        at = ptr::addr_of_mut!((**at).link);
     }
 }
 
@@ -141,7 +161,7 @@ fn run_one(frame: usize) -> bool {
             return false;
         }
         (*gp).defers = (*d).link.cast();
-        sched::context::rog_call_closure0((*d).f);
+        sched::context::rog_call_closure0(d.cast());
     }
     true
 }
@@ -316,6 +336,8 @@ pub fn gorecover() -> Eface {
 }
 
 const SEARCH: i32 = 1;
+/// The DWARF number of rbp on x86-64.
+const RBP: i32 = 6;
 const HANDLER_FOUND: i32 = 6;
 const INSTALL_CONTEXT: i32 = 7;
 const CONTINUE_UNWIND: i32 = 8;
@@ -345,7 +367,15 @@ pub unsafe extern "C" fn rog_personality(
         ip -= 1;
     }
     let start = _Unwind_GetRegionStart(ctx);
-    let Some(lp) = find_landing_pad(lsda, start, ip) else { return CONTINUE_UNWIND };
+    let Some(lp) = find_landing_pad(lsda, start, ip) else {
+        if actions & SEARCH == 0 {
+            // Leaving this frame without running its deferred calls here: they run at the next
+            // landing pad, from the heap. Go functions keep a frame pointer, so the frame ends
+            // (its CFA) two words above it. (libgcc's _Unwind_GetCFA gives the callee's CFA.)
+            heapify_below(_Unwind_GetGR(ctx, RBP) + 16);
+        }
+        return CONTINUE_UNWIND;
+    };
     if actions & SEARCH != 0 {
         return HANDLER_FOUND;
     }

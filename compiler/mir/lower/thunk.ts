@@ -5,7 +5,7 @@
 import type * as ast from "../../syntax/ast.js";
 import { FnBuilder } from "../builder.js";
 import { copy, place, WRAPPER_FILE, type Callee, type Operand } from "../mir.js";
-import { PTR, VOID, structType, type MirType } from "../types.js";
+import { PTR, U64, VOID, structType, type MirType } from "../types.js";
 import { clearValue, copyValues, prepareCall, printValues } from "./call.js";
 import { mapDeleteValue, mapKeyType } from "./mapchan.js";
 import { derefPlace, FuncLowerer } from "./func.js";
@@ -24,14 +24,36 @@ export function makeThunk(fl: FuncLowerer, call: ast.CallExpr, what: string): Op
   if (c.callee.c === "ptr") stored.push(c.callee.fn, c.callee.ctx);
   stored.push(...c.args);
   const types = stored.map((o) => fl.b.rvType({ r: "use", op: o }));
-  const objTy = structType([PTR, ...types]);
+  const hdr = header(what);
+  const objTy = structType([...hdr, ...types]);
 
   const wsym = `${fl.b.sym}.${what}wrap${fl.nextLit()}`;
-  fl.pl.bodies.push(thunkBody(wsym, objTy, c.callee, c.retTy, c.args.length));
+  fl.pl.bodies.push(thunkBody(wsym, objTy, hdr.length, c.callee, c.retTy, c.args.length));
+  return buildObject(fl, objTy, what, wsym, stored);
+}
 
+/**
+ * header lists the closure object's first fields. A go statement's object holds the code only;
+ * a defer statement's is also the runtime's defer record (ABI.md §8): code, link, frame and
+ * the object's shape, which the runtime needs to move a record out of a frame being unwound.
+ */
+function header(what: string): MirType[] {
+  return what === "defer" ? [PTR, PTR, U64, PTR] : [PTR];
+}
+
+/** buildObject allocates the closure object of type objTy: its header with code wsym, then stored. */
+function buildObject(
+  fl: FuncLowerer,
+  objTy: MirType,
+  what: string,
+  wsym: string,
+  stored: Operand[],
+): Operand {
   const obj = fl.alloc(objTy);
   const code: Operand = { o: "const", ty: PTR, v: { c: "sym", sym: wsym, fn: true } };
-  const val = fl.temp({ r: "agg", ty: objTy, ops: [code, ...stored] });
+  const zero = (ty: MirType): Operand => ({ o: "const", ty, v: { c: "zero" } });
+  const rest = what === "defer" ? [zero(PTR), zero(U64), fl.shapeOf(objTy)] : [];
+  const val = fl.temp({ r: "agg", ty: objTy, ops: [code, ...rest, ...stored] });
   fl.store(derefPlace(obj, objTy), val);
   return obj;
 }
@@ -62,7 +84,8 @@ function builtinThunk(fl: FuncLowerer, call: ast.CallExpr, what: string): Operan
   });
   const goTypes = call.args.map((a) => (name === "panic" ? any : fl.typeOf(a)));
   const types = vals.map((v) => fl.b.rvType({ r: "use", op: v }));
-  const objTy = structType([PTR, ...types]);
+  const hdr = header(what);
+  const objTy = structType([...hdr, ...types]);
 
   const wsym = `${fl.b.sym}.${what}wrap${fl.nextLit()}`;
   const inner = new FuncLowerer(
@@ -77,7 +100,7 @@ function builtinThunk(fl: FuncLowerer, call: ast.CallExpr, what: string): Operan
   );
   inner.b.line = fl.b.line;
   const stored = types.map((_, i) =>
-    copy(place(inner.b.ctx, { p: "deref", ty: objTy }, { p: "field", i: i + 1 })),
+    copy(place(inner.b.ctx, { p: "deref", ty: objTy }, { p: "field", i: i + hdr.length })),
   );
   if (name === "print" || name === "println") {
     const items = stored.map((v, i) => ({ v, t: goTypes[i], at: call.args[i] as { pos: number } }));
@@ -102,13 +125,17 @@ function builtinThunk(fl: FuncLowerer, call: ast.CallExpr, what: string): Operan
   if (!inner.b.terminated) inner.b.ret();
   fl.pl.bodies.push(inner.b.finish());
 
-  const obj = fl.alloc(objTy);
-  const code: Operand = { o: "const", ty: PTR, v: { c: "sym", sym: wsym, fn: true } };
-  fl.store(derefPlace(obj, objTy), fl.temp({ r: "agg", ty: objTy, ops: [code, ...vals] }));
-  return obj;
+  return buildObject(fl, objTy, what, wsym, vals);
 }
 
-function thunkBody(sym: string, objTy: MirType, callee: Callee, retTy: MirType, nargs: number) {
+function thunkBody(
+  sym: string,
+  objTy: MirType,
+  hdr: number,
+  callee: Callee,
+  retTy: MirType,
+  nargs: number,
+) {
   const b = new FnBuilder(sym, [], VOID, {
     linkage: "internal",
     withCtx: true,
@@ -118,7 +145,7 @@ function thunkBody(sym: string, objTy: MirType, callee: Callee, retTy: MirType, 
   b.line = 1;
   const fieldOf = (i: number): Operand =>
     copy(place(b.ctx, { p: "deref", ty: objTy }, { p: "field", i }));
-  let k = 1;
+  let k = hdr;
   let target: Callee = callee;
   if (callee.c === "closure") {
     // `defer f()` with a nil f panics when the call runs, as a nil dereference.

@@ -125,8 +125,28 @@ func callsInlined() {
 	println(y)
 }
 
+// A deferred call's closure object is its defer record: the frame keeps it unless the defer
+// runs in a loop (every iteration's call stays pending until the function returns).
+type mutex struct{ n int }
+
+func (m *mutex) unlock() { m.n-- }
+
+func deferOnce(m *mutex) {
+	m.n++
+	defer m.unlock()
+}
+
+func deferLoop(m *mutex) {
+	for i := 0; i < 3; i++ {
+		defer m.unlock()
+	}
+}
+
 func main() {
 	var p *int
+	var m mutex
+	deferOnce(&m)
+	deferLoop(&m)
 	callsStay()
 	callsInlined()
 	keptEscapes()
@@ -151,6 +171,8 @@ func main() {
     ["main.keptEscapes", 2],
     ["main.cellEscapes", 1],
     ["main.callsInlined", 0],
+    ["main.deferOnce", 0],
+    ["main.deferLoop", 1],
   ])("%s keeps %i on the heap", (sym, n) => {
     expect(heapAllocs(pkg, sym)).toBe(n);
   });

@@ -165,6 +165,8 @@ const RUNTIME: Readonly<Record<string, Effect>> = {
   // runtime.KeepAlive, and the uintptr arguments of a //go:uintptrkeepalive call: the object
   // must live until here, which a frame object does anyway.
   rog_keepalive: {},
+  // runtime.ReadMemStats: the counters are written into the caller's array.
+  rog_memstats: {},
   // sync/atomic and internal/runtime/atomic: the value (a uintptr may be a pointer) goes into *addr.
   rog_atomic_load32: { loads: [0] },
   rog_atomic_load64: { loads: [0] },
@@ -574,6 +576,25 @@ function analyzeBody(
   };
   if (body.exc >= 0) g.contents[g.local(body.exc)].add(HEAP);
   const siteOf = new Map(sites.map((s) => [s.block, s.obj]));
+  // knownCodes lists the summaries of the code a func value may hold when it can only hold
+  // closures this body built (with code taking nargs arguments), else null.
+  const knownCodes = (fv: Objs, nargs: number): Set<CodeSummary> | null => {
+    const codes = new Set<CodeSummary>();
+    if (fv.size === 0) return null;
+    for (const o of fv) {
+      const syms = g.isExternal(o) || tainted.has(o) ? undefined : codeOf.get(o);
+      if (!syms) return null;
+      for (const c of syms) {
+        const cs = code(c);
+        if (!cs || cs.params.length !== nargs) return null;
+        codes.add(cs);
+      }
+    }
+    return codes;
+  };
+  // chained holds the deferred calls' closure objects: the goroutine's defer chain keeps each
+  // until its frame returns, so one made in a loop cannot reuse its slot.
+  const chained = new Set<number>();
 
   const step = () => {
     body.blocks.forEach((b, bi) => {
@@ -640,7 +661,16 @@ function analyzeBody(
         if (t.callee.c === "closure") g.store(HEAP, g.deref(g.value(t.callee.fv)));
         if (t.callee.c === "ptr") g.store(HEAP, union(g.value(t.callee.fn), g.value(t.callee.ctx)));
       };
-      if (t.callee.c === "rt") {
+      if (t.callee.c === "rt" && t.callee.sym === "rog_deferproc") {
+        // The record is the deferred call's closure object; it lives until the frame returns
+        // (or unwinds: the runtime then moves it to the heap), and its call then lets go of
+        // what the object holds as its code's summary says.
+        for (const o of args[0]) chained.add(o);
+        const codes = knownCodes(args[0], 0);
+        if (codes) for (const cs of codes) apply(cs.ctx, args[0]);
+        else g.store(HEAP, g.deref(args[0]));
+        result = new Set();
+      } else if (t.callee.c === "rt") {
         // A site's fresh memory is its own object; other helpers' is the heap.
         const fresh = siteOf.get(bi) ?? HEAP;
         const eff = RUNTIME[t.callee.sym];
@@ -678,18 +708,8 @@ function analyzeBody(
         // A func value that can only hold closures this body built runs their code: their
         // summaries say what happens to the arguments and to what the closure object holds.
         const fv = g.value(t.callee.fv);
-        const codes = new Set<CodeSummary>();
-        let known = fv.size > 0;
-        for (const o of fv) {
-          const syms = g.isExternal(o) || tainted.has(o) ? undefined : codeOf.get(o);
-          if (!syms) known = false;
-          for (const c of syms ?? []) {
-            const cs = code(c);
-            if (cs && cs.params.length === args.length) codes.add(cs);
-            else known = false;
-          }
-        }
-        if (known) {
+        const codes = knownCodes(fv, args.length);
+        if (codes) {
           for (const cs of codes) {
             cs.params.forEach((tag, k) => apply(tag, args[k]));
             apply(cs.ctx, fv);
@@ -753,6 +773,7 @@ function analyzeBody(
     let live: Liveness | null = null;
     for (const s of stackable) {
       if (loops.has(s.block)) {
+        if (chained.has(s.obj)) continue;
         live ??= liveness(body);
         if (!reusable(body, g, s, live)) continue;
       }

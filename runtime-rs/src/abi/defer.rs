@@ -3,13 +3,13 @@
 use crate::types::Eface;
 use crate::unwind::{self, UnwindException};
 
-/// `defer f()` where `f` is a Go func value taking no arguments (the compiler wraps calls with
-/// arguments, evaluated at the defer statement, in a closure). `frame` is the address of any
-/// stack slot of the deferring function's frame (the same for every defer in one activation).
-/// Allocates.
+/// `defer g(args)`: `d` is the closure object the compiler built for the call, which begins
+/// with the record header the runtime fills ([`unwind::Defer`]: code, link, frame, type; ABI.md
+/// §8); it may live in the deferring frame. `frame` is the address of any stack slot of the
+/// deferring function's frame (the same for every defer in one activation).
 #[no_mangle]
-pub extern "C-unwind" fn rog_deferproc(f: *mut u8, frame: *mut u8) {
-    unwind::deferproc(f, frame as usize);
+pub extern "C-unwind" fn rog_deferproc(d: *mut u8, frame: *mut u8) {
+    unwind::deferproc(d.cast(), frame as usize);
 }
 
 /// On every normal return path of a function with defers (and after `rog_deferpanic` returned

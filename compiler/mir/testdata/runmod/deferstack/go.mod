@@ -1,0 +1,2 @@
+module deferstack
+go 1.26
