@@ -13,7 +13,7 @@ target triple = "x86_64-unknown-linux-gnu"
 @"type:main.node" = linkonce_odr constant %Type { i64 16, i64 8, i32 0, i8 1, i8 8, i8 8, i8 25, ptr null, ptr @.mask, { ptr, i64 } { ptr @.name, i64 9 }, ptr null }
 @main.sink = global ptr null
 @.ok = private constant [3 x i8] c"ok "
-@"main.deferring.func1·f" = private constant { ptr } { ptr @main.deferring.func1 }
+@"main.deferring.func1·f" = private global { ptr, ptr, i64, ptr } { ptr @main.deferring.func1, ptr null, i64 0, ptr null }
 
 declare ptr @rog_alloc(i64, ptr)
 declare void @rog_printstring(ptr, i64)

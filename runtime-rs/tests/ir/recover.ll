@@ -21,7 +21,7 @@ declare void @rog_printstring(ptr, i64)
 declare void @rog_printnl()
 
 define void @main.f.func1(ptr nest %ctx) uwtable {
-  %rpp = getelementptr i8, ptr %ctx, i64 8
+  %rpp = getelementptr i8, ptr %ctx, i64 32
   %rp = load ptr, ptr %rpp
   %e = call { ptr, ptr } @rog_gorecover()
   %t = extractvalue { ptr, ptr } %e, 0
@@ -39,9 +39,10 @@ entry:
   %frame = alloca i8
   %r = alloca i64
   store i64 0, ptr %r
-  %clo = call ptr @rog_alloc(i64 16, ptr null)
+  ; The closure object is the defer record: code, link, frame, shape (ABI.md §8), then r.
+  %clo = call ptr @rog_alloc(i64 40, ptr null)
   store ptr @main.f.func1, ptr %clo
-  %cr = getelementptr i8, ptr %clo, i64 8
+  %cr = getelementptr i8, ptr %clo, i64 32
   store ptr %r, ptr %cr
   invoke void @rog_deferproc(ptr %clo, ptr %frame) to label %body unwind label %lpad
 body:
@@ -69,7 +70,7 @@ define void @main.main.func1(ptr nest %ctx) uwtable {
   ret void
 }
 
-@main.main.func1.f = private constant { ptr } { ptr @main.main.func1 }
+@main.main.func1.f = private global { ptr, ptr, i64, ptr } { ptr @main.main.func1, ptr null, i64 0, ptr null }
 
 define void @main.main(ptr nest %ctx) uwtable {
   %frame = alloca i8

@@ -8,7 +8,7 @@
 target triple = "x86_64-unknown-linux-gnu"
 
 @.deferred = private constant [9 x i8] c"deferred\0A"
-@"main.main.func1·f" = private constant { ptr } { ptr @main.main.func1 }
+@"main.main.func1·f" = private global { ptr, ptr, i64, ptr } { ptr @main.main.func1, ptr null, i64 0, ptr null }
 
 declare void @rog_panic_index(i64, i64) noreturn
 declare void @rog_printstring(ptr, i64)
