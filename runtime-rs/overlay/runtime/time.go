@@ -10,14 +10,30 @@ func time_now() (sec int64, nsec int32, mono int64) {
 	return wall / 1e9, int32(wall % 1e9), rogNanotime()
 }
 
+// time_runtimeNow is time.Now's clock: inside a synctest bubble, the bubble's fake clock,
+// without a monotonic reading (as gc: times from inside and outside a bubble compare by wall
+// clock).
+//
 //go:linkname time_runtimeNow time.runtimeNow
-func time_runtimeNow() (sec int64, nsec int32, mono int64) { return time_now() }
+func time_runtimeNow() (sec int64, nsec int32, mono int64) {
+	if now := rogSynctestNow(); now != 0 {
+		return now / 1e9, int32(now % 1e9), 0
+	}
+	return time_now()
+}
 
+// time_runtimeNano is the clock of timers and time.Since: the fake clock in a bubble.
+//
 //go:linkname time_runtimeNano time.runtimeNano
-func time_runtimeNano() int64 { return rogNanotime() }
+func time_runtimeNano() int64 {
+	if now := rogSynctestNow(); now != 0 {
+		return now
+	}
+	return rogNanotime()
+}
 
 //go:linkname time_runtimeIsBubbled time.runtimeIsBubbled
-func time_runtimeIsBubbled() bool { return false }
+func time_runtimeIsBubbled() bool { return rogSynctestBubble() != nil }
 
 //go:linkname timeSleep time.Sleep
 func timeSleep(ns int64) {
@@ -29,7 +45,9 @@ func timeSleep(ns int64) {
 // timeTimer is what newTimer allocates for time.Timer and time.Ticker, whose layouts are its
 // first two fields. The Rust timer heap serves it (rt): when due, the runtime starts a
 // goroutine running fire. A channel timer is weak in that heap and its channel refers to it,
-// so an armed timer whose channel nobody can receive from is collected, as under gc.
+// so an armed timer whose channel nobody can receive from is collected, as under gc. A timer
+// made in a synctest bubble is on the bubble's fake clock (the runtime arms it in the bubble's
+// heap, and its goroutine joins the bubble).
 type timeTimer struct {
 	c      unsafe.Pointer // time.Timer.C
 	init   bool           // time.Timer.initTimer
@@ -118,7 +136,7 @@ func (t *timeTimer) arm(when, period int64) {
 // goroutine), so Stop and Reset never return while a stale send can still happen.
 func (t *timeTimer) fire() {
 	t.mu.lock()
-	now := rogNanotime()
+	now := time_runtimeNano()
 	if !t.active || now < t.when {
 		t.mu.unlock()
 		return
