@@ -62,6 +62,8 @@ type timeTimer struct {
 	// isChan marks timers whose channel Stop and Reset empty (Go 1.23 semantics: no stale
 	// value can be received after Stop or Reset returns).
 	isChan bool
+	// fake marks a timer made in a synctest bubble (gc's isFake): only the bubble may use it.
+	fake bool
 }
 
 //go:linkname rogNewTimer rog_newtimer
@@ -81,7 +83,7 @@ func rogChanSetTimer(c, t unsafe.Pointer)
 
 //go:linkname newTimer time.newTimer
 func newTimer(when, period int64, f func(any, uintptr, int64), arg any, cp unsafe.Pointer) *timeTimer {
-	t := &timeTimer{f: f, arg: arg, isChan: cp != nil}
+	t := &timeTimer{f: f, arg: arg, isChan: cp != nil, fake: rogSynctestBubble() != nil}
 	t.init = true
 	fire := t.fire
 	t.rt = rogNewTimer(0, 0, *(*unsafe.Pointer)(unsafe.Pointer(&fire)))
@@ -97,6 +99,9 @@ func newTimer(when, period int64, f func(any, uintptr, int64), arg any, cp unsaf
 
 //go:linkname stopTimer time.stopTimer
 func stopTimer(t *timeTimer) bool {
+	if t.fake && rogSynctestBubble() == nil {
+		fatal("stop of synctest timer from outside bubble")
+	}
 	t.mu.lock()
 	was := t.active
 	t.active = false
@@ -111,6 +116,9 @@ func stopTimer(t *timeTimer) bool {
 
 //go:linkname resetTimer time.resetTimer
 func resetTimer(t *timeTimer, when, period int64) bool {
+	if t.fake && rogSynctestBubble() == nil {
+		fatal("reset of synctest timer from outside bubble")
+	}
 	t.mu.lock()
 	was := t.active
 	t.active = false
@@ -122,12 +130,20 @@ func resetTimer(t *timeTimer, when, period int64) bool {
 	return was
 }
 
-// arm schedules t (t.mu held).
+// arm schedules t (t.mu held). A bubble's timer already due runs at once, on this goroutine,
+// as gc's does: NewTimer(0)'s channel is ready before the bubble next goes idle.
 func (t *timeTimer) arm(when, period int64) {
 	t.when, t.period = when, period
 	t.active = true
 	t.seq++
-	rogResetTimer(t.rt, when, period)
+	if now := rogSynctestNow(); t.fake && now != 0 && when <= now {
+		t.run(now)
+		if !t.active {
+			rogStopTimer(t.rt)
+			return
+		}
+	}
+	rogResetTimer(t.rt, t.when, t.period)
 }
 
 // fire runs t's function if t is armed and due. The runtime may start it for an arming that
@@ -136,11 +152,14 @@ func (t *timeTimer) arm(when, period int64) {
 // goroutine), so Stop and Reset never return while a stale send can still happen.
 func (t *timeTimer) fire() {
 	t.mu.lock()
-	now := time_runtimeNano()
-	if !t.active || now < t.when {
-		t.mu.unlock()
-		return
+	if now := time_runtimeNano(); t.active && now >= t.when {
+		t.run(now)
 	}
+	t.mu.unlock()
+}
+
+// run runs t's function for its deadline, due at now, and moves the deadline on (t.mu held).
+func (t *timeTimer) run(now int64) {
 	delta := now - t.when
 	if t.period > 0 {
 		next := t.when + t.period*(1+delta/t.period)
@@ -152,7 +171,6 @@ func (t *timeTimer) fire() {
 		t.active = false
 	}
 	t.f(t.arg, t.seq, delta)
-	t.mu.unlock()
 }
 
 // drainTimerChan removes a value waiting in a timer's channel (of time.Time, 24 bytes, viewed

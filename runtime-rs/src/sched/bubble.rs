@@ -239,7 +239,7 @@ pub fn run(f: *mut u8) -> i64 {
             waiting: false,
             done: false,
         }),
-        timers: Mutex::new(Heap::new()),
+        timers: Mutex::new(Heap::shuffled()),
     }));
     BUBBLES.lock().unwrap_or_else(|e| e.into_inner()).push(b as usize);
     // SAFETY: b lives until this function frees it; g and main are members meanwhile.
@@ -279,7 +279,6 @@ pub fn run(f: *mut u8) -> i64 {
 /// Nothing refers to b any more.
 unsafe fn free(b: *mut Bubble) {
     BUBBLES.lock().unwrap_or_else(|e| e.into_inner()).retain(|&p| p != b as usize);
-    forget_associations((*b).id);
     drop(Box::from_raw(b));
 }
 
@@ -407,7 +406,8 @@ pub fn for_each_heap(mut f: impl FnMut(&mut Heap)) {
 }
 
 // Associations (`synctest.associate`): heap objects (a WaitGroup) tied to the bubble that first
-// used them, keyed by address and held weakly: the collector forgets unreached objects.
+// used them, keyed by address and held weakly: the collector forgets unreached objects. A tie
+// outlives its bubble (a WaitGroup left counting cannot move to another bubble), as in gc.
 
 static ASSOC: Mutex<Option<HashMap<usize, u64>>> = Mutex::new(None);
 
@@ -439,12 +439,6 @@ pub fn is_associated(p: usize) -> bool {
     let id = current_id();
     let a = ASSOC.lock().unwrap_or_else(|e| e.into_inner());
     id != 0 && a.as_ref().and_then(|a| a.get(&p)) == Some(&id)
-}
-
-fn forget_associations(id: u64) {
-    if let Some(a) = ASSOC.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
-        a.retain(|_, b| *b != id);
-    }
 }
 
 /// After marking (world stopped): forgets the associations of objects about to be freed.

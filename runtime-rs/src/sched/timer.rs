@@ -42,26 +42,35 @@ pub struct Timer {
     pub bubble: u64,
 }
 
-/// A min-heap of (deadline, sequence, timer): an entry whose sequence is not its timer's is
-/// stale (the timer was stopped or re-armed since) and is skipped.
+/// A min-heap of (deadline, tie-break, sequence, timer): an entry whose sequence is not its
+/// timer's is stale (the timer was stopped or re-armed since) and is skipped.
 pub struct Heap {
-    entries: BinaryHeap<Reverse<(i64, u64, usize)>>,
+    entries: BinaryHeap<Reverse<(i64, u64, u64, usize)>>,
+    /// Timers due at the same instant fire in random order (a bubble's, as gc: code must not
+    /// depend on it); else the tie-break is 0.
+    shuffle: bool,
 }
 
 impl Heap {
     pub const fn new() -> Heap {
-        Heap { entries: BinaryHeap::new() }
+        Heap { entries: BinaryHeap::new(), shuffle: false }
+    }
+
+    /// A heap whose simultaneous timers fire in random order.
+    pub const fn shuffled() -> Heap {
+        Heap { entries: BinaryHeap::new(), shuffle: true }
     }
 
     /// # Safety
     /// t is live; its fields are guarded by this heap's lock.
     pub unsafe fn push(&mut self, t: *mut Timer) {
-        self.entries.push(Reverse(((*t).when, (*t).seq, t as usize)));
+        let tie = if self.shuffle { crate::fastrand::next() } else { 0 };
+        self.entries.push(Reverse(((*t).when, tie, (*t).seq, t as usize)));
     }
 
     /// Drops the stale entries at the top; returns the earliest armed deadline, if any.
     pub fn next_when(&mut self) -> Option<i64> {
-        while let Some(&Reverse((when, seq, t))) = self.entries.peek() {
+        while let Some(&Reverse((when, _, seq, t))) = self.entries.peek() {
             let t = t as *const Timer;
             // SAFETY: timers in the heap are live; fields are guarded by the heap lock.
             if unsafe { seq == (*t).seq && (*t).active } {
@@ -79,7 +88,7 @@ impl Heap {
         if when > now {
             return Err(when);
         }
-        let Some(Reverse((_, _, t))) = self.entries.pop() else { return Err(-1) };
+        let Some(Reverse((_, _, _, t))) = self.entries.pop() else { return Err(-1) };
         let t = t as *mut Timer;
         // SAFETY: as in next_when.
         unsafe {
@@ -99,12 +108,12 @@ impl Heap {
     /// The collector's view: every timer the heap refers to, and whether it is armed.
     fn for_each(&self, mut f: impl FnMut(*const Timer)) {
         for e in self.entries.iter() {
-            f(e.0 .2 as *const Timer);
+            f(e.0 .3 as *const Timer);
         }
     }
 
     fn retain(&mut self, keep: impl Fn(usize) -> bool) {
-        self.entries.retain(|e| keep(e.0 .2));
+        self.entries.retain(|e| keep(e.0 .3));
     }
 }
 
