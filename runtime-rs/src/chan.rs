@@ -17,6 +17,10 @@
 //! ready case is chosen with equal probability), and otherwise enqueues one sudog per case and
 //! parks. The first partner to claim the goroutine's `select_done` flag wins; the others skip its
 //! stale sudogs.
+//!
+//! A channel made in a synctest bubble belongs to it (`Chan::bubble`, sched/bubble.rs): only
+//! the bubble's goroutines may use it (gc's fatal errors otherwise), and blocking on it is
+//! durable, so the bubble's clock can move on.
 
 use crate::sched::{self, G};
 use crate::types::{fnv1a, kind, GoString, Type};
@@ -62,6 +66,8 @@ pub struct Chan {
     /// The timer whose channel this is (`time.NewTimer`'s and `NewTicker`'s), or null: the
     /// channel keeps its weak timer alive (`rog_chansettimer`).
     timer: *mut u8,
+    /// The id of the synctest bubble it was made in, or 0.
+    bubble: u64,
 }
 
 const _: () = assert!(core::mem::offset_of!(Chan, timer) == 12 * 8);
@@ -165,6 +171,7 @@ pub fn make(t: *const Type, size: i64) -> *mut Chan {
     unsafe {
         (*c).elemtype = elem;
         (*c).elemsize = elemsize;
+        (*c).bubble = sched::bubble::current_id();
         (*c).cap = size as usize;
         if size > 0 && elemsize > 0 {
             (*c).buf = crate::alloc::alloc_array(elem, size as usize);
@@ -190,6 +197,15 @@ unsafe fn copy_elem(c: &Chan, dst: *mut u8, src: *const u8) {
 unsafe fn zero_elem(c: &Chan, dst: *mut u8) {
     if !dst.is_null() && c.elemsize > 0 {
         ptr::write_bytes(dst, 0, c.elemsize);
+    }
+}
+
+/// gc's fatal error for using a bubble's channel `c` from outside the bubble (`what`: `send on`,
+/// `receive on`, `close of`, `select on`).
+#[cold]
+fn check_bubble(c: &Chan, what: &str) {
+    if sched::bubble::current_id() != c.bubble {
+        crate::panic::fatal(&format!("{what} synctest channel from outside bubble"));
     }
 }
 
@@ -220,6 +236,9 @@ pub unsafe fn send(c: *mut Chan, ep: *const u8, block: bool) -> bool {
         unreachable!("a goroutine blocked on a nil channel woke up");
     }
     let ch = &mut *c;
+    if ch.bubble != 0 {
+        check_bubble(ch, "send on");
+    }
     ch.lock();
     if ch.closed != 0 {
         ch.unlock();
@@ -246,7 +265,8 @@ pub unsafe fn send(c: *mut Chan, ep: *const u8, block: bool) -> bool {
     }
     let mut me = new_sudog(c, ep as *mut u8, false, 0);
     ch.sendq.push(&mut me);
-    sched::park("chan send", unlock_after_park, c as usize);
+    let reason = if ch.bubble != 0 { "chan send (durable)" } else { "chan send" };
+    sched::park(reason, unlock_after_park, c as usize);
     if !me.success {
         crate::panic::plain_error(b"send on closed channel");
     }
@@ -281,6 +301,9 @@ pub unsafe fn recv(c: *mut Chan, ep: *mut u8, block: bool) -> (bool, bool) {
         unreachable!("a goroutine blocked on a nil channel woke up");
     }
     let ch = &mut *c;
+    if ch.bubble != 0 {
+        check_bubble(ch, "receive on");
+    }
     ch.lock();
     if let Some(r) = try_recv(ch, ep) {
         return r;
@@ -291,7 +314,8 @@ pub unsafe fn recv(c: *mut Chan, ep: *mut u8, block: bool) -> (bool, bool) {
     }
     let mut me = new_sudog(c, ep, false, 0);
     ch.recvq.push(&mut me);
-    sched::park("chan receive", unlock_after_park, c as usize);
+    let reason = if ch.bubble != 0 { "chan receive (durable)" } else { "chan receive" };
+    sched::park(reason, unlock_after_park, c as usize);
     (true, me.success)
 }
 
@@ -339,6 +363,9 @@ pub unsafe fn close(c: *mut Chan) {
         crate::panic::plain_error(b"close of nil channel");
     }
     let ch = &mut *c;
+    if ch.bubble != 0 {
+        check_bubble(ch, "close of");
+    }
     ch.lock();
     if ch.closed != 0 {
         ch.unlock();
@@ -426,6 +453,21 @@ pub unsafe fn select(cases: &mut [Case], block: bool) -> (i64, bool) {
         sched::park("select (no cases)", |_, _| {}, 0);
         unreachable!("a goroutine blocked in an empty select woke up");
     }
+    // Blocking counts as durable in a bubble when every channel is the bubble's. gc compiles a
+    // select of one case (and perhaps a default) to the plain operation, and names that.
+    let what = match cases {
+        [c] if c.dir == SEND => "send on",
+        [_] => "receive on",
+        _ => "select on",
+    };
+    let mut all_bubbled = true;
+    for &c in &locks {
+        if (*c).bubble != 0 {
+            check_bubble(&*c, what);
+        } else {
+            all_bubbled = false;
+        }
+    }
     lock_all(&locks);
 
     for &i in &order {
@@ -463,7 +505,7 @@ pub unsafe fn select(cases: &mut [Case], block: bool) -> (i64, bool) {
         unlock_all(&locks);
         return (-1, false);
     }
-    park_select(cases, &locks)
+    park_select(cases, &locks, all_bubbled)
 }
 
 /// try_recv, but try_recv unlocks its channel; the other locks stay held.
@@ -471,7 +513,7 @@ unsafe fn try_recv_locked(ch: &mut Chan, ep: *mut u8) -> Option<bool> {
     try_recv(ch, ep).map(|(_, ok)| ok)
 }
 
-unsafe fn park_select(cases: &mut [Case], locks: &[*mut Chan]) -> (i64, bool) {
+unsafe fn park_select(cases: &mut [Case], locks: &[*mut Chan], durable: bool) -> (i64, bool) {
     let g = sched::current_g();
     (*g).select_done.store(0, SeqCst);
     let mut sudogs: Vec<Sudog> =
@@ -489,7 +531,8 @@ unsafe fn park_select(cases: &mut [Case], locks: &[*mut Chan]) -> (i64, bool) {
     }
     (*g).param = 0;
     let list: (*const *mut Chan, usize) = (locks.as_ptr(), locks.len());
-    sched::park("select", unlock_select_after_park, &list as *const _ as usize);
+    let reason = if durable && !(*g).bubble.is_null() { "select (durable)" } else { "select" };
+    sched::park(reason, unlock_select_after_park, &list as *const _ as usize);
 
     // Woken: the winner's sudog is in param. Remove the others from their queues.
     let fired = (*sched::current_g()).param as *mut Sudog;

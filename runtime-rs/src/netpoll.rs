@@ -161,6 +161,7 @@ fn new_slot(s: usize, pd: usize) -> Slot {
             weak: false,
             callback: Some(deadline_fired),
             arg: pd | s,
+            bubble: 0,
         },
     }
 }

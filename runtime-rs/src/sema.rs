@@ -77,6 +77,7 @@ pub fn reason(code: i32) -> &'static str {
         2 => "sync.RWMutex.RLock",
         3 => "sync.RWMutex.Lock",
         4 => "sync.WaitGroup.Wait",
+        5 => "sync.WaitGroup.Wait (durable)",
         _ => "semacquire",
     }
 }
@@ -191,6 +192,23 @@ fn unlock_list_after_park(_g: *mut G, l: usize) {
     unsafe { spin_unlock((*(l as *const NotifyList)).lock_word()) };
 }
 
+/// Readies a goroutine waiting in a notify list. A `sync.Cond.Wait` in a synctest bubble is a
+/// durable block, so only the bubble may end it (gc's fatal error otherwise).
+///
+/// # Safety
+/// g is a waiter just taken off its list.
+unsafe fn wake_waiter(g: *mut G) {
+    if !(*g).bubble.is_null() && sched::bubble::current() != (*g).bubble {
+        crate::print::lock();
+        crate::print::str("semaphore wake of synctest goroutine ");
+        crate::print::int((*g).id);
+        crate::print::str(" from outside bubble\n");
+        crate::print::unlock();
+        crate::panic::fatal("semaphore wake of synctest goroutine from outside bubble");
+    }
+    sched::ready_g(g);
+}
+
 /// `notifyListNotifyAll`: wakes every waiter.
 ///
 /// # Safety
@@ -208,7 +226,7 @@ pub unsafe fn notify_all(l: *mut NotifyList) {
     spin_unlock(lw);
     while !w.is_null() {
         let next = (*w).next;
-        sched::ready_g((*w).g);
+        wake_waiter((*w).g);
         w = next;
     }
 }
@@ -245,7 +263,7 @@ pub unsafe fn notify_one(l: *mut NotifyList) {
             }
             let g = (*w).g;
             spin_unlock(lw);
-            sched::ready_g(g);
+            wake_waiter(g);
             return;
         }
         prev = w;

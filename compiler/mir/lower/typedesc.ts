@@ -29,7 +29,7 @@ import {
   typeStr,
   type MirType,
 } from "../types.js";
-import { mirType, paramTypes, resultType, under } from "./gotypes.js";
+import { bytesOf, mirType, paramTypes, resultType, under } from "./gotypes.js";
 import type { PkgLowerer } from "./package.js";
 import { byImportPath, goTypeString, symKey } from "./typestr.js";
 
@@ -443,9 +443,11 @@ export class TypeDescs {
       parts: [str(f.name), sym(this.desc(f.type)), int(lay.offsets[i]), int(f.embedded ? 1 : 0)],
     }));
     const pkgPath = st.fields.find((f) => !f.exported && f.pkg)?.pkg?.path ?? "";
-    // The tags, one string per field, or null when no field has one (reflect's StructTag).
+    // The tags, one string per field, or null when no field has one (reflect's StructTag). The
+    // checker keeps a tag as its bytes, one JS char each, so it is not UTF-8-encoded again.
+    const tagBytes = (s: string): GlobalInit => ({ g: "const", v: { c: "str", v: bytesOf(s) } });
     const tags = st.tags.some((x) => x !== "")
-      ? this.array(`${this.symName(t)}·tags`, STRING, st.tags.map(str))
+      ? this.array(`${this.symName(t)}·tags`, STRING, st.tags.map(tagBytes))
       : ({ g: "zero" } as GlobalInit);
     return [
       [STRING, str(pkgPath)],

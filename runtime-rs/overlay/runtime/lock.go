@@ -1,5 +1,5 @@
-// The runtime's own lock and semaphores (sync, internal/sync, internal/poll), and the
-// notification lists behind sync.Cond.
+// The runtime's own lock, and the semaphores (sync, internal/sync, internal/poll) and
+// notification lists (sync.Cond) it binds to the Rust runtime.
 
 package runtime
 
@@ -18,7 +18,7 @@ func (m *mutex) lock() {
 		case i < 100:
 			rogGosched()
 		default:
-			rogSleep(20_000)
+			rogRealSleep(20_000)
 		}
 	}
 }
@@ -29,226 +29,100 @@ func (m *mutex) unlock() {
 	}
 }
 
-// Semaphores. A goroutine that cannot decrement *addr waits on a channel in the queue of the
-// table entry addr hashes to; a release increments *addr and wakes the first waiter for addr,
-// which tries again. Waiters are counted per entry so a release without waiters takes no lock.
+// Semaphores and sync.Cond's notify lists are the runtime's (runtime-rs/src/sema.rs): their
+// waiters park with gc's wait reasons, which tell a synctest bubble whether they are durably
+// blocked (a WaitGroup of the bubble's, a Cond) or not (a mutex).
 
-type semWaiter struct {
-	addr *uint32
-	wake chan struct{}
-	next *semWaiter
-}
+//go:linkname rogSemacquire rog_semacquire
+func rogSemacquire(addr *uint32, lifo bool, reason int32)
 
-type semRoot struct {
-	lock  mutex
-	nwait uint32
-	head  *semWaiter
-	tail  *semWaiter
-}
+//go:linkname rogSemrelease rog_semrelease
+func rogSemrelease(addr *uint32)
 
-const semTabSize = 251
-
-var semtable [semTabSize]semRoot
-
-func semroot(addr *uint32) *semRoot {
-	return &semtable[(uintptr(unsafe.Pointer(addr))>>3)%semTabSize]
-}
-
-// cansemacquire decrements *addr if it is positive.
-func cansemacquire(addr *uint32) bool {
-	for {
-		v := atomicLoad32(addr)
-		if v == 0 {
-			return false
-		}
-		if atomicCas32(addr, v, v-1) {
-			return true
-		}
-	}
-}
-
-// semacquire waits until *addr > 0 and decrements it.
-func semacquire(addr *uint32) {
-	if cansemacquire(addr) {
-		return
-	}
-	root := semroot(addr)
-	for {
-		root.lock.lock()
-		atomicXadd32(&root.nwait, 1)
-		if cansemacquire(addr) {
-			atomicXadd32(&root.nwait, ^uint32(0))
-			root.lock.unlock()
-			return
-		}
-		w := &semWaiter{addr: addr, wake: make(chan struct{}, 1)}
-		if root.tail == nil {
-			root.head = w
-		} else {
-			root.tail.next = w
-		}
-		root.tail = w
-		root.lock.unlock()
-		<-w.wake
-	}
-}
-
-// semrelease increments *addr and wakes one waiter for it.
-func semrelease(addr *uint32) {
-	atomicXadd32(addr, 1)
-	root := semroot(addr)
-	if atomicLoad32(&root.nwait) == 0 {
-		return
-	}
-	root.lock.lock()
-	var prev *semWaiter
-	for w := root.head; w != nil; prev, w = w, w.next {
-		if w.addr != addr {
-			continue
-		}
-		if prev == nil {
-			root.head = w.next
-		} else {
-			prev.next = w.next
-		}
-		if root.tail == w {
-			root.tail = prev
-		}
-		atomicXadd32(&root.nwait, ^uint32(0))
-		root.lock.unlock()
-		w.wake <- struct{}{}
-		return
-	}
-	root.lock.unlock()
-}
+// Wait reasons of rog_semacquire.
+const (
+	semaReasonPlain          = 0 // semacquire
+	semaReasonMutex          = 1 // sync.Mutex.Lock
+	semaReasonRWMutexR       = 2 // sync.RWMutex.RLock
+	semaReasonRWMutex        = 3 // sync.RWMutex.Lock
+	semaReasonWaitGroup      = 4 // sync.WaitGroup.Wait
+	semaReasonWaitGroupBlock = 5 // sync.WaitGroup.Wait (durable)
+)
 
 //go:linkname sync_runtime_Semacquire sync.runtime_Semacquire
-func sync_runtime_Semacquire(addr *uint32) { semacquire(addr) }
+func sync_runtime_Semacquire(addr *uint32) { rogSemacquire(addr, false, semaReasonPlain) }
 
 //go:linkname sync_runtime_SemacquireWaitGroup sync.runtime_SemacquireWaitGroup
-func sync_runtime_SemacquireWaitGroup(addr *uint32, synctestDurable bool) { semacquire(addr) }
+func sync_runtime_SemacquireWaitGroup(addr *uint32, synctestDurable bool) {
+	reason := int32(semaReasonWaitGroup)
+	if synctestDurable {
+		reason = semaReasonWaitGroupBlock
+	}
+	rogSemacquire(addr, false, reason)
+}
 
 //go:linkname sync_runtime_SemacquireRWMutexR sync.runtime_SemacquireRWMutexR
 func sync_runtime_SemacquireRWMutexR(addr *uint32, lifo bool, skipframes int) {
-	semacquire(addr)
+	rogSemacquire(addr, lifo, semaReasonRWMutexR)
 }
 
 //go:linkname sync_runtime_SemacquireRWMutex sync.runtime_SemacquireRWMutex
 func sync_runtime_SemacquireRWMutex(addr *uint32, lifo bool, skipframes int) {
-	semacquire(addr)
+	rogSemacquire(addr, lifo, semaReasonRWMutex)
 }
 
 //go:linkname sync_runtime_Semrelease sync.runtime_Semrelease
-func sync_runtime_Semrelease(addr *uint32, handoff bool, skipframes int) { semrelease(addr) }
+func sync_runtime_Semrelease(addr *uint32, handoff bool, skipframes int) { rogSemrelease(addr) }
 
 //go:linkname internal_sync_runtime_SemacquireMutex internal/sync.runtime_SemacquireMutex
 func internal_sync_runtime_SemacquireMutex(addr *uint32, lifo bool, skipframes int) {
-	semacquire(addr)
+	rogSemacquire(addr, lifo, semaReasonMutex)
 }
 
 //go:linkname internal_sync_runtime_Semrelease internal/sync.runtime_Semrelease
 func internal_sync_runtime_Semrelease(addr *uint32, handoff bool, skipframes int) {
-	semrelease(addr)
+	rogSemrelease(addr)
 }
 
 //go:linkname poll_runtime_Semacquire internal/poll.runtime_Semacquire
-func poll_runtime_Semacquire(addr *uint32) { semacquire(addr) }
+func poll_runtime_Semacquire(addr *uint32) { rogSemacquire(addr, false, semaReasonPlain) }
 
 //go:linkname poll_runtime_Semrelease internal/poll.runtime_Semrelease
-func poll_runtime_Semrelease(addr *uint32) { semrelease(addr) }
+func poll_runtime_Semrelease(addr *uint32) { rogSemrelease(addr) }
 
-// notifyList is sync.Cond's wait list; its layout is sync's notifyList (sync/runtime.go),
-// which only the runtime reads. Each waiter takes a ticket; notifications go out in ticket
-// order.
+// notifyList is sync.Cond's wait list; its layout is sync's notifyList (sync/runtime.go), which
+// only the runtime reads (sema.rs's NotifyList).
 type notifyList struct {
-	wait   uint32 // next ticket to hand out
-	notify uint32 // next ticket to notify
+	wait   uint32
+	notify uint32
 	lock   uintptr
-	head   *notifyWaiter
-	tail   *notifyWaiter
+	head   unsafe.Pointer
+	tail   unsafe.Pointer
 }
-
-type notifyWaiter struct {
-	ticket uint32
-	wake   chan struct{}
-	next   *notifyWaiter
-}
-
-func (l *notifyList) mu() *mutex { return (*mutex)(unsafe.Pointer(&l.lock)) }
-
-// ticketBefore reports a < b for tickets that wrap around.
-func ticketBefore(a, b uint32) bool { return int32(a-b) < 0 }
 
 //go:linkname notifyListAdd sync.runtime_notifyListAdd
-func notifyListAdd(l *notifyList) uint32 {
-	return atomicXadd32(&l.wait, 1) - 1
-}
+func notifyListAdd(l *notifyList) uint32 { return rogNotifyListAdd(l) }
 
 //go:linkname notifyListWait sync.runtime_notifyListWait
-func notifyListWait(l *notifyList, t uint32) {
-	l.mu().lock()
-	if ticketBefore(t, l.notify) {
-		l.mu().unlock()
-		return
-	}
-	w := &notifyWaiter{ticket: t, wake: make(chan struct{}, 1)}
-	if l.tail == nil {
-		l.head = w
-	} else {
-		l.tail.next = w
-	}
-	l.tail = w
-	l.mu().unlock()
-	<-w.wake
-}
+func notifyListWait(l *notifyList, t uint32) { rogNotifyListWait(l, t) }
 
 //go:linkname notifyListNotifyAll sync.runtime_notifyListNotifyAll
-func notifyListNotifyAll(l *notifyList) {
-	if atomicLoad32(&l.wait) == atomicLoad32(&l.notify) {
-		return
-	}
-	l.mu().lock()
-	w := l.head
-	l.head, l.tail = nil, nil
-	atomicStore32(&l.notify, atomicLoad32(&l.wait))
-	l.mu().unlock()
-	for ; w != nil; w = w.next {
-		w.wake <- struct{}{}
-	}
-}
+func notifyListNotifyAll(l *notifyList) { rogNotifyListNotifyAll(l) }
 
 //go:linkname notifyListNotifyOne sync.runtime_notifyListNotifyOne
-func notifyListNotifyOne(l *notifyList) {
-	if atomicLoad32(&l.wait) == atomicLoad32(&l.notify) {
-		return
-	}
-	l.mu().lock()
-	t := l.notify
-	if t == atomicLoad32(&l.wait) {
-		l.mu().unlock()
-		return
-	}
-	atomicStore32(&l.notify, t+1)
-	var prev *notifyWaiter
-	for w := l.head; w != nil; prev, w = w, w.next {
-		if w.ticket != t {
-			continue
-		}
-		if prev == nil {
-			l.head = w.next
-		} else {
-			prev.next = w.next
-		}
-		if l.tail == w {
-			l.tail = prev
-		}
-		l.mu().unlock()
-		w.wake <- struct{}{}
-		return
-	}
-	// The waiter holding ticket t has not queued yet; it will see t < notify and not sleep.
-	l.mu().unlock()
-}
+func notifyListNotifyOne(l *notifyList) { rogNotifyListNotifyOne(l) }
+
+//go:linkname rogNotifyListAdd rog_notifylist_add
+func rogNotifyListAdd(l *notifyList) uint32
+
+//go:linkname rogNotifyListWait rog_notifylist_wait
+func rogNotifyListWait(l *notifyList, t uint32)
+
+//go:linkname rogNotifyListNotifyAll rog_notifylist_notifyall
+func rogNotifyListNotifyAll(l *notifyList)
+
+//go:linkname rogNotifyListNotifyOne rog_notifylist_notifyone
+func rogNotifyListNotifyOne(l *notifyList)
 
 //go:linkname notifyListCheck sync.runtime_notifyListCheck
 func notifyListCheck(size uintptr) {

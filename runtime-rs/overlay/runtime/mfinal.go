@@ -115,7 +115,7 @@ func blockUntilEmpty(timeout int64) bool {
 		if rogNanotime()-start >= timeout {
 			return false
 		}
-		rogSleep(1000000)
+		rogRealSleep(1000000)
 	}
 	return true
 }

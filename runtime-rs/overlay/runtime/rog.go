@@ -27,6 +27,9 @@ func rogGomaxprocs(n int) int
 //go:linkname rogSleep rog_sleep
 func rogSleep(ns int64)
 
+//go:linkname rogRealSleep rog_realsleep
+func rogRealSleep(ns int64)
+
 //go:linkname rogNanotime rog_nanotime
 func rogNanotime() int64
 

@@ -39,6 +39,13 @@ pub extern "C" fn rog_sleep(ns: i64) {
     sched::timer::sleep(ns);
 }
 
+/// The runtime's own short waits (its lock's back-off): sleeps ns nanoseconds of real time, and
+/// a synctest bubble does not count the goroutine as blocked meanwhile.
+#[no_mangle]
+pub extern "C" fn rog_realsleep(ns: i64) {
+    sched::timer::sleep_real(ns);
+}
+
 /// Monotonic clock in nanoseconds (`runtime.nanotime`).
 #[no_mangle]
 pub extern "C" fn rog_nanotime() -> i64 {
@@ -120,8 +127,9 @@ pub extern "C" fn rog_block() {
 /// `sync`'s `runtime_Semacquire*`: blocks until the `uint32` at `addr` is positive, then
 /// decrements it. `lifo` queues the goroutine first (sync.Mutex's starvation mode). `reason` is
 /// the wait reason deadlock reports show: 0 `semacquire`, 1 `sync.Mutex.Lock`, 2
-/// `sync.RWMutex.RLock`, 3 `sync.RWMutex.Lock`, 4 `sync.WaitGroup.Wait`. May block; never
-/// allocates or panics.
+/// `sync.RWMutex.RLock`, 3 `sync.RWMutex.Lock`, 4 `sync.WaitGroup.Wait`, 5 `sync.WaitGroup.Wait
+/// (durable)` (a WaitGroup of the caller's synctest bubble: a durable block there). May block;
+/// never allocates or panics.
 ///
 /// # Safety
 /// addr is a valid, 4-byte aligned pointer that stays valid while anyone waits on it.
@@ -219,4 +227,76 @@ pub unsafe extern "C" fn rog_stoptimer(t: *mut u8) -> bool {
 #[no_mangle]
 pub unsafe extern "C" fn rog_resettimer(t: *mut u8, when: i64, period: i64) -> bool {
     sched::timer::reset(t.cast(), when, period)
+}
+
+/// `synctest.Run(f)`: runs the func value `f` in a new goroutine of a new bubble (fake clock at
+/// 2000-01-01 UTC) and returns once every goroutine of the bubble has exited: 0. Else 1: called
+/// inside a bubble; 2: every goroutine of the bubble is durably blocked and no timer is left;
+/// 3: `f` returned but blocked goroutines remain. May block; allocates.
+#[no_mangle]
+pub extern "C" fn rog_synctest_run(f: *mut u8) -> i64 {
+    sched::bubble::run(f)
+}
+
+/// `synctest.Wait()`: blocks until every other goroutine of the caller's bubble is durably
+/// blocked: 0. Else 1: not in a bubble; 2: another Wait is in progress.
+#[no_mangle]
+pub extern "C" fn rog_synctest_wait() -> i64 {
+    sched::bubble::wait()
+}
+
+/// The caller's bubble (an opaque handle), or null outside bubbles.
+#[no_mangle]
+pub extern "C" fn rog_synctest_bubble() -> *mut u8 {
+    sched::bubble::current().cast()
+}
+
+/// The caller's bubble's fake clock (ns since 1970), or 0 outside bubbles.
+#[no_mangle]
+pub extern "C" fn rog_synctest_now() -> i64 {
+    sched::bubble::current_now()
+}
+
+/// `synctest.acquire`: keeps the caller's bubble from going idle until `rog_synctest_release`;
+/// returns it, or null outside bubbles.
+#[no_mangle]
+pub extern "C" fn rog_synctest_acquire() -> *mut u8 {
+    sched::bubble::acquire().cast()
+}
+
+/// `synctest.release`.
+///
+/// # Safety
+/// b comes from `rog_synctest_acquire`, released once.
+#[no_mangle]
+pub unsafe extern "C" fn rog_synctest_release(b: *mut u8) {
+    sched::bubble::release(b.cast())
+}
+
+/// Sets the caller's bubble to b (null: none), for `synctest.inBubble`; returns the previous one.
+///
+/// # Safety
+/// b is null or an acquired bubble.
+#[no_mangle]
+pub unsafe extern "C" fn rog_synctest_setbubble(b: *mut u8) -> *mut u8 {
+    sched::bubble::set_current(b.cast()).cast()
+}
+
+/// `synctest.associate(p)`: 0 p is not a heap object, 1 p is (now) tied to the caller's bubble,
+/// 2 to another one.
+#[no_mangle]
+pub extern "C" fn rog_synctest_associate(p: usize) -> i64 {
+    sched::bubble::associate(p)
+}
+
+/// `synctest.disassociate(p)`.
+#[no_mangle]
+pub extern "C" fn rog_synctest_disassociate(p: usize) {
+    sched::bubble::disassociate(p)
+}
+
+/// `synctest.isAssociated(p)`: p is tied to the caller's bubble.
+#[no_mangle]
+pub extern "C" fn rog_synctest_isassociated(p: usize) -> bool {
+    sched::bubble::is_associated(p)
 }

@@ -193,6 +193,7 @@ pub fn mark_all() {
     mark_finalizable(&mut m);
     super::finalizer::queue_cleanups(is_marked_slot);
     sched::timer::drop_unreached(is_marked_slot);
+    sched::bubble::drop_unreached(is_marked_slot);
 }
 
 /// The finalizer steps of marking (finalizer.rs): keeps what unreached finalizable objects

@@ -30,6 +30,7 @@
 //! migrate between threads across any call that blocks, and LLVM assumes a thread-local address
 //! is constant within a function.
 
+pub mod bubble;
 pub mod context;
 pub mod preempt;
 pub mod stack;
@@ -91,6 +92,12 @@ pub struct G {
     /// goroutine that has handed its caller the baton for the last time, as gc's coroexit
     /// ends it at once.
     pub uncounted: bool,
+    /// The synctest bubble it belongs to (bubble.rs), or null: almost every goroutine's, so the
+    /// scheduler's bubble accounting costs a null check.
+    pub bubble: *mut bubble::Bubble,
+    /// Parked durably blocked in its bubble: counted out of the bubble's running goroutines
+    /// until it is readied.
+    pub durable: bool,
 }
 
 /// A worker (gc's P): the right to run goroutines, with its run queue and allocation cache.
@@ -122,6 +129,9 @@ pub struct M {
     g0_sp: Cell<usize>,
     pub current: Cell<*mut G>,
     after_switch: Cell<Option<(fn(*mut G, usize), usize)>>,
+    /// The bubble of a goroutine that just parked: once its `after_switch` action has run, the
+    /// bubble may count it as blocked (bubble.rs, [`bubble::Bubble::after_park`]).
+    parked_bubble: Cell<*mut bubble::Bubble>,
     /// A worker handed to this thread while it waits as a spare (a `*const Worker`, 0: none).
     handed: Mutex<usize>,
     handed_cv: Condvar,
@@ -307,6 +317,7 @@ fn new_m() -> &'static M {
         g0_sp: Cell::new(0),
         current: Cell::new(core::ptr::null_mut()),
         after_switch: Cell::new(None),
+        parked_bubble: Cell::new(core::ptr::null_mut()),
         handed: Mutex::new(0),
         handed_cv: Condvar::new(),
     }))
@@ -364,6 +375,8 @@ fn new_g(entry: *mut u8, stack: Stack) -> *mut G {
         trace: None,
         panic_pcs: Vec::new(),
         uncounted: false,
+        bubble: core::ptr::null_mut(),
+        durable: false,
     }));
     // SAFETY: g is fresh and its stack unused.
     unsafe { (*g).sp = init_stack(stack.hi, g as usize) };
@@ -372,22 +385,33 @@ fn new_g(entry: *mut u8, stack: Stack) -> *mut G {
     g
 }
 
-/// `go f()`: starts a goroutine running the func value `f`.
+/// `go f()`: starts a goroutine running the func value `f`. It joins the bubble of the
+/// goroutine that starts it, if any (a timer's goroutine started by a bubble's root joins it).
 pub fn newproc(f: *mut u8) {
-    spawn(f);
+    let g = make_g(f);
+    let cur = current_g();
+    // SAFETY: cur is the running goroutine (or null on a scheduler); g is not yet runnable.
+    unsafe {
+        if !cur.is_null() && !(*cur).bubble.is_null() {
+            bubble::join((*cur).bubble, g, false);
+        }
+    }
+    ready_g(g);
 }
 
 /// Starts a runtime goroutine (the finalizer goroutine) that `runtime.NumGoroutine` does not
 /// count, as gc does not count its system goroutines. It must never exit.
 pub fn newproc_system(f: *mut u8) -> *mut G {
-    let g = spawn(f);
+    let g = make_g(f);
+    ready_g(g);
     NGOROUTINES.fetch_sub(1, SeqCst);
     g
 }
 
-fn spawn(f: *mut u8) -> *mut G {
+/// A new goroutine (or a dead one reused) that will run `f`, counted but not yet queued.
+pub(crate) fn make_g(f: *mut u8) -> *mut G {
     let reused = FREE_GS.lock().unwrap_or_else(|e| e.into_inner()).pop();
-    let g = match reused {
+    match reused {
         Some(g) => {
             let g = g as *mut G;
             // SAFETY: a dead G from the free list is owned by nobody else.
@@ -399,6 +423,8 @@ fn spawn(f: *mut u8) -> *mut G {
                 (*g).panics = core::ptr::null_mut();
                 (*g).trace = None;
                 (*g).uncounted = false;
+                (*g).bubble = core::ptr::null_mut();
+                (*g).durable = false;
                 (*g).stack = stack::alloc();
                 (*g).low_water = (*g).stack.hi;
                 (*g).sp = init_stack((*g).stack.hi, g as usize);
@@ -408,9 +434,7 @@ fn spawn(f: *mut u8) -> *mut G {
             g
         }
         None => new_g(f, stack::alloc()),
-    };
-    ready_g(g);
-    g
+    }
 }
 
 /// Runs in the trampoline on a new goroutine's stack. Exported (not internal) because assembly
@@ -436,6 +460,9 @@ pub fn goexit() -> ! {
 fn after_exit(g: *mut G, _: usize) {
     // SAFETY: g has switched out for the last time; nothing else refers to it.
     unsafe {
+        if !(*g).bubble.is_null() {
+            bubble::exited(g);
+        }
         (*g).status.store(gstatus::DEAD, SeqCst);
         stack::free((*g).stack, (*g).low_water);
         (*g).entry = core::ptr::null_mut();
@@ -446,7 +473,12 @@ fn after_exit(g: *mut G, _: usize) {
 /// Makes g runnable on the current worker's queue (or the global one) and wakes a sleeper.
 pub fn ready_g(g: *mut G) {
     // SAFETY: g is a live goroutine that is not running.
-    unsafe { (*g).status.store(gstatus::RUNNABLE, SeqCst) };
+    unsafe {
+        if (*g).durable {
+            bubble::unblocked(g);
+        }
+        (*g).status.store(gstatus::RUNNABLE, SeqCst);
+    }
     let w = worker();
     if w.is_null() {
         GLOBAL_Q.lock().unwrap_or_else(|e| e.into_inner()).push_back(g as usize);
@@ -514,12 +546,27 @@ pub fn switch_out(g: *mut G, then: fn(*mut G, usize), arg: usize) {
 
 /// Blocks the running goroutine: it sleeps with `reason` until [`ready_g`] is called on it.
 /// `then(g, arg)` runs on the scheduler after the switch; typically it releases the lock that
-/// protects the wait queue g was put on.
+/// protects the wait queue g was put on. In a synctest bubble, the reason says whether g is
+/// durably blocked ([`bubble::durable`]).
 pub fn park(reason: &'static str, then: fn(*mut G, usize), arg: usize) {
     let g = current_g();
     // SAFETY: g is running.
+    let durable = unsafe { !(*g).bubble.is_null() } && bubble::durable(reason);
+    park_as(g, reason, durable, then, arg);
+}
+
+/// [`park`] with the durability given: a runtime wait that a bubble must not count as blocked
+/// whatever its reason reads (the runtime lock's back-off sleep).
+pub fn park_as(g: *mut G, reason: &'static str, durable: bool, then: fn(*mut G, usize), arg: usize) {
+    // SAFETY: g is running.
     unsafe {
         (*g).wait_reason = reason;
+        let b = (*g).bubble;
+        if !b.is_null() {
+            (*b).parking(durable);
+            (*g).durable = durable;
+            (*this_m()).parked_bubble.set(b);
+        }
         (*g).status.store(gstatus::WAITING, SeqCst);
     }
     switch_out(g, then, arg);
@@ -571,7 +618,12 @@ fn schedule_loop() -> ! {
         w.busy.store(false, SeqCst);
         w.preempt.store(false, SeqCst);
         if let Some((f, arg)) = m.after_switch.take() {
+            let b = m.parked_bubble.replace(core::ptr::null_mut());
             f(g, arg);
+            if !b.is_null() {
+                // SAFETY: the parked goroutine's bubble stays alive while it counts as active.
+                unsafe { (*b).after_park() };
+            }
         }
     }
 }

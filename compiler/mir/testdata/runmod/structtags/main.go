@@ -15,6 +15,12 @@ type T struct {
 	Raw  int
 }
 
+// U's tags are not ASCII: their bytes reach reflect as written (UTF-8 once).
+type U struct {
+	V string `json:"色は匂へど"`
+	W string `json:"Ελλάδα"`
+}
+
 func main() {
 	b, err := json.Marshal(T{Foo: "foo", N: 0, Skip: 3, Raw: 4})
 	fmt.Println(string(b), err)
@@ -22,4 +28,6 @@ func main() {
 	fmt.Println(json.Unmarshal([]byte(`{"bar":"x","n":5,"Raw":6}`), &t), t)
 	f, _ := reflect.TypeOf(t).FieldByName("N")
 	fmt.Println(f.Tag, f.Tag.Get("json"), reflect.TypeOf(struct{ A int }{}).Field(0).Tag == "")
+	b, err = json.Marshal(U{"いろは", "Loukanikos"})
+	fmt.Println(string(b), err, len(reflect.TypeOf(U{}).Field(1).Tag))
 }

@@ -1,0 +1,3 @@
+module example.com/synctestdeadlock
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/synctesttime
+
+go 1.26

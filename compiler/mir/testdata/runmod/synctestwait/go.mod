@@ -1,0 +1,3 @@
+module example.com/synctestwait
+
+go 1.26
