@@ -388,6 +388,32 @@ pub extern "C" fn rog_signal_ignore(sig: u32) {
     setsig(sig, SIG_IGN);
 }
 
+/// `os.sigpipe`, after a write to a broken stdout or stderr: as gc, the program dies of SIGPIPE
+/// unless it ignores SIGPIPE or asked os/signal for it (then it gets the signal and the write
+/// returns EPIPE). Returns only in those two cases.
+#[no_mangle]
+pub extern "C" fn rog_sigpipe() {
+    const SIGPIPE: i32 = 13;
+    if IGNORED.load(SeqCst) & bit(SIGPIPE) != 0 {
+        return;
+    }
+    if WANTED.load(SeqCst) & bit(SIGPIPE) != 0 {
+        PENDING.fetch_or(bit(SIGPIPE), SeqCst);
+        let b = SIGPIPE as u8;
+        // SAFETY: as in catch_handler.
+        unsafe { sys::write(PIPE_W.load(SeqCst), (&b as *const u8).cast(), 1) };
+        return;
+    }
+    setsig(SIGPIPE, SIG_DFL);
+    // SAFETY: raise with the default action; unblocking delivers it now.
+    unsafe {
+        raise(SIGPIPE);
+        let mut set = [0u64; 16];
+        set[0] = bit(SIGPIPE);
+        pthread_sigmask(SIG_UNBLOCK, &set, core::ptr::null_mut());
+    }
+}
+
 /// `os/signal.signal_ignored`: whether sig is ignored, by `signal.Ignore` or inherited.
 #[no_mangle]
 pub extern "C" fn rog_signal_ignored(sig: u32) -> bool {

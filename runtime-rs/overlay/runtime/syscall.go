@@ -108,14 +108,14 @@ func syscall_runtime_BeforeExec() {}
 //go:linkname syscall_runtime_AfterExec syscall.runtime_AfterExec
 func syscall_runtime_AfterExec() {}
 
-// os.sigpipe is called after a write to a broken stdout or stderr: gc then dies of SIGPIPE.
+// os.sigpipe is called after a write to a broken stdout or stderr: gc then dies of SIGPIPE,
+// unless the program ignores SIGPIPE or asked os/signal for it.
 //
 //go:linkname os_sigpipe os.sigpipe
-func os_sigpipe() {
-	sigaction(sigPipe, 0 /* SIG_DFL */, nil)
-	pid := rogRawSyscall6(sysGetpid, 0, 0, 0, 0, 0, 0)
-	rogRawSyscall6(sysKill, uintptr(pid), sigPipe, 0, 0, 0, 0)
-}
+func os_sigpipe() { rogSigpipe() }
+
+//go:linkname rogSigpipe rog_sigpipe
+func rogSigpipe()
 
 // kernelSigaction is struct sigaction as rt_sigaction takes it on amd64.
 type kernelSigaction struct {

@@ -1,0 +1,2 @@
+module sigpipe
+go 1.26
