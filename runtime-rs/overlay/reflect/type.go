@@ -7,6 +7,7 @@ package reflect
 
 import (
 	"internal/abi"
+	"iter"
 	"strconv"
 	"sync"
 	"unicode"
@@ -116,6 +117,10 @@ type Type interface {
 	OverflowUint(x uint64) bool
 	CanSeq() bool
 	CanSeq2() bool
+	Fields() iter.Seq[StructField]
+	Methods() iter.Seq[Method]
+	Ins() iter.Seq[Type]
+	Outs() iter.Seq[Type]
 	common() *abi.Type
 	uncommon() *abi.UncommonType
 }

@@ -240,6 +240,30 @@ func (v Value) Bool() bool {
 	return *(*bool)(v.ptr)
 }
 
+// CanInt reports whether Int can be used without panicking.
+func (v Value) CanInt() bool {
+	switch v.kind() {
+	case Int, Int8, Int16, Int32, Int64:
+		return true
+	}
+	return false
+}
+
+// CanUint reports whether Uint can be used without panicking.
+func (v Value) CanUint() bool {
+	switch v.kind() {
+	case Uint, Uint8, Uint16, Uint32, Uint64, Uintptr:
+		return true
+	}
+	return false
+}
+
+// CanFloat reports whether Float can be used without panicking.
+func (v Value) CanFloat() bool { return v.kind() == Float32 || v.kind() == Float64 }
+
+// CanComplex reports whether Complex can be used without panicking.
+func (v Value) CanComplex() bool { return v.kind() == Complex64 || v.kind() == Complex128 }
+
 // Int returns v's underlying value as an int64.
 func (v Value) Int() int64 {
 	p := v.ptr
@@ -375,6 +399,15 @@ func (v Value) Cap() int {
 	panic(&ValueError{"reflect.Value.Cap", v.kind()})
 }
 
+// InterfaceData returns the interface v's value as a uintptr pair.
+//
+// Deprecated: The memory representation of interface values is not compatible with
+// InterfaceData.
+func (v Value) InterfaceData() [2]uintptr {
+	v.mustBe(Interface, "reflect.Value.InterfaceData")
+	return *(*[2]uintptr)(v.ptr)
+}
+
 // IsNil reports whether its argument v is nil.
 func (v Value) IsNil() bool {
 	switch v.kind() {
@@ -420,8 +453,25 @@ func (v Value) IsZero() bool {
 	case Interface, Slice:
 		return *(*unsafe.Pointer)(v.ptr) == nil
 	}
-	for _, b := range unsafe.Slice((*byte)(v.ptr), v.typ_.Size()) {
-		if b != 0 {
+	return isZero(unsafe.Slice((*byte)(v.ptr), v.typ_.Size()))
+}
+
+// isZero reports whether b holds only zero bytes, a word at a time where b is aligned.
+func isZero(b []byte) bool {
+	for len(b) > 0 && uintptr(unsafe.Pointer(&b[0]))%8 != 0 {
+		if b[0] != 0 {
+			return false
+		}
+		b = b[1:]
+	}
+	for len(b) >= 8 {
+		if *(*uint64)(unsafe.Pointer(&b[0])) != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c != 0 {
 			return false
 		}
 	}
@@ -911,6 +961,17 @@ func MakeSlice(typ Type, len, cap int) Value {
 	h := &sliceHeader{Data: makeslice(typ.common().Elem(), len, cap), Len: len, Cap: cap}
 	return Value{typ_: typ.common(), ptr: unsafe.Pointer(h)}
 }
+
+// SliceAt returns a Value for a slice whose underlying data starts at p, with length and
+// capacity n: unsafe.Slice((*T)(p), n) for typ T.
+func SliceAt(typ Type, p unsafe.Pointer, n int) Value {
+	unsafeslice(typ.common(), p, n)
+	h := &sliceHeader{Data: p, Len: n, Cap: n}
+	return Value{typ_: SliceOf(typ).common(), ptr: unsafe.Pointer(h)}
+}
+
+// unsafeslice checks unsafe.Slice's arguments, panicking as unsafe.Slice does (runtime).
+func unsafeslice(t *abi.Type, p unsafe.Pointer, n int)
 
 // Append appends the values x to a slice s and returns the resulting slice.
 func Append(s Value, x ...Value) Value {
