@@ -103,8 +103,12 @@ type OtherPkgFields struct {
 	otherUnexported int
 }
 
-// IsExported reports whether the name of t is exported.
+// IsExported reports whether t's name is exported, as gc's compiler marks it: a pointer type
+// without a name by its element's name.
 func IsExported(t Type) bool {
+	if t.Name() == "" && t.Kind() == Pointer {
+		t = t.Elem()
+	}
 	return isExported(t.Name())
 }
 

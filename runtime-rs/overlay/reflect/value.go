@@ -6,7 +6,6 @@ package reflect
 
 import (
 	"internal/abi"
-	"math"
 	"unsafe"
 )
 
@@ -378,6 +377,7 @@ func (v Value) Len() int {
 		if v.typ_.Elem().Kind() == abi.Array {
 			return v.typ_.Elem().Len()
 		}
+		panic("reflect: call of reflect.Value.Len on ptr to non-array Value")
 	}
 	panic(&ValueError{"reflect.Value.Len", v.kind()})
 }
@@ -395,6 +395,7 @@ func (v Value) Cap() int {
 		if v.typ_.Elem().Kind() == abi.Array {
 			return v.typ_.Elem().Len()
 		}
+		panic("reflect: call of reflect.Value.Cap on ptr to non-array Value")
 	}
 	panic(&ValueError{"reflect.Value.Cap", v.kind()})
 }
@@ -430,10 +431,9 @@ func (v Value) IsZero() bool {
 	}
 	switch v.kind() {
 	case Float32, Float64:
-		return math.Float64bits(v.Float()) == 0
+		return v.Float() == 0 // -0 too
 	case Complex64, Complex128:
-		c := v.Complex()
-		return math.Float64bits(real(c)) == 0 && math.Float64bits(imag(c)) == 0
+		return v.Complex() == 0
 	case Array:
 		for i, n := 0, v.Len(); i < n; i++ {
 			if !v.Index(i).IsZero() {
@@ -798,14 +798,12 @@ func (v Value) Grow(n int) {
 	}
 }
 
-// growslice returns s with room for at least need elements (the length unchanged).
+// growslice returns s with room for at least need elements (the length unchanged), growing
+// the capacity as append does.
 func growslice(et *abi.Type, s sliceHeader, need int) sliceHeader {
-	c := s.Cap * 2
-	if c < need {
-		c = need
-	}
-	if c < 4 {
-		c = 4
+	c := nextslicecap(need, s.Cap)
+	if size := et.Size(); size > 0 {
+		c = int(roundupsize(uintptr(c)*size, et.PtrBytes == 0) / size)
 	}
 	p := makeslice(et, c, c)
 	if s.Len > 0 {
@@ -814,6 +812,30 @@ func growslice(et *abi.Type, s sliceHeader, need int) sliceHeader {
 	}
 	return sliceHeader{Data: p, Len: s.Len, Cap: c}
 }
+
+// nextslicecap is the capacity append gives a slice of capacity oldCap that needs newLen
+// elements, before rounding up to the allocator's size class (gc's runtime.nextslicecap).
+func nextslicecap(newLen, oldCap int) int {
+	newcap := oldCap
+	if doublecap := newcap + newcap; newLen > doublecap {
+		return newLen
+	} else if oldCap < 256 {
+		return doublecap
+	}
+	for uint(newcap) < uint(newLen) {
+		// From 2x growth for small slices to 1.25x for large ones, smoothly.
+		newcap += (newcap + 3*256) >> 2
+	}
+	if newcap <= 0 {
+		return newLen
+	}
+	return newcap
+}
+
+// roundupsize is the size of the allocation append makes for size bytes.
+//
+//go:linkname roundupsize rog_roundupsize
+func roundupsize(size uintptr, noscan bool) uintptr
 
 // Slice returns v[i:j].
 func (v Value) Slice(i, j int) Value {
@@ -877,13 +899,32 @@ func (v Value) Comparable() bool {
 	switch v.kind() {
 	case Invalid:
 		return false
+	case Array:
+		switch Kind(v.typ_.Elem().Kind()) {
+		case Interface, Array, Struct:
+			for i := 0; i < v.Len(); i++ {
+				if !v.Index(i).Comparable() {
+					return false
+				}
+			}
+			return true
+		}
 	case Interface:
 		return v.IsNil() || v.Elem().Comparable()
+	case Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if !v.Field(i).Comparable() {
+				return false
+			}
+		}
+		return true
 	}
 	return v.typ_.Equal != nil
 }
 
-// Equal reports whether v is equal to u, as == would.
+// Equal reports whether v is equal to u, as == would: the values in interfaces are compared,
+// values of different types are not equal, and arrays and structs are compared element by
+// element (a non-comparable one panics).
 func (v Value) Equal(u Value) bool {
 	if v.Kind() == Interface {
 		v = v.Elem()
@@ -897,10 +938,36 @@ func (v Value) Equal(u Value) bool {
 	if v.Kind() != u.Kind() || !abi.SameType(v.typ_, u.typ_) {
 		return false
 	}
-	if v.typ_.Equal == nil {
-		panic("reflect.Value.Equal: values of type " + v.typ_.String() + " are not comparable")
+	switch v.Kind() {
+	case Float32, Float64:
+		return v.Float() == u.Float()
+	case Complex64, Complex128:
+		return v.Complex() == u.Complex()
+	case Array:
+		if v.Len() == 0 {
+			if v.typ_.Elem().Equal == nil {
+				break // [0]func() is not comparable
+			}
+			return true
+		}
+		for i := 0; i < v.Len(); i++ {
+			if !v.Index(i).Equal(u.Index(i)) {
+				return false
+			}
+		}
+		return true
+	case Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if !v.Field(i).Equal(u.Field(i)) {
+				return false
+			}
+		}
+		return true
+	case Func, Map, Slice:
+	default:
+		return typeEqual(v.mem(), u.mem(), v.typ_)
 	}
-	return typeEqual(v.mem(), u.mem(), v.typ_)
+	panic("reflect.Value.Equal: values of type " + v.typ_.String() + " are not comparable")
 }
 
 //go:linkname typeEqual rog_typeequal
@@ -976,6 +1043,7 @@ func unsafeslice(t *abi.Type, p unsafe.Pointer, n int)
 // Append appends the values x to a slice s and returns the resulting slice.
 func Append(s Value, x ...Value) Value {
 	s.mustBe(Slice, "reflect.Append")
+	s.mustBeExported("reflect.Append")
 	h := *(*sliceHeader)(s.ptr)
 	n := h.Len
 	if n+len(x) > h.Cap {
@@ -993,6 +1061,8 @@ func Append(s Value, x ...Value) Value {
 func AppendSlice(s, t Value) Value {
 	s.mustBe(Slice, "reflect.AppendSlice")
 	t.mustBe(Slice, "reflect.AppendSlice")
+	s.mustBeExported("reflect.AppendSlice")
+	t.mustBeExported("reflect.AppendSlice")
 	h := *(*sliceHeader)(s.ptr)
 	n, m := h.Len, t.Len()
 	if n+m > h.Cap {
@@ -1090,13 +1160,35 @@ func chancap(c unsafe.Pointer) int
 func maplen(m unsafe.Pointer) int
 
 // OverflowInt reports whether the int64 x cannot be represented by v's type.
-func (v Value) OverflowInt(x int64) bool { return toRType(v.typ_).OverflowInt(x) }
+func (v Value) OverflowInt(x int64) bool {
+	v.mustBeIn("reflect.Value.OverflowInt", Int, Int8, Int16, Int32, Int64)
+	return toRType(v.typ_).OverflowInt(x)
+}
 
 // OverflowUint reports whether the uint64 x cannot be represented by v's type.
-func (v Value) OverflowUint(x uint64) bool { return toRType(v.typ_).OverflowUint(x) }
+func (v Value) OverflowUint(x uint64) bool {
+	v.mustBeIn("reflect.Value.OverflowUint", Uint, Uintptr, Uint8, Uint16, Uint32, Uint64)
+	return toRType(v.typ_).OverflowUint(x)
+}
 
 // OverflowFloat reports whether the float64 x cannot be represented by v's type.
-func (v Value) OverflowFloat(x float64) bool { return toRType(v.typ_).OverflowFloat(x) }
+func (v Value) OverflowFloat(x float64) bool {
+	v.mustBeIn("reflect.Value.OverflowFloat", Float32, Float64)
+	return toRType(v.typ_).OverflowFloat(x)
+}
 
 // OverflowComplex reports whether the complex128 x cannot be represented by v's type.
-func (v Value) OverflowComplex(x complex128) bool { return toRType(v.typ_).OverflowComplex(x) }
+func (v Value) OverflowComplex(x complex128) bool {
+	v.mustBeIn("reflect.Value.OverflowComplex", Complex64, Complex128)
+	return toRType(v.typ_).OverflowComplex(x)
+}
+
+// mustBeIn panics with a ValueError unless v's kind is one of kinds.
+func (v Value) mustBeIn(method string, kinds ...Kind) {
+	for _, k := range kinds {
+		if v.kind() == k {
+			return
+		}
+	}
+	panic(&ValueError{method, v.kind()})
+}
