@@ -395,6 +395,7 @@ func Select(cases []SelectCase) (chosen int, recv Value, recvOK bool) {
 	}
 	if rc := run[i]; rc.dir == 2 {
 		recv = Value{typ_: cases[index[i]].Chan.typ_.Elem(), ptr: rc.elem}
+		recvOK = ok != 0
 	}
-	return index[i], recv, ok != 0
+	return index[i], recv, recvOK
 }

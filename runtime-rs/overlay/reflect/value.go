@@ -20,6 +20,15 @@ const (
 	flagRO       = flagStickyRO | flagEmbedRO
 )
 
+// ro is the read-only flag a value derived from one with flags f has: sticky, as leaving a
+// struct (an element, a pointee, a conversion) makes read-only through an embedded field stick.
+func (f flag) ro() flag {
+	if f&flagRO != 0 {
+		return flagStickyRO
+	}
+	return 0
+}
+
 // Value is the reflection interface to a Go value.
 type Value struct {
 	typ_ *abi.Type
@@ -489,13 +498,15 @@ func (v Value) Elem() Value {
 	switch v.kind() {
 	case Interface:
 		x := ValueOf(v.ifaceContents())
-		x.flag |= v.flag & flagRO
+		x.flag |= v.flag.ro()
 		return x
 	case Pointer:
 		p := v.word()
 		if p == nil {
 			return Value{}
 		}
+		// Through a pointer, read-only via an embedded field stays so (gc): its exported
+		// fields are settable.
 		return Value{typ_: v.typ_.Elem(), ptr: p, flag: v.flag&flagRO | flagAddr}
 	}
 	panic(&ValueError{"reflect.Value.Elem", v.kind()})
@@ -509,14 +520,15 @@ func (v Value) Index(i int) Value {
 		if uint(i) >= uint(at.Len) {
 			panic("reflect: array index out of range")
 		}
-		return Value{typ_: at.Elem, ptr: unsafe.Add(v.ptr, uintptr(i)*at.Elem.Size()), flag: v.flag}
+		fl := v.flag&^flagRO | v.flag.ro()
+		return Value{typ_: at.Elem, ptr: unsafe.Add(v.ptr, uintptr(i)*at.Elem.Size()), flag: fl}
 	case Slice:
 		s := (*sliceHeader)(v.ptr)
 		if uint(i) >= uint(s.Len) {
 			panic("reflect: slice index out of range")
 		}
 		et := v.typ_.Elem()
-		return Value{typ_: et, ptr: unsafe.Add(s.Data, uintptr(i)*et.Size()), flag: flagAddr | v.flag&flagRO}
+		return Value{typ_: et, ptr: unsafe.Add(s.Data, uintptr(i)*et.Size()), flag: flagAddr | v.flag.ro()}
 	case String:
 		s := *(*string)(v.ptr)
 		if uint(i) >= uint(len(s)) {
@@ -524,7 +536,7 @@ func (v Value) Index(i int) Value {
 		}
 		b := new(byte)
 		*b = s[i]
-		return Value{typ_: abi.TypeOf(byte(0)), ptr: unsafe.Pointer(b), flag: v.flag & flagRO}
+		return Value{typ_: abi.TypeOf(byte(0)), ptr: unsafe.Pointer(b), flag: v.flag.ro()}
 	}
 	panic(&ValueError{"reflect.Value.Index", v.kind()})
 }
@@ -877,6 +889,9 @@ func (v Value) Slice(i, j int) Value {
 
 // Slice3 is the 3-index form of the slice operation: it returns v[i:j:k].
 func (v Value) Slice3(i, j, k int) Value {
+	if v.kind() != Slice && v.kind() != Array {
+		panic(&ValueError{"reflect.Value.Slice3", v.kind()})
+	}
 	w := v.Slice(i, j)
 	h := (*sliceHeader)(w.ptr)
 	if k < j || k-i > h.Cap {
