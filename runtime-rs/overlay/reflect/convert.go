@@ -51,7 +51,8 @@ func convertOp(dst, src *abi.Type) convFunc {
 			return cvtComplex
 		}
 	case sk == String:
-		if dk == Slice {
+		// As gc's reflect: the elements must be unnamed (or predeclared) byte or rune types.
+		if dk == Slice && dst.Elem().PkgPath() == "" {
 			switch Kind(dst.Elem().Kind()) {
 			case Uint8:
 				return cvtStringBytes
@@ -60,7 +61,7 @@ func convertOp(dst, src *abi.Type) convFunc {
 			}
 		}
 	case sk == Slice:
-		if dk == String {
+		if dk == String && src.Elem().PkgPath() == "" {
 			switch Kind(src.Elem().Kind()) {
 			case Uint8:
 				return cvtBytesString
@@ -109,7 +110,7 @@ func cvtDirect(v Value, t *abi.Type) Value {
 
 func cvtToInterface(v Value, t *abi.Type) Value {
 	c := unsafe_New(t)
-	storeInterface(t, c, packEface(v))
+	storeInterface(t, c, v.anyValue()) // an interface's contents, not the interface itself
 	return Value{typ_: t, ptr: c, flag: v.flag.ro()}
 }
 
