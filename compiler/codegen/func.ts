@@ -19,8 +19,20 @@ import { emitBinary } from "./ops.js";
 import { floatConst, intConst, isAggregate, ltype, mtype, quoteSym, zeroConst } from "./ltypes.js";
 import { PANIC_ENTRY } from "./runtime.js";
 
-/** BLOCK_MOVE_BYTES is the size above which aggregates are copied and zeroed as memory. */
+/**
+ * BLOCK_MOVE_BYTES is the size above which aggregates are copied and zeroed as memory, and
+ * cross calls as memory (ABI.md §2).
+ */
 const BLOCK_MOVE_BYTES = 128;
+
+/**
+ * indirect reports whether values of t cross calls in memory (ABI.md §2): LLVM splits a
+ * first-class aggregate argument or result into one value per element, and a [65536]byte one
+ * takes instruction selection past its memory or stack.
+ */
+export function indirect(t: MirType): boolean {
+  return isAggregate(t) && sizeOf(t) > BLOCK_MOVE_BYTES;
+}
 const MEMCPY = "llvm.memcpy.p0.p0.i64";
 const MEMSET = "llvm.memset.p0.i64";
 
@@ -53,6 +65,9 @@ export class FnEmitter {
   private line = 0;
   private scope = -1;
   private curBlock = 0;
+  /** temps are allocas of call temporaries, placed in the entry block at allocaAt. */
+  private readonly temps: string[] = [];
+  private allocaAt = 0;
   /** loopEdges holds the back-edges ("from:to") found by a depth-first walk from bb0. */
   private loopEdges = new Set<string>();
 
@@ -82,9 +97,14 @@ export class FnEmitter {
   /** run returns the function's text. */
   run(): string {
     const b = this.body;
-    const ret = ltype(b.locals[0].ty);
+    const bigResult = indirect(b.locals[0].ty);
+    const ret = bigResult ? "void" : ltype(b.locals[0].ty);
     const params = ["ptr nest %ctx"];
-    for (let i = 1; i <= b.nparams; i++) params.push(`${ltype(b.locals[i].ty)} %p${i}`);
+    if (bigResult) params.push("ptr %ret");
+    for (let i = 1; i <= b.nparams; i++) {
+      const t = b.locals[i].ty;
+      params.push(`${indirect(t) ? "ptr" : ltype(t)} %p${i}`);
+    }
     const linkage = b.linkage === "external" ? "" : `${b.linkage} `;
     const eh = b.blocks.some((x) => x.cleanup);
     if (eh) this.mod.useRuntime("rog_personality", [], "i32");
@@ -100,7 +120,12 @@ export class FnEmitter {
     b.locals.forEach((l, i) => {
       if (l.ty.k !== "void") this.out.push(`  %l${i} = alloca ${mtype(l.ty)}, align 8`);
     });
-    for (let i = 1; i <= b.nparams; i++) this.storeTo(`%l${i}`, b.locals[i].ty, `%p${i}`);
+    this.allocaAt = this.out.length;
+    for (let i = 1; i <= b.nparams; i++) {
+      const t = b.locals[i].ty;
+      if (indirect(t)) this.memcpy(`%l${i}`, `%p${i}`, t);
+      else this.storeTo(`%l${i}`, t, `%p${i}`);
+    }
     if (b.ctx >= 0) this.out.push(`  store ptr %ctx, ptr %l${b.ctx}`);
     this.line = b.line;
     this.emit("br label %bb0");
@@ -116,6 +141,7 @@ export class FnEmitter {
       this.at(blk.term);
       this.term(blk.term);
     });
+    this.out.splice(this.allocaAt, 0, ...this.temps);
     return [head, ...this.out, ...this.cold, "}", ""].join("\n");
   }
 
@@ -228,7 +254,7 @@ export class FnEmitter {
   // ---- statements
 
   private assign(p: Place, rv: Rvalue): void {
-    if (rv.r === "use" && this.blockMove(p, rv.op)) return;
+    if (rv.r === "use" && this.blockMove(() => this.addr(p).ptr, rv.op)) return;
     const v = this.rvalue(rv);
     const { ptr, ty } = this.addr(p);
     this.storeTo(ptr, ty, v);
@@ -240,13 +266,13 @@ export class FnEmitter {
    * array (compress/flate's hash table) then takes clang past 8 GiB. Returns false when the
    * value is small or not a plain copy or zero.
    */
-  private blockMove(p: Place, op: Operand): boolean {
+  private blockMove(dstOf: () => string, op: Operand): boolean {
     const ty = this.opType(op);
     if (!isAggregate(ty) || sizeOf(ty) <= BLOCK_MOVE_BYTES) return false;
     const zero = op.o === "const" && op.v.c === "zero";
     if (!zero && op.o !== "copy") return false;
     const src = op.o === "copy" ? this.addr(op.place).ptr : "";
-    const dst = this.addr(p).ptr;
+    const dst = dstOf();
     const n = sizeOf(ty);
     const a = alignOf(ty);
     if (zero) {
@@ -255,12 +281,37 @@ export class FnEmitter {
     } else {
       // Source and destination are the same object or disjoint (Go values do not overlap
       // partially), which llvm.memcpy allows.
-      this.mod.useDefinition(MEMCPY, `declare void @${MEMCPY}(ptr, ptr, i64, i1)`);
-      this.emit(
-        `call void @${MEMCPY}(ptr align ${a} ${dst}, ptr align ${a} ${src}, i64 ${n}, i1 false)`,
-      );
+      this.memcpy(dst, src, ty);
     }
     return true;
+  }
+
+  /** memcpy copies a value of type ty from src to dst with llvm.memcpy. */
+  private memcpy(dst: string, src: string, ty: MirType): void {
+    const a = alignOf(ty);
+    this.mod.useDefinition(MEMCPY, `declare void @${MEMCPY}(ptr, ptr, i64, i1)`);
+    this.emit(
+      `call void @${MEMCPY}(ptr align ${a} ${dst}, ptr align ${a} ${src}, i64 ${sizeOf(ty)}, i1 false)`,
+    );
+  }
+
+  /** temp returns a new alloca (in the entry block) for a call's argument or result. */
+  private temp(ty: MirType): string {
+    const t = `%c${this.n++}`;
+    this.temps.push(`  ${t} = alloca ${mtype(ty)}, align 8`);
+    return t;
+  }
+
+  /**
+   * argAddr is where an argument passed in memory is read from: its place, which the callee
+   * copies before anything else runs, or a temporary holding a constant.
+   */
+  private argAddr(op: Operand): string {
+    if (op.o === "copy") return this.addr(op.place).ptr;
+    const ty = this.opType(op);
+    const t = this.temp(ty);
+    if (!this.blockMove(() => t, op)) this.storeTo(t, ty, this.operand(op));
+    return t;
   }
 
   /** rvalue computes an rvalue and returns its scalar-form value. */
@@ -417,6 +468,10 @@ export class FnEmitter {
       case "return": {
         const ty = this.body.locals[0].ty;
         if (ty.k === "void") return this.emit("ret void");
+        if (indirect(ty)) {
+          this.memcpy("%ret", "%l0", ty);
+          return this.emit("ret void");
+        }
         const v = this.loadFrom("%l0", ty);
         return this.emit(`ret ${ltype(ty)} ${v}`);
       }
@@ -479,10 +534,19 @@ export class FnEmitter {
   }
 
   private call(t: Extract<Terminator, { t: "call" }>): void {
-    const ret = ltype(t.retTy);
-    const argTys = t.args.map((a) => ltype(this.opType(a)));
-    const argVals = t.args.map((a) => this.operand(a));
     const c: Callee = t.callee;
+    // Go calls pass large aggregates in memory (ABI.md §2); runtime entries take none.
+    const inMemory = (ty: MirType) => c.c !== "rt" && indirect(ty);
+    const bigResult = inMemory(t.retTy);
+    const ret = bigResult ? "void" : ltype(t.retTy);
+    const argTys = t.args.map((a) => (inMemory(this.opType(a)) ? "ptr" : ltype(this.opType(a))));
+    const argVals = t.args.map((a) =>
+      inMemory(this.opType(a)) ? this.argAddr(a) : this.operand(a),
+    );
+    if (bigResult) {
+      argTys.unshift("ptr");
+      argVals.unshift(t.dest !== null ? this.addr(t.dest).ptr : this.temp(t.retTy));
+    }
     let fn: string;
     let params: string[];
     if (c.c === "rt") {
@@ -510,7 +574,7 @@ export class FnEmitter {
     // file:line reported as ???:1 (t.Fatal and t.Fatalf on two paths of a test became one call).
     const intrinsic = c.c === "rt" && c.sym.startsWith("llvm.");
     const attrs = intrinsic ? "" : " nomerge";
-    const hasResult = t.dest !== null && t.retTy.k !== "void";
+    const hasResult = t.dest !== null && t.retTy.k !== "void" && !bigResult;
     const r = hasResult ? this.tmp() : "";
     const assign = hasResult ? `${r} = ` : "";
     // An LLVM intrinsic never unwinds, and LLVM rejects invoking one (`min` of floats in a

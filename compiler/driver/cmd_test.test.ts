@@ -144,6 +144,33 @@ describe("test binary packages", () => {
     ]);
   });
 
+  it("orders an overlay's own and GOROOT's test files by name", () => {
+    const g: PackageGraph = {
+      roots: ["a"],
+      mainModule: null,
+      packages: [
+        pkg("a", [], {
+          goFiles: ["a.go", "z.go"],
+          testGoFiles: ["export_test.go", "/goroot/src/a/all_test.go", "/goroot/src/a/y_test.go"],
+          testImports: [],
+        }),
+      ],
+    };
+    expect(testBuild(g, "a", "/build/tm")!.packages[0].goFiles).toEqual([
+      "a.go",
+      "/goroot/src/a/all_test.go",
+      "export_test.go",
+      "/goroot/src/a/y_test.go",
+      "z.go",
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), "rog-scan-"));
+    writeFileSync(
+      join(dir, "t_test.go"),
+      'package a\n\nimport "testing"\n\nfunc TestX(t *testing.T) {}\n',
+    );
+    expect(scanTestFuncs("/elsewhere", [join(dir, "t_test.go")], "a").tests).toEqual(["TestX"]);
+  });
+
   it("refuses an in-package test importing a package that imports the package", () => {
     const g: PackageGraph = {
       roots: ["a"],

@@ -44,6 +44,12 @@ export function infer(
   tparams = fresh;
   const u = new Unifier(tparams);
   explicit.forEach((t, i) => u.bind(tparams[i], t));
+  // As go/types does, parameters take the explicit type arguments before unification: an
+  // argument for such a parameter needs only be assignable (checked with the call), so
+  // `f[fmt.Stringer](&v)` with `func f[T any](T)` infers nothing from &v.
+  const given = new Map<TypeParam, Type>();
+  explicit.forEach((t, i) => t && given.set(tparams[i], t));
+  if (given.size > 0) ptypes = ptypes.map((p) => substType(p, given));
 
   // 1. Typed arguments.
   for (let i = 0; i < args.length && i < ptypes.length; i++) {

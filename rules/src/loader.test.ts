@@ -318,3 +318,46 @@ describe("loadStd", () => {
     });
   });
 });
+
+describe("overlay tests", () => {
+  test("an overlay taking GOROOT's tests gets them but the replaced and excluded ones", () => {
+    const fake = tree({
+      VERSION: "go1.26.8\n",
+      "src/p/p.go": "package p\n",
+      "src/p/p_test.go": 'package p\n\nimport "q"\n',
+      "src/p/export_test.go": "package p\n\nvar GcInternal = 1\n",
+      "src/p/gc_test.go": "package p_test\n",
+      "src/p/x_test.go": 'package p_test\n\nimport "p"\n',
+      "src/p/cgo_test.go": "//go:build cgo\n\npackage p\n",
+      "src/q/q.go": "package q\n",
+      "overlay/p/p.go": "package p\n",
+      "overlay/p/export_test.go": "package p\n",
+    });
+    const opts = {
+      cwd: fake,
+      goroot: fake,
+      gorootVersion: "go1.26.8",
+      overlays: { p: join(fake, "overlay/p") },
+      tests: true,
+    };
+    const taken = { replaced: { "export_test.go": "gc" }, excluded: { "gc_test.go": "gc" } };
+    const g = loadPackages(["p"], { ...opts, overlayTests: { p: taken } });
+    const p = g.packages.find((x) => x.importPath === "p")!;
+    expect(p.dir).toBe(join(fake, "overlay/p"));
+    expect(p.goFiles).toEqual(["p.go"]);
+    expect(p.testGoFiles).toEqual(["export_test.go", join(fake, "src/p/p_test.go")]);
+    expect(p.xtestGoFiles).toEqual([join(fake, "src/p/x_test.go")]);
+    expect(p.testImports).toEqual(["q"]);
+    expect(paths(g)).toContain("q");
+
+    // Without an entry the overlay has only its own tests.
+    const own = loadPackages(["p"], { ...opts, overlayTests: {} });
+    expect(own.packages.find((x) => x.importPath === "p")!.testGoFiles).toEqual(["export_test.go"]);
+
+    // A replaced file the overlay lacks is a load error.
+    const missing = { replaced: { "other_test.go": "gc" }, excluded: {} };
+    expect(() => loadPackages(["p"], { ...opts, overlayTests: { p: missing } })).toThrow(
+      /overlay\/p\/other_test.go: missing: it replaces GOROOT's other_test.go/,
+    );
+  });
+});

@@ -8,7 +8,7 @@ import { UserError } from "../../compiler/diag.js";
 import { type BuildContext, defaultContext, evalExpr, matchFileName } from "./constraint.js";
 import { GoFileError, type GoFileInfo, scanGoFile } from "./gofile.js";
 import { type GoMod, GoModError, parseGoMod } from "./gomod.js";
-import { overlayDirs } from "./overlay.js";
+import { overlayDirs, type OverlayTests, overlayTests } from "./overlay.js";
 
 /** Package is one package of the graph, after build-constraint filtering. */
 export interface Package {
@@ -30,7 +30,11 @@ export interface Package {
   isMain: boolean;
   /** module is the path of the module holding the package; null for std and loose files. */
   module: string | null;
-  /** testGoFiles are the `_test.go` files of the package itself (set by a tests load). */
+  /**
+   * testGoFiles are the `_test.go` files of the package itself (set by a tests load), like
+   * goFiles relative to dir, but for the GOROOT test files of an overlay package: those are
+   * absolute paths (rules/src/overlay.ts, `tests`).
+   */
   testGoFiles?: string[];
   /** xtestGoFiles are the `_test.go` files of the external `package <name>_test`. */
   xtestGoFiles?: string[];
@@ -73,6 +77,11 @@ export interface LoadOptions {
    * the overlay packages of rules/src/overlay.ts.
    */
   overlays?: Record<string, string>;
+  /**
+   * overlayTests maps the overlaid import paths whose tests come from GOROOT to the GOROOT test
+   * files left out; by default those of rules/src/overlay.ts.
+   */
+  overlayTests?: Record<string, OverlayTests>;
   /**
    * tests also reads the roots' `_test.go` files and loads what they import (`go test`): the
    * roots get testGoFiles, xtestGoFiles and their imports.
@@ -134,6 +143,7 @@ class Loader {
   private readonly gorootLang: string;
   private readonly cwd: string;
   private readonly overlays: Record<string, string>;
+  private readonly overlayTests: Record<string, OverlayTests>;
   private readonly modules = new Map<string, GoMod | null>();
   private mainModule: GoMod | null = null;
   /** providers are the main module and its local replacements, longest path first. */
@@ -154,6 +164,7 @@ class Loader {
     this.gorootLang = `go1.${minor}`;
     this.cwd = resolve(opts.cwd);
     this.overlays = opts.overlays ?? overlayDirs();
+    this.overlayTests = opts.overlayTests ?? overlayTests();
     this.tests = opts.tests === true;
     this.also = opts.also ?? [];
   }
@@ -570,7 +581,8 @@ class Loader {
   private loadTests(path: string): void {
     const node = this.loaded.get(path);
     if (!node || node instanceof LoadProblem) return;
-    const { pkg, spec, tests } = node;
+    const { pkg, spec } = node;
+    const tests = this.testFiles(node);
     const internal: string[] = [];
     const external: string[] = [];
     const internalDeps = new Set<string>();
@@ -590,7 +602,7 @@ class Loader {
       (xtest ? external : internal).push(tests.files[i]);
       for (const imp of info.imports) {
         if (imp.path === "C") continue;
-        const where = `${this.short(join(spec.dir, tests.files[i]))}:${imp.line}:${imp.column}`;
+        const where = `${this.short(resolve(spec.dir, tests.files[i]))}:${imp.line}:${imp.column}`;
         const dep = this.resolveImport(spec, imp.path, where);
         if (!dep) continue;
         if (dep.importPath !== imp.path) pkg.importMap[imp.path] = dep.importPath;
@@ -607,6 +619,35 @@ class Loader {
       this.remember(s);
       this.visit(dep, [], where);
     }
+  }
+
+  /**
+   * testFiles are a package's test files: its directory's, and for an overlay that takes
+   * GOROOT's tests also GOROOT's, but for those the overlay replaces or leaves out. GOROOT's are
+   * named by absolute path, as they are not in the package's directory.
+   */
+  private testFiles(node: Node): { files: string[]; infos: GoFileInfo[] } {
+    const { spec, tests } = node;
+    const taken = this.overlayTests[spec.importPath];
+    if (!taken || this.overlays[spec.importPath] !== spec.dir) return tests;
+    for (const f of Object.keys(taken.replaced)) {
+      if (!tests.files.includes(f)) {
+        this.problem(
+          spec.importPath,
+          `${this.short(join(spec.dir, f))}: missing: it replaces GOROOT's ${f}`,
+        );
+      }
+    }
+    const dir = join(this.goroot, "src", spec.importPath);
+    const goroot = this.readDir(dir, undefined).tests;
+    const files = [...tests.files];
+    const infos = [...tests.infos];
+    goroot.files.forEach((f, i) => {
+      if (f in taken.replaced || f in taken.excluded) return;
+      files.push(join(dir, f));
+      infos.push(goroot.infos[i]);
+    });
+    return { files, infos };
   }
 
   private readPackage(spec: Spec): Node {

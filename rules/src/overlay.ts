@@ -14,6 +14,28 @@ export interface Overlay {
   path: string;
   /** reason says why the GOROOT package cannot be compiled as it is. */
   reason: string;
+  /**
+   * tests, when set, makes `rog test` of the package run GOROOT's own `_test.go` files for it
+   * (with the overlay's own `_test.go` files), but for the ones listed here; unset, the package
+   * has only the overlay's test files (none: `[no test files]`).
+   */
+  tests?: OverlayTests;
+}
+
+/**
+ * OverlayTests names the GOROOT test files of an overlaid package that test gc's internals
+ * rather than the package's API, each with its reason. Keep the lists short: a file belongs
+ * here only when what it tests does not exist in rog.
+ */
+export interface OverlayTests {
+  /**
+   * replaced maps a GOROOT test file to why the overlay directory's file of the same name
+   * stands in for it (export_test.go: the hooks of gc's internals the tests read, provided
+   * as far as rog has them).
+   */
+  replaced: Readonly<Record<string, string>>;
+  /** excluded maps a GOROOT test file left out to why. */
+  excluded: Readonly<Record<string, string>>;
 }
 
 /** OVERLAY_DIR is where the overlay packages live, relative to the project root. */
@@ -50,6 +72,23 @@ export const OVERLAYS: readonly Overlay[] = [
   {
     path: "reflect",
     reason: "reads and builds type descriptors, calls functions dynamically, uses runtime maps",
+    tests: {
+      replaced: {
+        "export_test.go":
+          "exposes gc's reflect internals (funcLayout, typelinks, gcbits, name offsets, " +
+          "register-ABI settings, map groups); the overlay's export_test.go provides the same " +
+          "identifiers over rog's descriptors as far as rog has them",
+      },
+      excluded: {
+        "abi_test.go":
+          "tests gc's register ABI for reflect calls (argument registers, spill slots); rog " +
+          "calls through per-signature rcall functions (ABI.md §6); its build constraint, " +
+          "goexperiment.regabiargs, is false for rog too",
+        "map_test.go":
+          "tests the size of gc's swiss-table map group (internal/runtime/maps); rog's maps " +
+          "are the Rust runtime's and have no group type",
+      },
+    },
   },
   {
     path: "sync/atomic",
@@ -108,6 +147,11 @@ export const BODIES: Readonly<Record<string, Body>> = {
 /** isOverlay reports whether an import path is replaced by an overlay package. */
 export function isOverlay(path: string): boolean {
   return OVERLAYS.some((o) => o.path === path);
+}
+
+/** overlayTests maps each overlay that takes GOROOT's tests to the test files it leaves out. */
+export function overlayTests(): Record<string, OverlayTests> {
+  return Object.fromEntries(OVERLAYS.flatMap((o) => (o.tests ? [[o.path, o.tests]] : [])));
 }
 
 /**

@@ -5,7 +5,7 @@
 // `testing` package.
 
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, isAbsolute, join, resolve } from "node:path";
 import { UserError } from "../../compiler/diag.js";
 import type * as ast from "../../compiler/syntax/ast.js";
 import { parseFile } from "../../compiler/syntax/parser.js";
@@ -58,7 +58,8 @@ export function scanTestFuncs(dir: string, files: string[], display: string): Te
     testMain: false,
   };
   for (const f of files) {
-    const src = new SourceFile(join(display, f), readFileSync(join(dir, f)));
+    const shown = isAbsolute(f) ? f : join(display, f);
+    const src = new SourceFile(shown, readFileSync(resolve(dir, f)));
     const { file } = parseFile(src, { keepComments: true });
     const testing = testingName(file);
     for (const d of file.decls) {
@@ -203,7 +204,7 @@ export function testBuild(g: PackageGraph, root: string, mainDir: string): TestB
     added.push({
       ...p,
       id: ptestId,
-      goFiles: [...p.goFiles, ...testFiles].sort(),
+      goFiles: byBaseName([...p.goFiles, ...testFiles]),
       ...remap(imports, p.importMap),
     });
     for (const q of g.packages) {
@@ -247,6 +248,12 @@ export function testBuild(g: PackageGraph, root: string, mainDir: string): TestB
     module: null,
   });
   return { pkg: root, mainId, packages: added, internal, external };
+}
+
+/** byBaseName sorts files by name, wherever they are (an overlay's tests are partly GOROOT's). */
+function byBaseName(files: string[]): string[] {
+  const key = (f: string) => basename(f);
+  return files.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /**

@@ -128,7 +128,8 @@ function regularMemory(t: Type): boolean {
     case "Chan":
       return true;
     case "Array":
-      return regularMemory(u.elem);
+      // An empty array of comparable elements has no bytes to compare (gc: [0]struct{ _ S }).
+      return regularMemory(u.elem) || (u.len === 0 && comparable(u.elem));
     case "Struct": {
       const m = mirType(u);
       if (m.k !== "struct") return false;

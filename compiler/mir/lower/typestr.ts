@@ -2,7 +2,9 @@
 // `struct { a int }`, `interface {}`): the `name` of type descriptors, and, qualified by
 // import path, the key of their symbols (ABI.md §6).
 
+import type { Func } from "../../types/object.js";
 import type { Type } from "../../types/type.js";
+import { computeTypeSet } from "../../types/typeset.js";
 
 /** Qualify chooses how a package is written before its type names. */
 export type Qualify = (path: string, name: string) => string;
@@ -72,6 +74,17 @@ export function goTypeString(t: Type, q: Qualify = byPkgName, unique = false): s
       return `func(${ps.join(", ")})${res}`;
     }
     case "Interface": {
+      const set = computeTypeSet(t);
+      if (set.terms === null && !set.comparable) {
+        // As gc: the whole method set, exported methods first, then by name; unexported
+        // names qualified by their package (its name; the import path when unique).
+        const key = (m: Func) => [isExported(m.name) ? 0 : 1, m.name, m.pkg?.path ?? ""];
+        const ms = [...set.methods].sort((a, b) => compareKeys(key(a), key(b)));
+        const qualified = (m: Func) =>
+          m.pkg && !isExported(m.name) ? `${q(m.pkg.path, m.pkg.name)}.${m.name}` : m.name;
+        const all = ms.map((m) => qualified(m) + str(m.type).slice(4));
+        return all.length ? `interface { ${all.join("; ")} }` : "interface {}";
+      }
       const ms = t.methods.map((m) => member(m.name, m.pkg) + str(m.type).slice(4));
       const es = t.embeddeds.map((e) => str(e));
       const all = [...es, ...ms];
@@ -91,6 +104,12 @@ export function goTypeString(t: Type, q: Qualify = byPkgName, unique = false): s
     case "Union":
       return t.terms.map((x) => (x.tilde ? "~" : "") + str(x.type)).join(" | ");
   }
+}
+
+/** compareKeys orders tuples of numbers and strings element by element. */
+function compareKeys(a: (number | string)[], b: (number | string)[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  return 0;
 }
 
 function isExported(name: string): boolean {

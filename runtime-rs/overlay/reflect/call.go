@@ -17,6 +17,9 @@ type methodValue struct {
 	index int   // the method's index, as Method's argument
 }
 
+// callGC makes calls collect garbage around the call, for testing (export_test.go's CallGC).
+var callGC bool
+
 // rcallFunc is the Go type of a go:rcall trampoline.
 type rcallFunc func(code, ctx, recv, args, results unsafe.Pointer)
 
@@ -98,9 +101,16 @@ func (v Value) call(op string, in []Value) []Value {
 	routs, rsize := frameLayout(ft.OutSlice())
 	results := newFrame(rsize)
 
+	// For testing (TestCallArgLive, TestCallMethodJump): the frames must keep what they hold.
+	if callGC {
+		runtime.GC()
+	}
 	trampoline := ft.Call
 	fv := unsafe.Pointer(&trampoline) // a func value is a pointer to {code, ...}
 	(*(*rcallFunc)(unsafe.Pointer(&fv)))(code, ctx, recv, args, results)
+	if callGC {
+		runtime.GC()
+	}
 	return unpackResults(ft, results, routs)
 }
 
@@ -240,6 +250,10 @@ func MakeFunc(typ Type, fn func(args []Value) (results []Value)) Value {
 	routs, _ := frameLayout(outs)
 	impl := &makeFuncImpl{code: ft.Stub}
 	impl.handler = func(args, results unsafe.Pointer) {
+		if callGC {
+			// For testing: the stub's frame must keep the arguments alive.
+			runtime.GC()
+		}
 		in := make([]Value, len(ins))
 		for i, it := range ins {
 			p := unsafe_New(it)

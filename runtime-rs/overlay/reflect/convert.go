@@ -51,7 +51,8 @@ func convertOp(dst, src *abi.Type) convFunc {
 			return cvtComplex
 		}
 	case sk == String:
-		if dk == Slice {
+		// As gc's reflect: the elements must be unnamed (or predeclared) byte or rune types.
+		if dk == Slice && dst.Elem().PkgPath() == "" {
 			switch Kind(dst.Elem().Kind()) {
 			case Uint8:
 				return cvtStringBytes
@@ -60,7 +61,7 @@ func convertOp(dst, src *abi.Type) convFunc {
 			}
 		}
 	case sk == Slice:
-		if dk == String {
+		if dk == String && src.Elem().PkgPath() == "" {
 			switch Kind(src.Elem().Kind()) {
 			case Uint8:
 				return cvtBytesString
@@ -75,11 +76,16 @@ func convertOp(dst, src *abi.Type) convFunc {
 			return cvtSliceArrayPtr
 		}
 	}
-	if abi.IdenticalUnderlying(src, dst) || abi.SameType(src, dst) {
+	if abi.SameType(src, dst) || abi.IdenticalUnderlyingIgnoringTags(src, dst) {
 		return cvtDirect
 	}
 	if dk == Pointer && sk == Pointer && !dst.HasName() && !src.HasName() &&
-		abi.IdenticalUnderlying(src.Elem(), dst.Elem()) {
+		abi.IdenticalUnderlyingIgnoringTags(src.Elem(), dst.Elem()) {
+		return cvtDirect
+	}
+	// A bidirectional channel converts to a channel type of its element when one is unnamed.
+	if dk == Chan && sk == Chan && ChanDir(src.ChanDir()) == BothDir &&
+		(!dst.HasName() || !src.HasName()) && abi.SameType(src.Elem(), dst.Elem()) {
 		return cvtDirect
 	}
 	if dk == Interface && abi.Implements(src, dst.InterfaceType()) {
@@ -95,17 +101,17 @@ func isComplex(k Kind) bool { return k == Complex64 || k == Complex128 }
 
 func cvtDirect(v Value, t *abi.Type) Value {
 	if v.flag&flagDirect != 0 && directKind(t) {
-		return Value{typ_: t, ptr: v.ptr, flag: v.flag&flagRO | flagDirect}
+		return Value{typ_: t, ptr: v.ptr, flag: v.flag.ro() | flagDirect}
 	}
 	c := unsafe_New(t)
 	typedmemmove(t, c, v.mem())
-	return Value{typ_: t, ptr: c, flag: v.flag & flagRO}
+	return Value{typ_: t, ptr: c, flag: v.flag.ro()}
 }
 
 func cvtToInterface(v Value, t *abi.Type) Value {
 	c := unsafe_New(t)
-	storeInterface(t, c, packEface(v))
-	return Value{typ_: t, ptr: c, flag: v.flag & flagRO}
+	storeInterface(t, c, v.anyValue()) // an interface's contents, not the interface itself
+	return Value{typ_: t, ptr: c, flag: v.flag.ro()}
 }
 
 func cvtNumber(v Value, t *abi.Type) Value {
@@ -140,21 +146,21 @@ func cvtNumber(v Value, t *abi.Type) Value {
 			out.SetUint(uint64(v.Float()))
 		}
 	}
-	out.flag = v.flag & flagRO
+	out.flag = v.flag.ro()
 	return out
 }
 
 func cvtComplex(v Value, t *abi.Type) Value {
 	out := Value{typ_: t, ptr: unsafe_New(t), flag: flagAddr}
 	out.SetComplex(v.Complex())
-	out.flag = v.flag & flagRO
+	out.flag = v.flag.ro()
 	return out
 }
 
 func makeString(t *abi.Type, s string, fl flag) Value {
 	p := unsafe_New(t)
 	*(*string)(p) = s
-	return Value{typ_: t, ptr: p, flag: fl & flagRO}
+	return Value{typ_: t, ptr: p, flag: fl.ro()}
 }
 
 func cvtIntString(v Value, t *abi.Type) Value {
@@ -186,13 +192,13 @@ func cvtRunesString(v Value, t *abi.Type) Value {
 func cvtStringBytes(v Value, t *abi.Type) Value {
 	p := unsafe_New(t)
 	*(*[]byte)(p) = []byte(*(*string)(v.ptr))
-	return Value{typ_: t, ptr: p, flag: v.flag & flagRO}
+	return Value{typ_: t, ptr: p, flag: v.flag.ro()}
 }
 
 func cvtStringRunes(v Value, t *abi.Type) Value {
 	p := unsafe_New(t)
 	*(*[]rune)(p) = []rune(*(*string)(v.ptr))
-	return Value{typ_: t, ptr: p, flag: v.flag & flagRO}
+	return Value{typ_: t, ptr: p, flag: v.flag.ro()}
 }
 
 func cvtSliceArrayPtr(v Value, t *abi.Type) Value {
@@ -201,7 +207,9 @@ func cvtSliceArrayPtr(v Value, t *abi.Type) Value {
 	if n > h.Len {
 		panic("reflect: cannot convert slice with length " + strconv.Itoa(h.Len) + " to pointer to array with length " + strconv.Itoa(n))
 	}
-	return valueOfPointer(t, h.Data)
+	p := valueOfPointer(t, h.Data)
+	p.flag |= v.flag.ro()
+	return p
 }
 
 func cvtSliceArray(v Value, t *abi.Type) Value {
@@ -212,7 +220,7 @@ func cvtSliceArray(v Value, t *abi.Type) Value {
 	}
 	c := unsafe_New(t)
 	typedmemmove(t, c, h.Data)
-	return Value{typ_: t, ptr: c, flag: v.flag & flagRO}
+	return Value{typ_: t, ptr: c, flag: v.flag.ro()}
 }
 
 // TypeAssert is semantically equivalent to v2, ok := v.Interface().(T).

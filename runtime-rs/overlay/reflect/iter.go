@@ -132,3 +132,68 @@ func rangeIndexed(v Value) iter.Seq2[Value, Value] {
 		}
 	}
 }
+
+// Fields returns an iterator over the fields of the struct type t, in order.
+func (t *rtype) Fields() iter.Seq[StructField] {
+	if t.Kind() != Struct {
+		panic("reflect: Fields of non-struct type " + t.String())
+	}
+	return indexed(t.NumField(), t.Field)
+}
+
+// Methods returns an iterator over the methods of t's method set, as Method(i) gives them.
+func (t *rtype) Methods() iter.Seq[Method] { return indexed(t.NumMethod(), t.Method) }
+
+// Ins returns an iterator over the parameter types of the func type t.
+func (t *rtype) Ins() iter.Seq[Type] {
+	if t.Kind() != Func {
+		panic("reflect: Ins of non-func type " + t.String())
+	}
+	return indexed(t.NumIn(), t.In)
+}
+
+// Outs returns an iterator over the result types of the func type t.
+func (t *rtype) Outs() iter.Seq[Type] {
+	if t.Kind() != Func {
+		panic("reflect: Outs of non-func type " + t.String())
+	}
+	return indexed(t.NumOut(), t.Out)
+}
+
+// indexed yields at(0) … at(n-1).
+func indexed[T any](n int, at func(int) T) iter.Seq[T] {
+	return func(yield func(T) bool) {
+		for i := range n {
+			if !yield(at(i)) {
+				return
+			}
+		}
+	}
+}
+
+// Fields returns an iterator over the fields of the struct v, each with its StructField.
+func (v Value) Fields() iter.Seq2[StructField, Value] {
+	t := v.Type()
+	if t.Kind() != Struct {
+		panic("reflect: Fields of non-struct type " + t.String())
+	}
+	return func(yield func(StructField, Value) bool) {
+		for i := range v.NumField() {
+			if !yield(t.Field(i), v.Field(i)) {
+				return
+			}
+		}
+	}
+}
+
+// Methods returns an iterator over v's methods, each with the method value bound to v.
+func (v Value) Methods() iter.Seq2[Method, Value] {
+	return func(yield func(Method, Value) bool) {
+		rtype := v.Type()
+		for i := range v.NumMethod() {
+			if !yield(rtype.Method(i), v.Method(i)) {
+				return
+			}
+		}
+	}
+}

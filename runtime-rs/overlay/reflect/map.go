@@ -153,12 +153,20 @@ func (iter *MapIter) Next() bool {
 }
 
 func (iter *MapIter) entry(p unsafe.Pointer, t *abi.Type, what string) Value {
-	if !iter.started || p == nil {
-		panic("MapIter." + what + " called before Next")
-	}
+	iter.mustHaveEntry(p, "MapIter."+what)
 	c := unsafe_New(t)
 	typedmemmove(t, c, p)
 	return Value{typ_: t, ptr: c, flag: iter.m.flag & flagRO}
+}
+
+// mustHaveEntry panics unless the iterator is at an entry (whose key or value is at p).
+func (iter *MapIter) mustHaveEntry(p unsafe.Pointer, method string) {
+	if !iter.started {
+		panic(method + " called before Next")
+	}
+	if p == nil {
+		panic(method + " called on exhausted iterator")
+	}
 }
 
 // Key returns the key of iter's current map entry.
@@ -175,11 +183,25 @@ func (iter *MapIter) Reset(v Value) {
 	*iter = MapIter{m: v}
 }
 
-// SetIterKey assigns to v the key of iter's current map entry.
-func (v Value) SetIterKey(iter *MapIter) { v.Set(iter.Key()) }
+// SetIterKey assigns to v the key of iter's current map entry, as v.Set(iter.Key()) does
+// but without allocating.
+func (v Value) SetIterKey(iter *MapIter) {
+	v.setIter(iter, iter.it.key, iter.m.typ_.Key(), "SetIterKey")
+}
 
-// SetIterValue assigns to v the value of iter's current map entry.
-func (v Value) SetIterValue(iter *MapIter) { v.Set(iter.Value()) }
+// SetIterValue assigns to v the value of iter's current map entry, as v.Set(iter.Value())
+// does but without allocating.
+func (v Value) SetIterValue(iter *MapIter) {
+	v.setIter(iter, iter.it.elem, iter.m.typ_.Elem(), "SetIterValue")
+}
+
+func (v Value) setIter(iter *MapIter, p unsafe.Pointer, t *abi.Type, method string) {
+	iter.mustHaveEntry(p, "reflect: Value."+method)
+	v.mustBeAssignable("reflect.Value." + method)
+	iter.m.mustBeExported("reflect.Value." + method)
+	x := Value{typ_: t, ptr: p}.assignTo("reflect.MapIter."+method, v.typ_)
+	typedmemmove(v.typ_, v.ptr, x.ptr)
+}
 
 //go:linkname makechan rog_makechan
 func makechan(t *abi.Type, size int) unsafe.Pointer
@@ -213,21 +235,30 @@ func MakeChan(typ Type, buffer int) Value {
 
 // Send sends x on the channel v.
 func (v Value) Send(x Value) {
-	v.mustBe(Chan, "reflect.Value.Send")
-	x = x.assignTo("reflect.Value.Send", v.typ_.Elem())
-	chansend(v.mapPtr(), x.mem())
+	chansend(v.sendable("reflect.Value.Send", &x), x.mem())
 }
 
 // TrySend attempts to send x on the channel v without blocking.
 func (v Value) TrySend(x Value) bool {
-	v.mustBe(Chan, "reflect.Value.TrySend")
-	x = x.assignTo("reflect.Value.TrySend", v.typ_.Elem())
-	return selectnbsend(v.mapPtr(), x.mem())
+	return selectnbsend(v.sendable("reflect.Value.TrySend", &x), x.mem())
+}
+
+// sendable checks that the method may send x on v, converts x to v's element type and returns
+// the channel.
+func (v Value) sendable(method string, x *Value) unsafe.Pointer {
+	v.mustBe(Chan, method)
+	v.mustBeExported(method)
+	if ChanDir(v.typ_.ChanDir())&SendDir == 0 {
+		panic("reflect: send on recv-only channel")
+	}
+	x.mustBeExported(method)
+	*x = x.assignTo(method, v.typ_.Elem())
+	return v.mapPtr()
 }
 
 // Recv receives and returns a value from the channel v.
 func (v Value) Recv() (x Value, ok bool) {
-	v.mustBe(Chan, "reflect.Value.Recv")
+	v.receivable("reflect.Value.Recv")
 	et := v.typ_.Elem()
 	p := unsafe_New(et)
 	ok = chanrecv(v.mapPtr(), p)
@@ -236,7 +267,7 @@ func (v Value) Recv() (x Value, ok bool) {
 
 // TryRecv attempts to receive a value from the channel v without blocking.
 func (v Value) TryRecv() (x Value, ok bool) {
-	v.mustBe(Chan, "reflect.Value.TryRecv")
+	v.receivable("reflect.Value.TryRecv")
 	et := v.typ_.Elem()
 	p := unsafe_New(et)
 	selected, recvOK := selectnbrecv(v.mapPtr(), p)
@@ -246,9 +277,22 @@ func (v Value) TryRecv() (x Value, ok bool) {
 	return Value{typ_: et, ptr: p}, recvOK != 0
 }
 
+// receivable checks that the method may receive from v.
+func (v Value) receivable(method string) {
+	v.mustBe(Chan, method)
+	v.mustBeExported(method)
+	if ChanDir(v.typ_.ChanDir())&RecvDir == 0 {
+		panic("reflect: recv on send-only channel")
+	}
+}
+
 // Close closes the channel v.
 func (v Value) Close() {
 	v.mustBe(Chan, "reflect.Value.Close")
+	v.mustBeExported("reflect.Value.Close")
+	if ChanDir(v.typ_.ChanDir())&SendDir == 0 {
+		panic("reflect: close of receive-only channel")
+	}
 	closechan(v.mapPtr())
 }
 
@@ -269,9 +313,89 @@ const (
 	SelectDefault
 )
 
-// Select executes a select operation (not supported yet).
-// TODO(overlay): build rog_selectgo's case array.
+// selectCase is a case of rog_selectgo: dir 1 sends *elem, dir 2 receives into elem.
+type selectCase struct {
+	c, elem unsafe.Pointer
+	dir     int
+}
+
+//go:linkname selectgo rog_selectgo
+func selectgo(cases *selectCase, n int, block bool) (chosen, recvOK int)
+
+// mustBeSelectable panics unless ch is an exported channel that allows dir.
+func (ch Value) mustBeSelectable(dir ChanDir, wrongDir string) {
+	ch.mustBe(Chan, "reflect.Select")
+	ch.mustBeExported("reflect.Select")
+	if ChanDir(ch.typ_.ChanDir())&dir == 0 {
+		panic(wrongDir)
+	}
+}
+
+// Select executes a select operation described by the list of cases. Like the Go select
+// statement, it blocks until at least one of the cases can proceed, makes a uniform
+// pseudo-random choice, and then executes that case. It returns the index of the chosen case
+// and, if that case was a receive operation, the value received and whether it was sent.
 func Select(cases []SelectCase) (chosen int, recv Value, recvOK bool) {
-	notSupported("Select")
-	return 0, Value{}, false
+	if len(cases) > 65536 {
+		panic("reflect.Select: too many cases (max 65536)")
+	}
+	run := make([]selectCase, 0, len(cases))
+	index := make([]int, 0, len(cases)) // run[i] is cases[index[i]]
+	dflt := -1
+	for i, c := range cases {
+		switch c.Dir {
+		default:
+			panic("reflect.Select: invalid Dir")
+		case SelectDefault:
+			if dflt >= 0 {
+				panic("reflect.Select: multiple default cases")
+			}
+			dflt = i
+			if c.Chan.IsValid() {
+				panic("reflect.Select: default case has Chan value")
+			}
+			if c.Send.IsValid() {
+				panic("reflect.Select: default case has Send value")
+			}
+			continue
+		case SelectSend:
+			rc := selectCase{dir: 1}
+			if ch := c.Chan; ch.IsValid() {
+				ch.mustBeSelectable(SendDir, "reflect.Select: SendDir case using recv-only channel")
+				v := c.Send
+				if !v.IsValid() {
+					panic("reflect.Select: SendDir case missing Send value")
+				}
+				v.mustBeExported("reflect.Select")
+				rc.c = ch.mapPtr()
+				rc.elem = v.assignTo("reflect.Select", ch.typ_.Elem()).mem()
+			}
+			run = append(run, rc)
+		case SelectRecv:
+			if c.Send.IsValid() {
+				panic("reflect.Select: RecvDir case has Send value")
+			}
+			rc := selectCase{dir: 2}
+			if ch := c.Chan; ch.IsValid() {
+				ch.mustBeSelectable(RecvDir, "reflect.Select: RecvDir case using send-only channel")
+				rc.c = ch.mapPtr()
+				rc.elem = unsafe_New(ch.typ_.Elem())
+			}
+			run = append(run, rc)
+		}
+		index = append(index, i)
+	}
+	var first *selectCase
+	if len(run) > 0 {
+		first = &run[0]
+	}
+	i, ok := selectgo(first, len(run), dflt < 0)
+	if i < 0 {
+		return dflt, Value{}, false
+	}
+	if rc := run[i]; rc.dir == 2 {
+		recv = Value{typ_: cases[index[i]].Chan.typ_.Elem(), ptr: rc.elem}
+		recvOK = ok != 0
+	}
+	return index[i], recv, recvOK
 }

@@ -7,6 +7,7 @@ package reflect
 
 import (
 	"internal/abi"
+	"iter"
 	"strconv"
 	"sync"
 	"unicode"
@@ -116,6 +117,10 @@ type Type interface {
 	OverflowUint(x uint64) bool
 	CanSeq() bool
 	CanSeq2() bool
+	Fields() iter.Seq[StructField]
+	Methods() iter.Seq[Method]
+	Ins() iter.Seq[Type]
+	Outs() iter.Seq[Type]
 	common() *abi.Type
 	uncommon() *abi.UncommonType
 }
@@ -446,18 +451,21 @@ func (t *rtype) FieldByName(name string) (StructField, bool) {
 
 // FieldByNameFunc searches the fields breadth first through embedded structs; a name found
 // twice at the shallowest depth is ambiguous and not found, as the spec's selector rule says.
-func (t *rtype) FieldByNameFunc(match func(string) bool) (StructField, bool) {
+// A struct embedded twice at one depth counts twice: its fields annihilate (gc's algorithm).
+func (t *rtype) FieldByNameFunc(match func(string) bool) (result StructField, ok bool) {
 	t.panicKind("FieldByNameFunc", Struct)
 	type scan struct {
 		typ   *rtype
 		index []int
 	}
-	current := []scan{{t, nil}}
+	next := []scan{{t, nil}}
+	var nextCount map[*rtype]int
 	visited := map[*rtype]bool{}
-	for len(current) > 0 {
-		var next []scan
-		var found StructField
-		count := 0
+	for len(next) > 0 {
+		current := next
+		next = nil
+		count := nextCount
+		nextCount = nil
 		for _, s := range current {
 			if visited[s.typ] {
 				continue
@@ -465,35 +473,45 @@ func (t *rtype) FieldByNameFunc(match func(string) bool) (StructField, bool) {
 			visited[s.typ] = true
 			for i, n := 0, s.typ.NumField(); i < n; i++ {
 				f := s.typ.Field(i)
-				idx := append(append([]int(nil), s.index...), i)
 				if match(f.Name) {
-					count++
-					if count == 1 {
-						found = f
-						found.Index = idx
+					if count[s.typ] > 1 || ok {
+						return StructField{}, false // found twice at this depth
 					}
+					result = f
+					result.Index = append(append([]int(nil), s.index...), i)
+					ok = true
 					continue
 				}
-				if f.Anonymous {
-					ft := f.Type
-					if ft.Kind() == Pointer {
-						ft = ft.Elem()
-					}
-					if ft.Kind() == Struct {
-						next = append(next, scan{toRType(ft.common()), idx})
-					}
+				ft := f.Type
+				if ok || !f.Anonymous {
+					continue
 				}
+				if ft.Kind() == Pointer {
+					ft = ft.Elem()
+				}
+				if ft.Kind() != Struct {
+					continue
+				}
+				st := toRType(ft.common())
+				if nextCount[st] > 0 {
+					nextCount[st] = 2
+					continue
+				}
+				if nextCount == nil {
+					nextCount = map[*rtype]int{}
+				}
+				nextCount[st] = 1
+				if count[s.typ] > 1 {
+					nextCount[st] = 2
+				}
+				next = append(next, scan{st, append(append([]int(nil), s.index...), i)})
 			}
 		}
-		if count == 1 {
-			return found, true
+		if ok {
+			break
 		}
-		if count > 1 {
-			return StructField{}, false
-		}
-		current = next
 	}
-	return StructField{}, false
+	return result, ok
 }
 
 // A StructTag is the tag string in a struct field.
@@ -770,10 +788,14 @@ func StructOf(fields []StructField) Type {
 		if f.Type == nil {
 			panic("reflect.StructOf: field " + strconv.Itoa(i) + " has no type")
 		}
-		if !isExported(f.Name) && f.PkgPath == "" {
+		if f.Anonymous && f.PkgPath != "" {
+			panic("reflect.StructOf: field \"" + f.Name + "\" is anonymous but has PkgPath set")
+		}
+		// As gc: a field without PkgPath is exported; its name is checked at best effort.
+		if c := f.Name[0]; f.PkgPath == "" && ('a' <= c && c <= 'z' || c == '_') {
 			panic("reflect.StructOf: field \"" + f.Name + "\" is unexported but missing PkgPath")
 		}
-		if f.PkgPath != "" && !isExported(f.Name) {
+		if f.PkgPath != "" {
 			if pkgpath == "" {
 				pkgpath = f.PkgPath
 			} else if pkgpath != f.PkgPath {
@@ -793,6 +815,9 @@ func StructOf(fields []StructField) Type {
 			align = a
 		}
 		off := (offset + uintptr(a) - 1) &^ (uintptr(a) - 1)
+		if off < offset || off+ft.Size_ < off {
+			panic("reflect.StructOf: struct size would exceed virtual address space")
+		}
 		if off != offset {
 			regular = false // padding
 		}
@@ -829,10 +854,16 @@ func StructOf(fields []StructField) Type {
 		key = append(key, ' ')
 	}
 	if offset > 0 && lastZero {
+		if offset == ^uintptr(0) {
+			panic("reflect.StructOf: struct size would exceed virtual address space")
+		}
 		offset++ // the padding byte after a zero-size last field
 		regular = false
 	}
 	size := (offset + uintptr(align) - 1) &^ (uintptr(align) - 1)
+	if size < offset {
+		panic("reflect.StructOf: struct size would exceed virtual address space")
+	}
 	if size != offset {
 		regular = false
 	}

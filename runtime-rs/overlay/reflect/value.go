@@ -6,7 +6,6 @@ package reflect
 
 import (
 	"internal/abi"
-	"math"
 	"unsafe"
 )
 
@@ -20,6 +19,15 @@ const (
 	flagDirect                    // ptr is the value (pointer-shaped kinds, never with flagAddr)
 	flagRO       = flagStickyRO | flagEmbedRO
 )
+
+// ro is the read-only flag a value derived from one with flags f has: sticky, as leaving a
+// struct (an element, a pointee, a conversion) makes read-only through an embedded field stick.
+func (f flag) ro() flag {
+	if f&flagRO != 0 {
+		return flagStickyRO
+	}
+	return 0
+}
 
 // Value is the reflection interface to a Go value.
 type Value struct {
@@ -240,6 +248,30 @@ func (v Value) Bool() bool {
 	return *(*bool)(v.ptr)
 }
 
+// CanInt reports whether Int can be used without panicking.
+func (v Value) CanInt() bool {
+	switch v.kind() {
+	case Int, Int8, Int16, Int32, Int64:
+		return true
+	}
+	return false
+}
+
+// CanUint reports whether Uint can be used without panicking.
+func (v Value) CanUint() bool {
+	switch v.kind() {
+	case Uint, Uint8, Uint16, Uint32, Uint64, Uintptr:
+		return true
+	}
+	return false
+}
+
+// CanFloat reports whether Float can be used without panicking.
+func (v Value) CanFloat() bool { return v.kind() == Float32 || v.kind() == Float64 }
+
+// CanComplex reports whether Complex can be used without panicking.
+func (v Value) CanComplex() bool { return v.kind() == Complex64 || v.kind() == Complex128 }
+
 // Int returns v's underlying value as an int64.
 func (v Value) Int() int64 {
 	p := v.ptr
@@ -354,6 +386,7 @@ func (v Value) Len() int {
 		if v.typ_.Elem().Kind() == abi.Array {
 			return v.typ_.Elem().Len()
 		}
+		panic("reflect: call of reflect.Value.Len on ptr to non-array Value")
 	}
 	panic(&ValueError{"reflect.Value.Len", v.kind()})
 }
@@ -371,8 +404,18 @@ func (v Value) Cap() int {
 		if v.typ_.Elem().Kind() == abi.Array {
 			return v.typ_.Elem().Len()
 		}
+		panic("reflect: call of reflect.Value.Cap on ptr to non-array Value")
 	}
 	panic(&ValueError{"reflect.Value.Cap", v.kind()})
+}
+
+// InterfaceData returns the interface v's value as a uintptr pair.
+//
+// Deprecated: The memory representation of interface values is not compatible with
+// InterfaceData.
+func (v Value) InterfaceData() [2]uintptr {
+	v.mustBe(Interface, "reflect.Value.InterfaceData")
+	return *(*[2]uintptr)(v.ptr)
 }
 
 // IsNil reports whether its argument v is nil.
@@ -397,10 +440,9 @@ func (v Value) IsZero() bool {
 	}
 	switch v.kind() {
 	case Float32, Float64:
-		return math.Float64bits(v.Float()) == 0
+		return v.Float() == 0 // -0 too
 	case Complex64, Complex128:
-		c := v.Complex()
-		return math.Float64bits(real(c)) == 0 && math.Float64bits(imag(c)) == 0
+		return v.Complex() == 0
 	case Array:
 		for i, n := 0, v.Len(); i < n; i++ {
 			if !v.Index(i).IsZero() {
@@ -420,8 +462,25 @@ func (v Value) IsZero() bool {
 	case Interface, Slice:
 		return *(*unsafe.Pointer)(v.ptr) == nil
 	}
-	for _, b := range unsafe.Slice((*byte)(v.ptr), v.typ_.Size()) {
-		if b != 0 {
+	return isZero(unsafe.Slice((*byte)(v.ptr), v.typ_.Size()))
+}
+
+// isZero reports whether b holds only zero bytes, a word at a time where b is aligned.
+func isZero(b []byte) bool {
+	for len(b) > 0 && uintptr(unsafe.Pointer(&b[0]))%8 != 0 {
+		if b[0] != 0 {
+			return false
+		}
+		b = b[1:]
+	}
+	for len(b) >= 8 {
+		if *(*uint64)(unsafe.Pointer(&b[0])) != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c != 0 {
 			return false
 		}
 	}
@@ -439,13 +498,15 @@ func (v Value) Elem() Value {
 	switch v.kind() {
 	case Interface:
 		x := ValueOf(v.ifaceContents())
-		x.flag |= v.flag & flagRO
+		x.flag |= v.flag.ro()
 		return x
 	case Pointer:
 		p := v.word()
 		if p == nil {
 			return Value{}
 		}
+		// Through a pointer, read-only via an embedded field stays so (gc): its exported
+		// fields are settable.
 		return Value{typ_: v.typ_.Elem(), ptr: p, flag: v.flag&flagRO | flagAddr}
 	}
 	panic(&ValueError{"reflect.Value.Elem", v.kind()})
@@ -459,14 +520,15 @@ func (v Value) Index(i int) Value {
 		if uint(i) >= uint(at.Len) {
 			panic("reflect: array index out of range")
 		}
-		return Value{typ_: at.Elem, ptr: unsafe.Add(v.ptr, uintptr(i)*at.Elem.Size()), flag: v.flag}
+		fl := v.flag&^flagRO | v.flag.ro()
+		return Value{typ_: at.Elem, ptr: unsafe.Add(v.ptr, uintptr(i)*at.Elem.Size()), flag: fl}
 	case Slice:
 		s := (*sliceHeader)(v.ptr)
 		if uint(i) >= uint(s.Len) {
 			panic("reflect: slice index out of range")
 		}
 		et := v.typ_.Elem()
-		return Value{typ_: et, ptr: unsafe.Add(s.Data, uintptr(i)*et.Size()), flag: flagAddr | v.flag&flagRO}
+		return Value{typ_: et, ptr: unsafe.Add(s.Data, uintptr(i)*et.Size()), flag: flagAddr | v.flag.ro()}
 	case String:
 		s := *(*string)(v.ptr)
 		if uint(i) >= uint(len(s)) {
@@ -474,7 +536,7 @@ func (v Value) Index(i int) Value {
 		}
 		b := new(byte)
 		*b = s[i]
-		return Value{typ_: abi.TypeOf(byte(0)), ptr: unsafe.Pointer(b), flag: v.flag & flagRO}
+		return Value{typ_: abi.TypeOf(byte(0)), ptr: unsafe.Pointer(b), flag: v.flag.ro()}
 	}
 	panic(&ValueError{"reflect.Value.Index", v.kind()})
 }
@@ -748,14 +810,12 @@ func (v Value) Grow(n int) {
 	}
 }
 
-// growslice returns s with room for at least need elements (the length unchanged).
+// growslice returns s with room for at least need elements (the length unchanged), growing
+// the capacity as append does.
 func growslice(et *abi.Type, s sliceHeader, need int) sliceHeader {
-	c := s.Cap * 2
-	if c < need {
-		c = need
-	}
-	if c < 4 {
-		c = 4
+	c := nextslicecap(need, s.Cap)
+	if size := et.Size(); size > 0 {
+		c = int(roundupsize(uintptr(c)*size, et.PtrBytes == 0) / size)
 	}
 	p := makeslice(et, c, c)
 	if s.Len > 0 {
@@ -764,6 +824,30 @@ func growslice(et *abi.Type, s sliceHeader, need int) sliceHeader {
 	}
 	return sliceHeader{Data: p, Len: s.Len, Cap: c}
 }
+
+// nextslicecap is the capacity append gives a slice of capacity oldCap that needs newLen
+// elements, before rounding up to the allocator's size class (gc's runtime.nextslicecap).
+func nextslicecap(newLen, oldCap int) int {
+	newcap := oldCap
+	if doublecap := newcap + newcap; newLen > doublecap {
+		return newLen
+	} else if oldCap < 256 {
+		return doublecap
+	}
+	for uint(newcap) < uint(newLen) {
+		// From 2x growth for small slices to 1.25x for large ones, smoothly.
+		newcap += (newcap + 3*256) >> 2
+	}
+	if newcap <= 0 {
+		return newLen
+	}
+	return newcap
+}
+
+// roundupsize is the size of the allocation append makes for size bytes.
+//
+//go:linkname roundupsize rog_roundupsize
+func roundupsize(size uintptr, noscan bool) uintptr
 
 // Slice returns v[i:j].
 func (v Value) Slice(i, j int) Value {
@@ -805,6 +889,9 @@ func (v Value) Slice(i, j int) Value {
 
 // Slice3 is the 3-index form of the slice operation: it returns v[i:j:k].
 func (v Value) Slice3(i, j, k int) Value {
+	if v.kind() != Slice && v.kind() != Array {
+		panic(&ValueError{"reflect.Value.Slice3", v.kind()})
+	}
 	w := v.Slice(i, j)
 	h := (*sliceHeader)(w.ptr)
 	if k < j || k-i > h.Cap {
@@ -827,13 +914,32 @@ func (v Value) Comparable() bool {
 	switch v.kind() {
 	case Invalid:
 		return false
+	case Array:
+		switch Kind(v.typ_.Elem().Kind()) {
+		case Interface, Array, Struct:
+			for i := 0; i < v.Len(); i++ {
+				if !v.Index(i).Comparable() {
+					return false
+				}
+			}
+			return true
+		}
 	case Interface:
 		return v.IsNil() || v.Elem().Comparable()
+	case Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if !v.Field(i).Comparable() {
+				return false
+			}
+		}
+		return true
 	}
 	return v.typ_.Equal != nil
 }
 
-// Equal reports whether v is equal to u, as == would.
+// Equal reports whether v is equal to u, as == would: the values in interfaces are compared,
+// values of different types are not equal, and arrays and structs are compared element by
+// element (a non-comparable one panics).
 func (v Value) Equal(u Value) bool {
 	if v.Kind() == Interface {
 		v = v.Elem()
@@ -847,10 +953,36 @@ func (v Value) Equal(u Value) bool {
 	if v.Kind() != u.Kind() || !abi.SameType(v.typ_, u.typ_) {
 		return false
 	}
-	if v.typ_.Equal == nil {
-		panic("reflect.Value.Equal: values of type " + v.typ_.String() + " are not comparable")
+	switch v.Kind() {
+	case Float32, Float64:
+		return v.Float() == u.Float()
+	case Complex64, Complex128:
+		return v.Complex() == u.Complex()
+	case Array:
+		if v.Len() == 0 {
+			if v.typ_.Elem().Equal == nil {
+				break // [0]func() is not comparable
+			}
+			return true
+		}
+		for i := 0; i < v.Len(); i++ {
+			if !v.Index(i).Equal(u.Index(i)) {
+				return false
+			}
+		}
+		return true
+	case Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if !v.Field(i).Equal(u.Field(i)) {
+				return false
+			}
+		}
+		return true
+	case Func, Map, Slice:
+	default:
+		return typeEqual(v.mem(), u.mem(), v.typ_)
 	}
-	return typeEqual(v.mem(), u.mem(), v.typ_)
+	panic("reflect.Value.Equal: values of type " + v.typ_.String() + " are not comparable")
 }
 
 //go:linkname typeEqual rog_typeequal
@@ -912,9 +1044,21 @@ func MakeSlice(typ Type, len, cap int) Value {
 	return Value{typ_: typ.common(), ptr: unsafe.Pointer(h)}
 }
 
+// SliceAt returns a Value for a slice whose underlying data starts at p, with length and
+// capacity n: unsafe.Slice((*T)(p), n) for typ T.
+func SliceAt(typ Type, p unsafe.Pointer, n int) Value {
+	unsafeslice(typ.common(), p, n)
+	h := &sliceHeader{Data: p, Len: n, Cap: n}
+	return Value{typ_: SliceOf(typ).common(), ptr: unsafe.Pointer(h)}
+}
+
+// unsafeslice checks unsafe.Slice's arguments, panicking as unsafe.Slice does (runtime).
+func unsafeslice(t *abi.Type, p unsafe.Pointer, n int)
+
 // Append appends the values x to a slice s and returns the resulting slice.
 func Append(s Value, x ...Value) Value {
 	s.mustBe(Slice, "reflect.Append")
+	s.mustBeExported("reflect.Append")
 	h := *(*sliceHeader)(s.ptr)
 	n := h.Len
 	if n+len(x) > h.Cap {
@@ -932,6 +1076,8 @@ func Append(s Value, x ...Value) Value {
 func AppendSlice(s, t Value) Value {
 	s.mustBe(Slice, "reflect.AppendSlice")
 	t.mustBe(Slice, "reflect.AppendSlice")
+	s.mustBeExported("reflect.AppendSlice")
+	t.mustBeExported("reflect.AppendSlice")
 	h := *(*sliceHeader)(s.ptr)
 	n, m := h.Len, t.Len()
 	if n+m > h.Cap {
@@ -1029,13 +1175,35 @@ func chancap(c unsafe.Pointer) int
 func maplen(m unsafe.Pointer) int
 
 // OverflowInt reports whether the int64 x cannot be represented by v's type.
-func (v Value) OverflowInt(x int64) bool { return toRType(v.typ_).OverflowInt(x) }
+func (v Value) OverflowInt(x int64) bool {
+	v.mustBeIn("reflect.Value.OverflowInt", Int, Int8, Int16, Int32, Int64)
+	return toRType(v.typ_).OverflowInt(x)
+}
 
 // OverflowUint reports whether the uint64 x cannot be represented by v's type.
-func (v Value) OverflowUint(x uint64) bool { return toRType(v.typ_).OverflowUint(x) }
+func (v Value) OverflowUint(x uint64) bool {
+	v.mustBeIn("reflect.Value.OverflowUint", Uint, Uintptr, Uint8, Uint16, Uint32, Uint64)
+	return toRType(v.typ_).OverflowUint(x)
+}
 
 // OverflowFloat reports whether the float64 x cannot be represented by v's type.
-func (v Value) OverflowFloat(x float64) bool { return toRType(v.typ_).OverflowFloat(x) }
+func (v Value) OverflowFloat(x float64) bool {
+	v.mustBeIn("reflect.Value.OverflowFloat", Float32, Float64)
+	return toRType(v.typ_).OverflowFloat(x)
+}
 
 // OverflowComplex reports whether the complex128 x cannot be represented by v's type.
-func (v Value) OverflowComplex(x complex128) bool { return toRType(v.typ_).OverflowComplex(x) }
+func (v Value) OverflowComplex(x complex128) bool {
+	v.mustBeIn("reflect.Value.OverflowComplex", Complex64, Complex128)
+	return toRType(v.typ_).OverflowComplex(x)
+}
+
+// mustBeIn panics with a ValueError unless v's kind is one of kinds.
+func (v Value) mustBeIn(method string, kinds ...Kind) {
+	for _, k := range kinds {
+		if v.kind() == k {
+			return
+		}
+	}
+	panic(&ValueError{method, v.kind()})
+}

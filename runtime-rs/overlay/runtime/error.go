@@ -2,7 +2,10 @@
 
 package runtime
 
-import "unsafe"
+import (
+	"internal/abi"
+	"unsafe"
+)
 
 // Error is the interface of run-time errors: a panic raised by the runtime holds one.
 type Error interface {
@@ -101,4 +104,27 @@ func internal_sync_fatal(s string) { fatal(s) }
 func noescape(p unsafe.Pointer) unsafe.Pointer {
 	x := uintptr(p)
 	return unsafe.Pointer(x ^ 0)
+}
+
+// reflect_unsafeslice checks the arguments of reflect.SliceAt as unsafe.Slice((*T)(p), n)
+// does, with gc's panics.
+//
+//go:linkname reflect_unsafeslice reflect.unsafeslice
+func reflect_unsafeslice(t *abi.Type, p unsafe.Pointer, n int) {
+	if n < 0 {
+		panic(errorString("unsafe.Slice: len out of range"))
+	}
+	size := t.Size()
+	if size == 0 {
+		if p == nil && n > 0 {
+			panic(errorString("unsafe.Slice: ptr is nil and len is not zero"))
+		}
+		return
+	}
+	if uintptr(n) > ^uintptr(0)/size || uintptr(n)*size > -uintptr(p) {
+		if p == nil {
+			panic(errorString("unsafe.Slice: ptr is nil and len is not zero"))
+		}
+		panic(errorString("unsafe.Slice: len out of range"))
+	}
 }

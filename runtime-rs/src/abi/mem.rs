@@ -1,6 +1,7 @@
 //! ABI.md §5, memory: allocation entry points.
 
 use crate::alloc;
+use crate::abi::chan::Pair;
 use crate::types::Type;
 
 /// `new(T)`, composite literals and boxed values that escape: `size` bytes of zeroed memory,
@@ -240,4 +241,31 @@ pub unsafe extern "C-unwind" fn rog_growslice(
         core::ptr::copy_nonoverlapping(old, p, oldlen as usize * es);
     }
     SliceResult { ptr: p, len: newlen, cap: cap as i64 }
+}
+
+/// What the collector scans of the heap object holding `p` (reflect's `GCBits`, for tests):
+/// returns the start of the object's payload and the bytes of it that are scanned (the whole
+/// slot, as an array of the header's type), and stores that type at `t`, or null for a
+/// pointer-free object. Returns `{0, 0}` when `p` is not in the heap. Never blocks or
+/// allocates.
+///
+/// # Safety
+/// `t` is writable; `p` points into an object the caller keeps alive.
+#[no_mangle]
+pub unsafe extern "C" fn rog_heapobject(p: *const u8, t: *mut *const Type) -> Pair {
+    *t = core::ptr::null();
+    let Some(slot) = crate::gc::mark::object_slot(p as usize) else {
+        return Pair { a: 0, b: 0 };
+    };
+    // SAFETY: object_slot found p's span, which stays in use while the object lives.
+    let s = &*crate::gc::heap::span_of(p as usize);
+    if s.noscan {
+        return Pair { a: slot as i64, b: s.elemsize as i64 };
+    }
+    // SAFETY: slot is an allocated scan object: its first word is its type (alloc.rs).
+    let typ = *(slot as *const *const Type);
+    *t = typ;
+    let es = if typ.is_null() { 0 } else { (*typ).size };
+    let scanned = if es == 0 { 0 } else { (s.elemsize - 8) / es * es };
+    Pair { a: (slot + 8) as i64, b: scanned as i64 }
 }

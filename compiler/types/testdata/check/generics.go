@@ -42,3 +42,20 @@ func use() {
 	for range 3 {
 	}
 }
+
+type stringer interface{ String() string }
+
+type named struct{}
+
+func (named) String() string { return "" }
+
+func pair[T comparable, V any](v V, want T) {}
+
+// Explicit type arguments are substituted before inference: an argument for a parameter of
+// an explicit type parameter needs only be assignable to it.
+func explicitArgs() {
+	var n named
+	pair[stringer](n, n)
+	pair[stringer](&n, &n)
+	pair[stringer](1, 2) // ERROR "cannot use 2 .* as stringer value"
+}

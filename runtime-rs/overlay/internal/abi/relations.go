@@ -66,19 +66,33 @@ func AssignableTo(v, t *Type) bool {
 }
 
 // IdenticalUnderlying reports whether the underlying types of v and t are identical.
-func IdenticalUnderlying(v, t *Type) bool {
+func IdenticalUnderlying(v, t *Type) bool { return identicalUnderlying(v, t, SameType) }
+
+// IdenticalUnderlyingIgnoringTags is IdenticalUnderlying with struct tags ignored at every
+// depth (the Go spec's rule for conversions): element types are identical when they are the
+// same type or unnamed types of one structure.
+func IdenticalUnderlyingIgnoringTags(v, t *Type) bool {
+	return identicalUnderlying(v, t, identicalIgnoringTags)
+}
+
+func identicalIgnoringTags(v, t *Type) bool {
+	return SameType(v, t) || !v.HasName() && !t.HasName() && IdenticalUnderlyingIgnoringTags(v, t)
+}
+
+// identicalUnderlying compares the underlying types of v and t, their element types with same.
+func identicalUnderlying(v, t *Type, same func(a, b *Type) bool) bool {
 	if v.Kind_ != t.Kind_ {
 		return false
 	}
 	switch v.Kind_ {
 	case Pointer, Slice:
-		return SameType(v.Elem(), t.Elem())
+		return same(v.Elem(), t.Elem())
 	case Array:
-		return v.Len() == t.Len() && SameType(v.Elem(), t.Elem())
+		return v.Len() == t.Len() && same(v.Elem(), t.Elem())
 	case Chan:
-		return v.ChanDir() == t.ChanDir() && SameType(v.Elem(), t.Elem())
+		return v.ChanDir() == t.ChanDir() && same(v.Elem(), t.Elem())
 	case Map:
-		return SameType(v.Key(), t.Key()) && SameType(v.Elem(), t.Elem())
+		return same(v.Key(), t.Key()) && same(v.Elem(), t.Elem())
 	case Func:
 		vf, tf := v.FuncType(), t.FuncType()
 		if vf.InCount != tf.InCount || vf.OutCount != tf.OutCount {
@@ -87,7 +101,7 @@ func IdenticalUnderlying(v, t *Type) bool {
 		vp := append(vf.InSlice(), vf.OutSlice()...)
 		tp := append(tf.InSlice(), tf.OutSlice()...)
 		for i := range vp {
-			if !SameType(vp[i], tp[i]) {
+			if !same(vp[i], tp[i]) {
 				return false
 			}
 		}
@@ -99,7 +113,7 @@ func IdenticalUnderlying(v, t *Type) bool {
 			return false
 		}
 		for i := range vm {
-			if vm[i].Name != tm[i].Name || !SameType(vm[i].Typ, tm[i].Typ) {
+			if vm[i].Name != tm[i].Name || !same(vm[i].Typ, tm[i].Typ) {
 				return false
 			}
 		}
@@ -112,7 +126,7 @@ func IdenticalUnderlying(v, t *Type) bool {
 		}
 		for i := range vf {
 			if vf[i].Name != tf[i].Name || vf[i].Embedded != tf[i].Embedded ||
-				!SameType(vf[i].Typ, tf[i].Typ) {
+				!same(vf[i].Typ, tf[i].Typ) {
 				return false
 			}
 			if !isExportedName(vf[i].Name) && vs.PkgPath != ts.PkgPath {

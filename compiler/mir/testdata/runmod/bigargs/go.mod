@@ -1,0 +1,3 @@
+module example.com/bigargs
+
+go 1.26

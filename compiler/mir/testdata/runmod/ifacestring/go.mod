@@ -1,0 +1,3 @@
+module example.com/ifacestring
+
+go 1.26
