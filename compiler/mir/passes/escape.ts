@@ -576,6 +576,20 @@ function analyzeBody(
   };
   if (body.exc >= 0) g.contents[g.local(body.exc)].add(HEAP);
   const siteOf = new Map(sites.map((s) => [s.block, s.obj]));
+  // letGo applies a callee's tag to an argument, but for the results: what the callee lets
+  // go and writes.
+  const letGo = (tag: ParamTag, arg: Objs) => {
+    if (tag.heap) g.store(HEAP, arg);
+    else if (tag.content) g.store(HEAP, g.deref(arg));
+    if (tag.written) {
+      // The callee may have stored into what the argument reaches pointers to what lies below
+      // its targets, or with writtenTop to anything the argument reaches.
+      const r = g.reach(arg);
+      const below = tag.writtenTop ? r : g.reach(g.deref(arg));
+      const vals = union(below, new Set([HEAP]));
+      for (const o of r) g.store(o, vals);
+    }
+  };
   // knownCodes lists the summaries of the code a func value may hold when it can only hold
   // closures this body built (with code taking nargs arguments), else null.
   const knownCodes = (fv: Objs, nargs: number): Set<CodeSummary> | null => {
@@ -628,6 +642,24 @@ function analyzeBody(
         const codes = codeSymbols(rv);
         // A closure object whose code may copy its context pointer escapes (keepsContext).
         if (codes.some((c) => !sealed.has(c))) g.store(HEAP, g.locs(s.place));
+        // Wherever the closure is called, its code does with what the object holds what the
+        // code's summary says: account for that here, where the code is known, so calls of
+        // func values whose code is unknown need not let the contents go. What the code
+        // returns from its context counts as let go (such calls return HEAP).
+        for (const c of codes) {
+          const cs = code(c);
+          const objs = g.locs(s.place);
+          if (!cs) g.store(HEAP, g.deref(objs));
+          else
+            letGo(
+              {
+                ...cs.ctx,
+                heap: cs.ctx.heap || cs.ctx.resultTop,
+                content: cs.ctx.content || cs.ctx.result,
+              },
+              objs,
+            );
+        }
         if (codes.length === 0) taint(g.locs(s.place));
         for (const o of codes.length ? g.locs(s.place) : []) {
           let set = codeOf.get(o);
@@ -641,24 +673,14 @@ function analyzeBody(
       const args = t.args.map((a) => g.value(a));
       let result: Objs = new Set([HEAP]);
       const apply = (tag: ParamTag, arg: Objs) => {
-        if (tag.heap) g.store(HEAP, arg);
-        else if (tag.content) g.store(HEAP, g.deref(arg));
+        letGo(tag, arg);
         if (tag.resultTop) result = union(result, g.reach(arg));
         else if (tag.result) result = union(result, g.reach(g.deref(arg)));
-        if (tag.written) {
-          // The callee may have stored into what the argument reaches pointers to what lies
-          // below its targets, or with writtenTop to anything the argument reaches.
-          const r = g.reach(arg);
-          const below = tag.writtenTop ? r : g.reach(g.deref(arg));
-          const vals = union(below, new Set([HEAP]));
-          for (const o of r) g.store(o, vals);
-        }
       };
       const escapeAll = () => {
         for (const a of args) g.store(HEAP, a);
-        // The code reads its closure object's contents, and lets them go; the object itself
-        // stays (keepsContext).
-        if (t.callee.c === "closure") g.store(HEAP, g.deref(g.value(t.callee.fv)));
+        // A closure's code does with the object's contents what its summary says, which the
+        // object's maker accounted for; the object itself stays (keepsContext).
         if (t.callee.c === "ptr") g.store(HEAP, union(g.value(t.callee.fn), g.value(t.callee.ctx)));
       };
       if (t.callee.c === "rt" && t.callee.sym === "rog_deferproc") {
