@@ -280,24 +280,12 @@ pub fn init_catch() {
 }
 
 extern "C" fn catch_handler(sig: i32, info: *const SigInfo, ctx: *mut u8) {
-    if WANTED.load(SeqCst) & bit(sig) != 0 {
-        PENDING.fetch_or(bit(sig), SeqCst);
-        let b = sig as u8;
-        // SAFETY: write(2) is async-signal-safe; the write end never blocks (a full pipe already
-        // holds a wake-up byte).
-        unsafe { sys::write(PIPE_W.load(SeqCst), (&b as *const u8).cast(), 1) };
+    if deliver(sig) {
         return;
     }
     match default_of(sig) {
         Default::Kill => {
-            setsig(sig, SIG_DFL);
-            // SAFETY: raise with the default action; unblocking delivers it now.
-            unsafe {
-                raise(sig);
-                let mut set = [0u64; 16];
-                set[0] = bit(sig);
-                pthread_sigmask(SIG_UNBLOCK, &set, core::ptr::null_mut());
-            }
+            die_of(sig);
             sys::exit(2);
         }
         Default::Throw => {
@@ -394,22 +382,34 @@ pub extern "C" fn rog_signal_ignore(sig: u32) {
 #[no_mangle]
 pub extern "C" fn rog_sigpipe() {
     const SIGPIPE: i32 = 13;
-    if IGNORED.load(SeqCst) & bit(SIGPIPE) != 0 {
+    if IGNORED.load(SeqCst) & bit(SIGPIPE) != 0 || deliver(SIGPIPE) {
         return;
     }
-    if WANTED.load(SeqCst) & bit(SIGPIPE) != 0 {
-        PENDING.fetch_or(bit(SIGPIPE), SeqCst);
-        let b = SIGPIPE as u8;
-        // SAFETY: as in catch_handler.
-        unsafe { sys::write(PIPE_W.load(SeqCst), (&b as *const u8).cast(), 1) };
-        return;
+    die_of(SIGPIPE);
+}
+
+/// Queues sig for `signal_recv` if the program asked for it; says whether it did.
+/// Async-signal-safe.
+fn deliver(sig: i32) -> bool {
+    if WANTED.load(SeqCst) & bit(sig) == 0 {
+        return false;
     }
-    setsig(SIGPIPE, SIG_DFL);
+    PENDING.fetch_or(bit(sig), SeqCst);
+    let b = sig as u8;
+    // SAFETY: write(2) is async-signal-safe; the write end never blocks (a full pipe already
+    // holds a wake-up byte).
+    unsafe { sys::write(PIPE_W.load(SeqCst), (&b as *const u8).cast(), 1) };
+    true
+}
+
+/// Kills the program by sig with its default action (returns only if that does not kill).
+fn die_of(sig: i32) {
+    setsig(sig, SIG_DFL);
     // SAFETY: raise with the default action; unblocking delivers it now.
     unsafe {
-        raise(SIGPIPE);
+        raise(sig);
         let mut set = [0u64; 16];
-        set[0] = bit(SIGPIPE);
+        set[0] = bit(sig);
         pthread_sigmask(SIG_UNBLOCK, &set, core::ptr::null_mut());
     }
 }
