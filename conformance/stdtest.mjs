@@ -8,7 +8,9 @@
 //   node conformance/stdtest.mjs --all           every package of `go list std` that has test
 //                                                files, but internal, vendored and cmd ones
 //   node conformance/stdtest.mjs --missing       the packages of --all that have no row yet
-//   --timeout SECONDS  per package (build and run), default 900
+//   --timeout SECONDS  per package's test run, passed to `rog test -timeout` so that a hang
+//                      names its test (default 600); the build gets as long again, and a
+//                      package whose build and run together take longer is killed
 
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -78,7 +80,9 @@ const packages = process.argv.includes("--all")
     : only
       ? only.split(",").filter(Boolean)
       : DEFAULT_PACKAGES;
-const timeout = Number(flag("--timeout", "900")) * 1000;
+const timeout = Number(flag("--timeout", "600")) * 1000;
+/** killAfter bounds build and run together: the build gets as long as the run. */
+const killAfter = 2 * timeout;
 const goroot = spawnSync("go", ["env", "GOROOT"], { encoding: "utf8" }).stdout.trim();
 const goVersion = spawnSync("go", ["env", "GOVERSION"], { encoding: "utf8" }).stdout.trim();
 // Each row names the commit it was measured at: a table may merge runs of several commits.
@@ -101,8 +105,15 @@ function reason(built, out, err, status) {
     ? lines.find((l) => /^(--- FAIL|panic:|fatal error:|FAIL\t)/.test(l))
     : (lines.find((l) => /error:|not supported yet/.test(l) && !/^(clang|prlimit)\b/.test(l)) ??
       lines.find((l) => !/^FAIL\b/.test(l)));
+  // The test binary's own timeout names the tests it was running on the lines after the panic.
+  if (pick && /^panic: test timed out/.test(pick)) {
+    const at = lines.indexOf("running tests:");
+    if (at >= 0 && lines[at + 1]) return `${pick}, running ${lines[at + 1]}`;
+  }
   if (pick) return pick;
-  return status === null ? `timed out after ${timeout / 1000} s` : `exit status ${status}`;
+  return status === null
+    ? `killed after ${killAfter / 1000} s of build and run`
+    : `exit status ${status}`;
 }
 
 /** write saves the table so far (after every package, so an interrupted run keeps its rows). */
@@ -142,11 +153,12 @@ function write() {
 
 for (const pkg of packages) {
   const start = Date.now();
-  const r = spawnSync("nice", ["-n", "10", "node", join(root, "bin/rog.js"), "test", pkg], {
+  const args = ["test", "-timeout", `${timeout / 1000}s`, pkg];
+  const r = spawnSync("nice", ["-n", "10", "node", join(root, "bin/rog.js"), ...args], {
     cwd: root,
     env,
     encoding: "utf8",
-    timeout,
+    timeout: killAfter,
     maxBuffer: 64 << 20,
   });
   const out = r.stdout ?? "";
