@@ -40,6 +40,10 @@ func convertOp(dst, src *abi.Type) convFunc {
 	sk, dk := Kind(src.Kind()), Kind(dst.Kind())
 	switch {
 	case isInt(sk) || isUint(sk) || isFloat(sk):
+		// Between floats of one size the bits carry over: a signalling NaN stays one.
+		if sk == dk {
+			return cvtDirect
+		}
 		if isInt(dk) || isUint(dk) || isFloat(dk) {
 			return cvtNumber
 		}
@@ -225,8 +229,29 @@ func cvtSliceArray(v Value, t *abi.Type) Value {
 
 // TypeAssert is semantically equivalent to v2, ok := v.Interface().(T).
 func TypeAssert[T any](v Value) (T, bool) {
+	if v.typ_ == nil {
+		panic(&ValueError{"reflect.TypeAssert", Invalid})
+	}
 	if v.flag&flagRO != 0 {
 		panic("reflect.TypeAssert: cannot return value obtained from unexported field or method")
+	}
+	// A concrete T is read from v's storage: no interface, so no copy of an addressable value.
+	if typ := abi.TypeFor[T](); Kind(typ.Kind()) != Interface && v.flag&flagMethod == 0 &&
+		v.kind() != Interface {
+		if !abi.SameType(v.typ_, typ) {
+			var zero T
+			return zero, false
+		}
+		if v.flag&flagDirect != 0 {
+			return *(*T)(unsafe.Pointer(&v.ptr)), true
+		}
+		return *(*T)(v.ptr), true
+	}
+	// A failed assertion of a concrete value to an interface builds no interface.
+	if typ := abi.TypeFor[T](); Kind(typ.Kind()) == Interface && v.flag&flagMethod == 0 &&
+		v.kind() != Interface && !abi.Implements(v.typ_, typ.InterfaceType()) {
+		var zero T
+		return zero, false
 	}
 	x, ok := v.Interface().(T)
 	return x, ok
@@ -241,7 +266,8 @@ func DeepEqual(x, y any) bool {
 	if !abi.SameType(v1.typ_, v2.typ_) {
 		return false
 	}
-	return deepValueEqual(v1, v2, make(map[visit]bool))
+	var visited map[visit]bool
+	return deepValueEqual(v1, v2, &visited)
 }
 
 type visit struct {
@@ -249,23 +275,76 @@ type visit struct {
 	typ    *abi.Type
 }
 
-func deepValueEqual(v1, v2 Value, visited map[visit]bool) bool {
+// mayCycle reports whether a value of type t, a reference DeepEqual follows, can lead back to
+// itself: only when the references inside it reach an interface (any type) or a recursive
+// type. [][]byte cannot, so comparing one records nothing.
+func mayCycle(t *abi.Type) bool {
+	found, _ := reaches(t, t, 64)
+	return found
+}
+
+// reaches walks the types inside a value of type t (through references too) looking for an
+// interface or root, and gives up with true after budget types; it returns what is left of the
+// budget.
+func reaches(t, root *abi.Type, budget int) (bool, int) {
+	if budget--; budget < 0 {
+		return true, 0
+	}
+	var found bool
+	switch Kind(t.Kind()) {
+	case Interface:
+		return true, budget
+	case Pointer, Slice, Array:
+		if e := t.Elem(); e == root {
+			return true, budget
+		} else {
+			return reaches(e, root, budget)
+		}
+	case Map:
+		if t.Key() == root || t.Elem() == root {
+			return true, budget
+		}
+		if found, budget = reaches(t.Key(), root, budget); found {
+			return true, budget
+		}
+		return reaches(t.Elem(), root, budget)
+	case Struct:
+		for _, f := range t.StructType().Fields() {
+			if f.Typ == root {
+				return true, budget
+			}
+			if found, budget = reaches(f.Typ, root, budget); found {
+				return true, budget
+			}
+		}
+	}
+	return false, budget
+}
+
+// deepValueEqual compares v1 and v2; *visited, made on first use, holds the pairs of
+// references being compared further up, against cycles.
+func deepValueEqual(v1, v2 Value, visited *map[visit]bool) bool {
 	if !v1.IsValid() || !v2.IsValid() {
 		return v1.IsValid() == v2.IsValid()
 	}
 	if !abi.SameType(v1.typ_, v2.typ_) {
 		return false
 	}
-	switch v1.Kind() {
-	case Map, Slice, Pointer, Interface:
-		// Cycles: a pair of references already being compared is assumed equal.
-		p1, p2 := v1.word(), v2.word()
-		if v1.Kind() != Interface && p1 != nil && p2 != nil {
-			k := visit{p1, p2, v1.typ_}
-			if visited[k] {
+	switch k := v1.Kind(); k {
+	case Map, Slice, Pointer:
+		// Cycles: a pair of references already being compared is assumed equal. Only
+		// references to values that can refer back can close one.
+		p1, p2 := v1.word(), v2.word() // a slice's word is its array
+		cyc := mayCycle(v1.typ_)
+		if cyc && p1 != nil && p2 != nil {
+			if *visited == nil {
+				*visited = make(map[visit]bool)
+			}
+			key := visit{p1, p2, v1.typ_}
+			if (*visited)[key] {
 				return true
 			}
-			visited[k] = true
+			(*visited)[key] = true
 		}
 	}
 	switch v1.Kind() {

@@ -125,10 +125,17 @@ type MapIter struct {
 
 // MapRange returns a range iterator for a map.
 func (v Value) MapRange() *MapIter {
-	if v.kind() != Map {
-		panic(&ValueError{"reflect.Value.MapRange", v.kind()})
+	// Small enough to be inlined (no call but the failure's), so that an iterator the caller
+	// keeps to itself lives in the caller's frame.
+	if v.typ_ == nil || v.typ_.Kind_ != abi.Map {
+		mustBeMap(v, "reflect.Value.MapRange")
 	}
 	return &MapIter{m: v}
+}
+
+// mustBeMap panics as a Value method called on v, which is not a map, does.
+func mustBeMap(v Value, method string) {
+	panic(&ValueError{method, v.kind()})
 }
 
 // Next advances the map iterator and reports whether there is another entry.
@@ -186,20 +193,25 @@ func (iter *MapIter) Reset(v Value) {
 // SetIterKey assigns to v the key of iter's current map entry, as v.Set(iter.Key()) does
 // but without allocating.
 func (v Value) SetIterKey(iter *MapIter) {
-	v.setIter(iter, iter.it.key, iter.m.typ_.Key(), "SetIterKey")
+	iter.mustHaveEntry(iter.it.key, "reflect: Value.SetIterKey")
+	v.mustBeAssignable("reflect.Value.SetIterKey")
+	iter.m.mustBeExported("reflect.Value.SetIterKey")
+	v.setIter(iter.it.key, iter.m.typ_.Key(), "reflect.MapIter.SetIterKey")
 }
 
 // SetIterValue assigns to v the value of iter's current map entry, as v.Set(iter.Value())
 // does but without allocating.
 func (v Value) SetIterValue(iter *MapIter) {
-	v.setIter(iter, iter.it.elem, iter.m.typ_.Elem(), "SetIterValue")
+	iter.mustHaveEntry(iter.it.elem, "reflect: Value.SetIterValue")
+	v.mustBeAssignable("reflect.Value.SetIterValue")
+	iter.m.mustBeExported("reflect.Value.SetIterValue")
+	v.setIter(iter.it.elem, iter.m.typ_.Elem(), "reflect.MapIter.SetIterValue")
 }
 
-func (v Value) setIter(iter *MapIter, p unsafe.Pointer, t *abi.Type, method string) {
-	iter.mustHaveEntry(p, "reflect: Value."+method)
-	v.mustBeAssignable("reflect.Value." + method)
-	iter.m.mustBeExported("reflect.Value." + method)
-	x := Value{typ_: t, ptr: p}.assignTo("reflect.MapIter."+method, v.typ_)
+// setIter stores the entry part at p, of type t, into v. The callers spell out their names:
+// building them here would allocate on every call.
+func (v Value) setIter(p unsafe.Pointer, t *abi.Type, context string) {
+	x := Value{typ_: t, ptr: p}.assignTo(context, v.typ_)
 	typedmemmove(v.typ_, v.ptr, x.ptr)
 }
 

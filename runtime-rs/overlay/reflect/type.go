@@ -398,6 +398,17 @@ type StructField struct {
 // IsExported reports whether the field is exported.
 func (f StructField) IsExported() bool { return f.PkgPath == "" }
 
+//go:linkname rogFieldIndex rog_fieldindex
+func rogFieldIndex(i int) *int
+
+// fieldIndex returns []int{i}; as with gc, its storage is shared and read-only.
+func fieldIndex(i int) []int {
+	if p := rogFieldIndex(i); p != nil {
+		return unsafe.Slice(p, 1)
+	}
+	return []int{i}
+}
+
 func (t *rtype) Field(i int) StructField {
 	t.panicKind("Field", Struct)
 	st := t.t.StructType()
@@ -410,7 +421,7 @@ func (t *rtype) Field(i int) StructField {
 		Name:      f.Name,
 		Type:      toType(f.Typ),
 		Offset:    f.Offset,
-		Index:     []int{i},
+		Index:     fieldIndex(i),
 		Anonymous: f.Embedded != 0,
 	}
 	if st.Tags_ != nil {
@@ -950,11 +961,14 @@ func VisibleFields(t Type) []StructField {
 	var out []StructField
 	var walk func(t Type, index []int, seen map[Type]bool)
 	names := map[string]int{} // name -> depth of the visible field
+	// seen holds the struct types on the path being walked, against embedding cycles: a type
+	// embedded twice along different paths is walked twice, and the depth rule below decides.
 	walk = func(t Type, index []int, seen map[Type]bool) {
 		if seen[t] {
 			return
 		}
 		seen[t] = true
+		defer delete(seen, t)
 		for i := 0; i < t.NumField(); i++ {
 			f := t.Field(i)
 			f.Index = append(append([]int(nil), index...), i)
@@ -987,8 +1001,6 @@ func VisibleFields(t Type) []StructField {
 			}
 		}
 		if len(f.Index) == names[f.Name] && n == 1 {
-			vis = append(vis, f)
-		} else if f.Anonymous && len(f.Index) == names[f.Name] && n == 1 {
 			vis = append(vis, f)
 		}
 	}

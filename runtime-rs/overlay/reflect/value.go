@@ -1029,8 +1029,19 @@ func Zero(typ Type) Value {
 		panic("reflect: Zero(nil)")
 	}
 	t := typ.common()
+	if directKind(t) {
+		return Value{typ_: t, flag: flagDirect}
+	}
+	// A Value that is not addressable is never written through, so small zero values share
+	// one zeroed block, as with gc.
+	if t.Size() <= unsafe.Sizeof(zeroVal) {
+		return Value{typ_: t, ptr: unsafe.Pointer(&zeroVal)}
+	}
 	return Value{typ_: t, ptr: unsafe_New(t)}
 }
+
+// zeroVal is the storage of the small values Zero returns (words, for any alignment up to 8).
+var zeroVal [128]uint64
 
 // MakeSlice creates a new zero-initialized slice value for the specified slice type.
 func MakeSlice(typ Type, len, cap int) Value {

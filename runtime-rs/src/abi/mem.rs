@@ -269,3 +269,28 @@ pub unsafe extern "C" fn rog_heapobject(p: *const u8, t: *mut *const Type) -> Pa
     let scanned = if es == 0 { 0 } else { (s.elemsize - 8) / es * es };
     Pair { a: (slot + 8) as i64, b: scanned as i64 }
 }
+
+/// How many one-element index slices `rog_fieldindex` serves from read-only memory.
+const FIELD_INDEXES: usize = 256;
+
+/// `FIELD_INDEX[i] == i`: the storage of reflect's `StructField.Index` for a struct's own
+/// fields, shared by every call and read-only (as gc's, writing into it faults).
+static FIELD_INDEX: [i64; FIELD_INDEXES] = {
+    let mut a = [0; FIELD_INDEXES];
+    let mut i = 0;
+    while i < FIELD_INDEXES {
+        a[i] = i as i64;
+        i += 1;
+    }
+    a
+};
+
+/// A pointer to a read-only word holding `i`, or null when `i` is outside the table (the caller
+/// then allocates). reflect's `Type.Field` makes its one-element `Index` slice over it.
+#[no_mangle]
+pub extern "C" fn rog_fieldindex(i: i64) -> *const i64 {
+    match FIELD_INDEX.get(i as usize) {
+        Some(p) => p,
+        None => core::ptr::null(),
+    }
+}

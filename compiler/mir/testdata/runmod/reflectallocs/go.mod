@@ -1,0 +1,2 @@
+module reflectallocs
+go 1.26
