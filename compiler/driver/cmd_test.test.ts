@@ -68,6 +68,27 @@ describe("generated test main", () => {
     expect(run()).toEqual({ code: 1, out: FAIL_OUTPUT.replace("calc_test.go", "calc_test_in.go") });
   });
 
+  it("runs a skipped test as one that skips with the reason", () => {
+    const skipping = testMainSource(
+      "example.com/testmod/calc",
+      "example.com/testmod",
+      scanTestFuncs(calc, ["calc_test.go"], "calc"),
+      scanTestFuncs(calc, ["example_test.go"], "calc"),
+      { TestAdd: "tests gc's internals" },
+    ).replace('"internal/testlog"', '"example.com/testmod/testlog"');
+    mkdirSync(join(dir, "tmskip"), { recursive: true });
+    writeFileSync(join(dir, "tmskip/main.go"), skipping);
+    const skipExe = join(dir, "tmskip.bin");
+    execFileSync("go", ["build", "-o", skipExe, "./tmskip"], { cwd: dir, stdio: "pipe" });
+    const r = spawnSync(skipExe, ["-test.paniconexit0", "-test.run=TestAdd", "-test.v=true"], {
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(
+      /^=== RUN {3}TestAdd\n {4}main\.go:\d+: skipped by rog: tests gc's internals\n--- SKIP: TestAdd \(0\.00s\)\nPASS\n$/,
+    );
+  });
+
   it("filters with -test.run and reports each test with -test.v", () => {
     expect(run("-test.run=Add", "-test.v=true")).toEqual({
       code: 0,

@@ -20,6 +20,7 @@ import {
 import { writeIfChanged, initHashing } from "../../rules/src/cache.js";
 import { escapeImportPath } from "../../rules/src/graph.js";
 import type { Package, PackageGraph } from "../../rules/src/loader.js";
+import { overlayTests } from "../../rules/src/overlay.js";
 import {
   scanTestFuncs,
   TESTMAIN_IMPORTS,
@@ -140,6 +141,7 @@ function plan(patterns: string[], cwd: string): Plan {
       pkg.module ?? "",
       build.internal ? scan(pkg.testGoFiles) : null,
       build.external ? scan(pkg.xtestGoFiles) : null,
+      overlayTests()[root]?.skipped,
     );
     mkdirSync(mainDir, { recursive: true });
     writeIfChanged(join(mainDir, "_testmain.go"), Buffer.from(src));

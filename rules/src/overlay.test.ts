@@ -165,6 +165,19 @@ describe("bodyless functions of the std packages rog builds", () => {
     }
   });
 
+  test("every skipped test of an overlay is one of GOROOT's test functions", () => {
+    for (const o of OVERLAYS) {
+      const dir = join(goroot().goroot, "src", o.path);
+      const declared = new Set(
+        readdirSync(dir)
+          .filter((f) => f.endsWith("_test.go"))
+          .flatMap((f) => [...readFileSync(join(dir, f), "utf8").matchAll(/^func (Test\w*)\(/gm)])
+          .map((m) => m[1]),
+      );
+      for (const name of Object.keys(o.tests?.skipped ?? {})) expect(declared).toContain(name);
+    }
+  });
+
   test("BODIES aliases stay in their package", () => {
     for (const [sym, body] of Object.entries(BODIES)) {
       if (body.kind !== "alias") continue;

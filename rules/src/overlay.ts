@@ -36,6 +36,12 @@ export interface OverlayTests {
   replaced: Readonly<Record<string, string>>;
   /** excluded maps a GOROOT test file left out to why. */
   excluded: Readonly<Record<string, string>>;
+  /**
+   * skipped maps a test function of a file that is kept to why it tests gc's internals only:
+   * the generated test main runs it as a test that calls `t.Skip` with the reason, so `-v`
+   * shows it skipped and why.
+   */
+  skipped?: Readonly<Record<string, string>>;
 }
 
 /** OVERLAY_DIR is where the overlay packages live, relative to the project root. */
@@ -87,6 +93,12 @@ export const OVERLAYS: readonly Overlay[] = [
         "map_test.go":
           "tests the size of gc's swiss-table map group (internal/runtime/maps); rog's maps " +
           "are the Rust runtime's and have no group type",
+      },
+      skipped: {
+        TestFuncLayout:
+          "tests the frame gc's reflect calls build for its register ABI (argument " +
+          "registers, spill area, stack and pointer bitmaps); rog calls through " +
+          "per-signature rcall functions (ABI.md §6) and has no such frame",
       },
     },
   },
