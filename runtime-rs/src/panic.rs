@@ -180,7 +180,12 @@ pub fn gopanic(v: crate::types::Eface) -> ! {
     crate::unwind::gopanic(v, None)
 }
 
+/// Faults below this address are nil dereferences (gc's check: the first page).
+const NIL_PAGE: usize = 0x1000;
+
 /// A synchronous signal in Go code: nil dereference (SIGSEGV/SIGBUS) or division fault (SIGFPE).
+/// A fault elsewhere is gc's fatal `unexpected fault address`, unless the goroutine asked
+/// `debug.SetPanicOnFault` for a panic.
 pub fn signal_panic(sig: i32, code: i32, addr: usize, pc: usize) -> ! {
     let mut line = print::Buf::<160>::new();
     let (name, msg): (&[u8], &[u8]) = match sig {
@@ -200,6 +205,25 @@ pub fn signal_panic(sig: i32, code: i32, addr: usize, pc: usize) -> ! {
     line.extend(b" pc=");
     print::fmt_hex(&mut line, pc as u64);
     line.extend(b"]");
+    let g = crate::sched::current_g();
+    // SAFETY: g, when not null, is the running goroutine.
+    if sig != 8 && addr >= NIL_PAGE && (g.is_null() || unsafe { !(*g).panic_on_fault }) {
+        let trace = crate::traceback::capture();
+        let mut head = print::Buf::<64>::new();
+        head.extend(b"unexpected fault address ");
+        print::fmt_hex(&mut head, addr as u64);
+        print::dying();
+        print::lock();
+        print::bytes(head.as_bytes());
+        print::str("\nfatal error: fault\n");
+        print::bytes(line.as_bytes());
+        print::str("\n\ngoroutine ");
+        print::int(crate::sched::current_goid());
+        print::str(" [running]:\n");
+        crate::traceback::print(&trace);
+        print::unlock();
+        sys::exit(2)
+    }
     let v = crate::rterr::make_error(&crate::rterr::RUNTIME_ERROR_TYPE, msg);
     crate::unwind::gopanic(v, Some(line.as_bytes()))
 }

@@ -46,7 +46,6 @@ func debug_readGCStats(pauses *[]uint64) {
 var (
 	maxStack     = 1000000000
 	maxThreads   = 10000
-	panicOnFault bool
 	memoryLimit  = int64(^uint64(0) >> 1)
 	traceback    = "single"
 )
@@ -58,7 +57,12 @@ func debug_setMaxStack(n int) int { old := maxStack; maxStack = n; return old }
 func debug_setMaxThreads(n int) int { old := maxThreads; maxThreads = n; return old }
 
 //go:linkname debug_setPanicOnFault runtime/debug.setPanicOnFault
-func debug_setPanicOnFault(b bool) bool { old := panicOnFault; panicOnFault = b; return old }
+func debug_setPanicOnFault(b bool) bool { return setPanicOnFault(b) }
+
+// setPanicOnFault sets the running goroutine's setting, as gc's is per goroutine.
+//
+//go:linkname setPanicOnFault rog_setpanic_onfault
+func setPanicOnFault(b bool) bool
 
 //go:linkname debug_setMemoryLimit runtime/debug.setMemoryLimit
 func debug_setMemoryLimit(n int64) int64 {

@@ -71,6 +71,14 @@ pub extern "C" fn rog_uncount_goroutine() {
     sched::uncount_goroutine();
 }
 
+/// `debug.SetPanicOnFault(b)` for the running goroutine: returns the previous setting.
+#[no_mangle]
+pub extern "C" fn rog_setpanic_onfault(b: bool) -> bool {
+    let g = sched::current_g();
+    // SAFETY: a goroutine calls this, so g is its own, live G.
+    unsafe { core::mem::replace(&mut (*g).panic_on_fault, b) }
+}
+
 /// `runtime.GOMAXPROCS(n)`: returns the current setting; n > 0 requests a change, which this
 /// runtime does not support after start-up (the setting is fixed by the GOMAXPROCS environment
 /// variable), so it is ignored.

@@ -98,6 +98,9 @@ pub struct G {
     /// Parked durably blocked in its bubble: counted out of the bubble's running goroutines
     /// until it is readied.
     pub durable: bool,
+    /// `debug.SetPanicOnFault(true)` in effect: a fault at an address that is not nil's
+    /// panics instead of killing the program.
+    pub panic_on_fault: bool,
 }
 
 /// A worker (gc's P): the right to run goroutines, with its run queue and allocation cache.
@@ -377,6 +380,7 @@ fn new_g(entry: *mut u8, stack: Stack) -> *mut G {
         uncounted: false,
         bubble: core::ptr::null_mut(),
         durable: false,
+        panic_on_fault: false,
     }));
     // SAFETY: g is fresh and its stack unused.
     unsafe { (*g).sp = init_stack(stack.hi, g as usize) };

@@ -1,0 +1,3 @@
+module faultaddr
+
+go 1.26
