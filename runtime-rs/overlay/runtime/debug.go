@@ -44,10 +44,10 @@ func debug_readGCStats(pauses *[]uint64) {
 // The settings below are recorded and returned as gc does; rog's runtime does not consult
 // them yet (its stacks, threads and heap have their own fixed limits).
 var (
-	maxStack     = 1000000000
-	maxThreads   = 10000
-	memoryLimit  = int64(^uint64(0) >> 1)
-	traceback    = "single"
+	maxStack    = 1000000000
+	maxThreads  = 10000
+	memoryLimit = int64(^uint64(0) >> 1)
+	traceback   = "single"
 )
 
 //go:linkname debug_setMaxStack runtime/debug.setMaxStack
