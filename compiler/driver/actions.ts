@@ -40,6 +40,8 @@ export interface CheckRequest {
   imports: Record<string, string>;
   /** std is true for GOROOT packages (they may use internal packages and linknames). */
   std: boolean;
+  /** name is the package's name when srcs is empty (the package under test of a directory of tests only). */
+  name?: string;
 }
 
 /** CheckResult holds the three outputs of check. */
@@ -119,6 +121,7 @@ export async function runCheck(r: CheckRequest): Promise<CheckResult> {
   const checked = checkPackage(symbolPath, files, importer, {
     goVersion: r.goVersion,
     std: r.std,
+    name: r.name,
   });
   if (checked.diagnostics.length) throw new DiagnosticsError(shown(checked.diagnostics, display));
 

@@ -51,7 +51,9 @@ const SPECS: Record<string, Record<string, FlagSpec>> = {
     importpath: { type: "string", required: true },
     go: { type: "string", required: true },
     std: { type: "bool" },
-    src: { type: "inputs", required: true },
+    // A package with no files (a directory of tests only, under test) is named by --name.
+    src: { type: "inputs" },
+    name: { type: "string" },
     import: { type: "pairs" },
     rogx: { type: "output", required: true },
     rogb: { type: "output", required: true },
@@ -308,12 +310,17 @@ async function execute(kind: string, impl: ActionsImpl, f: Flags): Promise<Cache
   switch (kind) {
     case "check": {
       const srcs = displayPaths(f.lists.get("src") ?? []);
+      const name = f.strings.get("name");
+      if (srcs.length === 0 && name === undefined) {
+        throw new UsageError("rog action check: missing required flag -src (or -name)");
+      }
       const r = await impl.runCheck({
         importPath: s("importpath"),
         goVersion: s("go"),
         srcs,
         imports: pairs("import"),
         std: f.bools.has("std"),
+        name,
       });
       return [file("rogx", r.rogx), file("rogb", r.rogb), file("mir", r.mir)];
     }

@@ -1,6 +1,6 @@
 // `rog test`: the generated test main (checked by building it with gc against the real
-// testing package), the test binary's package variants, the command line, and (with
-// ROG_TEST_E2E=1) rog test itself on testdata/testmod.
+// testing package), the test binary's package variants, the command line, and rog test itself
+// on testdata/testmod (when the runtime is built).
 
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseTestArgs } from "./cmd_test.js";
+import { haveRuntime } from "../codegen/runtimelib.js";
 import type { Package, PackageGraph } from "../../rules/src/loader.js";
 import { scanTestFuncs, testBuild, testMainSource } from "../../rules/src/testmain.js";
 
@@ -234,9 +235,7 @@ describe("rog test command line", () => {
   });
 });
 
-// The whole command needs the testing package to build, which needs range over functions
-// (testing.go's parseCpuList); until then this runs only on request.
-describe.skipIf(process.env.ROG_TEST_E2E !== "1")("rog test on testdata/testmod", () => {
+describe.skipIf(!haveRuntime())("rog test on testdata/testmod", () => {
   const rog = join(import.meta.dirname, "../../bin/rog.js");
   const env = { ...process.env, ROG_BUILDDIR: mkdtempSync(join(tmpdir(), "rog-test-")) };
   const rogTest = (...args: string[]) => {
@@ -250,7 +249,8 @@ describe.skipIf(process.env.ROG_TEST_E2E !== "1")("rog test on testdata/testmod"
       out:
         FAIL_OUTPUT +
         "FAIL\texample.com/testmod/calc\t0.000s\n" +
-        "?   \texample.com/testmod/nodeps\t[no test files]\nFAIL\n",
+        "?   \texample.com/testmod/nodeps\t[no test files]\n" +
+        "ok  \texample.com/testmod/onlytests\t0.000s\nFAIL\n",
     });
   }, 600_000);
 

@@ -34,6 +34,8 @@ export interface CheckOptions {
    * neither unsafe nor are in GOROOT; false reports only a bodyless init, as gc's compile does.
    */
   complete?: boolean;
+  /** name is the package name when there are no files to take it from (a package of tests only). */
+  name?: string;
   /**
    * parseErrors says the parser reported errors (none of them syntax errors, which stop the
    * check): like gc, the checker then skips the checks it makes only in error-free packages.
@@ -140,7 +142,7 @@ export class Checker {
     readonly opts: CheckOptions,
   ) {
     const scope = new Scope(universe, `package ${path}`);
-    this.pkg = new Package(path, files[0]?.name.name ?? "", scope);
+    this.pkg = new Package(path, files[0]?.name.name ?? opts.name ?? "", scope);
     this.pkg.goVersion = opts.goVersion;
     this.env = { scope, decl: null, iota: null, sig: null, hasCallOrRecv: false };
     this.qual = relativeTo(this.pkg);

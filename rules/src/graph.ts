@@ -171,6 +171,7 @@ function checkAction(pkg: Package, name: (p: string) => string): Action {
   const args = ["--importpath", pkg.importPath, "--go", pkg.goVersion];
   if (pkg.isStd) args.push("--std");
   for (const s of srcs) args.push("--src", s);
+  if (srcs.length === 0) args.push("--name", pkg.name);
 
   // Imports are keyed by the path the source spells (vendored std imports differ).
   const spelled = new Map<string, string>();

@@ -169,6 +169,31 @@ describe("build constraints", () => {
     expect(load(dir, "./...").roots).toEqual(["m/ok"]);
   });
 
+  test("a directory of tests only is a package to test", () => {
+    const dir = tree({
+      "go.mod": mod("m"),
+      "t/t_test.go": 'package t\n\nimport "testing"\n',
+      "x/x_test.go": 'package x_test\n\nimport "testing"\n',
+      "ok/ok.go": "package ok\n",
+    });
+    const g = goroot();
+    const opts = { cwd: dir, goroot: g.goroot, gorootVersion: g.version, tests: true };
+    // As go test: ./... takes them, each an empty package under its tests.
+    const all = loadPackages(["./..."], opts);
+    expect(all.roots).toEqual(["m/ok", "m/t", "m/x"]);
+    const pkg = (p: string) => all.packages.find((x) => x.importPath === p)!;
+    expect([pkg("m/t").name, pkg("m/t").goFiles, pkg("m/t").testGoFiles]).toEqual([
+      "t",
+      [],
+      ["t_test.go"],
+    ]);
+    expect([pkg("m/x").name, pkg("m/x").goFiles, pkg("m/x").xtestGoFiles]).toEqual([
+      "x",
+      [],
+      ["x_test.go"],
+    ]);
+  });
+
   test("two package names in one directory", () => {
     const dir = tree({ "go.mod": mod("m"), "x/a.go": "package x\n", "x/b.go": "package y\n" });
     expect(loadError(dir, "./x")).toBe(`found packages x (a.go) and y (b.go) in ${dir}/x`);

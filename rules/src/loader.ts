@@ -381,9 +381,11 @@ class Loader {
     return [...dirs].sort().filter((d) => this.hasBuildableFiles(d));
   }
 
+  /** hasBuildableFiles: a package for `...` (with tests loaded, test files alone make one, as for go test). */
   private hasBuildableFiles(dir: string): boolean {
     try {
-      return this.readDir(dir, undefined).files.length > 0;
+      const { files, tests } = this.readDir(dir, undefined);
+      return files.length > 0 || tests.files.length > 0;
     } catch (e) {
       // A broken file is reported when the package is loaded; here it still counts.
       if (e instanceof LoadProblem) return true;
@@ -652,7 +654,8 @@ class Loader {
 
   private readPackage(spec: Spec): Node {
     const { files, infos, tests } = this.readDir(spec.dir, spec.files, spec.importPath);
-    const name = infos[0].packageName;
+    // A package of tests only is named by them (an external test package without `_test`).
+    const name = infos[0]?.packageName ?? tests.infos[0].packageName.replace(/_test$/, "");
     const deps = new Map<string, { spec: Spec; where: string }>();
     const importMap: Record<string, string> = {};
 
@@ -737,7 +740,12 @@ class Loader {
       (isTest ? testInfos : infos).push(info);
     }
 
-    if (importPath !== undefined) this.checkFiles(dir, importPath, names, tests, files, infos);
+    // A directory of tests only is a package to go test (it builds an empty package under
+    // them), but not to go build.
+    const testOnly = this.tests && files.length === 0 && testFiles.length > 0;
+    if (importPath !== undefined && !testOnly) {
+      this.checkFiles(dir, importPath, names, tests, files, infos);
+    }
     return { files, infos, tests: { files: testFiles, infos: testInfos } };
   }
 
