@@ -38,11 +38,14 @@ import { lowerExpr } from "./expr.js";
 import { mirType, paramTypes, resultType, under } from "./gotypes.js";
 import type { PkgLowerer } from "./package.js";
 import { leaveBody, type RangeBody } from "./rangefunc.js";
-import { captured, heapVars, returnsFromRangeFunc, walk } from "./scan.js";
-import { lowerBlock, rhsValues } from "./stmt.js";
+import { captured, heapVars, mutableVars, returnsFromRangeFunc, walk } from "./scan.js";
+import { lowerBlock, perIterationVars, rhsValues } from "./stmt.js";
 import { symKey } from "./typestr.js";
 
 /** Slot is where a local variable lives: a MIR local, or a heap cell a local points to. */
+/** MAX_BY_VALUE is the largest variable a closure captures by value, in bytes (gc's). */
+const MAX_BY_VALUE = 128;
+
 export type Slot = { k: "local"; local: LocalId } | { k: "cell"; ptr: LocalId; ty: MirType };
 
 /** Target is an enclosing statement that break/continue may leave or repeat. */
@@ -180,7 +183,7 @@ export class FuncLowerer {
   lowerDecl(d: ast.FuncDecl): void {
     const fn = this.info.defs.get(d.name);
     if (!fn || fn.tag !== "Func") throw new InternalError(`no object for ${d.name.name}`);
-    this.heap = heapVars(d, this.info, this.file.source.filename);
+    this.heap = heapVars(d, this.info, this.file.source.filename, this.byValue);
     const sig = fn.sig;
     const params = [...(sig.recv ? [sig.recv] : []), ...sig.params.vars];
     this.bindParams(params);
@@ -274,7 +277,7 @@ export class FuncLowerer {
       }
       this.b.scope = scope;
       this.at(init.rhs);
-      this.heap = heapVars(init.rhs, this.info, file.source.filename);
+      this.heap = heapVars(init.rhs, this.info, file.source.filename, this.byValue);
       if (init.lhs.length === 1) {
         const lhs = init.lhs[0];
         if (lhs.name !== "_" && this.pl.initStatically(lhs, init.rhs)) continue;
@@ -321,15 +324,29 @@ export class FuncLowerer {
       this.nestedLinkage(),
     );
     inner.b.line = this.lineOf(lit.pos);
-    inner.heap = heapVars(lit.body, this.info, this.file.source.filename);
+    inner.heap = heapVars(lit.body, this.info, this.file.source.filename, inner.byValue);
 
-    // The closure object: {code, cell of each captured variable}.
-    const objTy: MirType = { k: "struct", fields: [PTR, ...caps.map(() => PTR)] };
+    // The closure object: {code, then per captured variable its value (byValue) or its cell}.
+    const copied = caps.map((v) => this.byValue(v));
+    const objTy: MirType = {
+      k: "struct",
+      fields: [PTR, ...caps.map((v, i) => (copied[i] ? mirType(this.varType(v)) : PTR))],
+    };
     caps.forEach((v, i) => {
       const ctxPlace = place(inner.b.ctx, { p: "deref", ty: objTy }, { p: "field", i: i + 1 });
-      const cell = inner.b.local(PTR, v.name);
-      inner.b.assign(place(cell), { r: "use", op: copy(ctxPlace) });
-      inner.slots.set(v, { k: "cell", ptr: cell, ty: mirType(inner.varType(v)) });
+      const ty = mirType(inner.varType(v));
+      if (!copied[i]) {
+        const cell = inner.b.local(PTR, v.name);
+        inner.b.assign(place(cell), { r: "use", op: copy(ctxPlace) });
+        inner.slots.set(v, { k: "cell", ptr: cell, ty });
+      } else if (inner.heap.has(v)) {
+        // A range-over-func body in the literal shares it: the copy gets a cell of its own.
+        inner.store(inner.slotPlace(inner.newCell(v)), copy(ctxPlace));
+      } else {
+        const local = inner.b.local(ty, v.name);
+        inner.b.assign(place(local), { r: "use", op: copy(ctxPlace) });
+        inner.slots.set(v, { k: "local", local });
+      }
     });
     // Bind the checker's own parameter and result variables (the body refers to them by
     // identity); in an instance, substitution gave sig copies of them with other types.
@@ -342,11 +359,13 @@ export class FuncLowerer {
 
     const obj = this.alloc(objTy);
     const ops: Operand[] = [{ o: "const", ty: PTR, v: { c: "sym", sym, fn: true } }];
-    for (const v of caps) {
+    caps.forEach((v, i) => {
       const slot = this.slots.get(v);
-      if (!slot || slot.k !== "cell") throw new InternalError(`captured ${v.name} has no cell`);
-      ops.push(copy(place(slot.ptr)));
-    }
+      if (!slot || (!copied[i] && slot.k !== "cell")) {
+        throw new InternalError(`captured ${v.name} has no ${copied[i] ? "storage" : "cell"}`);
+      }
+      ops.push(copy(copied[i] ? this.slotPlace(slot) : place((slot as { ptr: LocalId }).ptr)));
+    });
     this.b.assign(derefPlace(obj, objTy), { r: "agg", ty: objTy, ops });
     return obj;
   }
@@ -369,6 +388,15 @@ export class FuncLowerer {
     });
     return slot;
   }
+
+  /**
+   * byValue says whether a function literal captures v by copying its value into the closure
+   * object rather than sharing a cell: v never changes after its declaration (mutableVars)
+   * and is at most MAX_BY_VALUE bytes, gc's rule.
+   */
+  readonly byValue = (v: Var): boolean =>
+    !mutableVars(this.file, this.info, perIterationVars(this)).has(v) &&
+    sizeOf(mirType(this.varType(v))) <= MAX_BY_VALUE;
 
   /** newCell allocates a heap cell for v and binds v to it. */
   newCell(v: Var): Slot {

@@ -68,7 +68,7 @@ export function rangeFunc(
   const linkage = fl.nestedLinkage();
   const inner = new FuncLowerer(fl.pl, fl.file, sym, null, yieldSig, true, fl.subst, linkage);
   inner.b.line = fl.lineOf(s.pos);
-  inner.heap = heapVars(s.body, fl.info, fl.file.source.filename);
+  inner.heap = heapVars(s.body, fl.info, fl.file.source.filename, inner.byValue);
 
   // The closure object: {code, #state, #exit, cell of each captured variable and result}.
   const shared = [...caps, ...resultCaps.filter((v) => !caps.includes(v))];

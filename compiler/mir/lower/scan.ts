@@ -55,36 +55,51 @@ export function rootVar(e: ast.Expr, info: Info): Var | null {
 }
 
 /**
- * heapVars finds the variables of a function (declared within [pos, end) of file) that need a
- * heap cell: address taken (explicitly, by slicing an array, or by a pointer-receiver method
- * call) or captured by a function literal.
+ * addressedVar calls f with the variable whose address node n takes, if any: explicitly, by
+ * slicing an array, or by calling a pointer-receiver method on an addressable value.
  */
-export function heapVars(fn: ast.Node, info: Info, file: string): Set<Var> {
-  const out = new Set<Var>();
+function addressedVar(n: ast.Node, info: Info, f: (v: Var) => void): void {
   const addr = (e: ast.Expr) => {
     const v = rootVar(e, info);
-    if (v) out.add(v);
+    if (v) f(v);
   };
-  walk(fn, (n) => {
-    switch (n.kind) {
-      case "UnaryExpr":
-        if (n.op === "&") addr(n.x);
-        break;
-      case "SliceExpr": {
+  switch (n.kind) {
+    case "UnaryExpr":
+      if (n.op === "&") addr(n.x);
+      break;
+    case "SliceExpr": {
+      const t = info.types.get(n.x)?.type;
+      if (t && under(t).tag === "Array") addr(n.x);
+      break;
+    }
+    case "SelectorExpr": {
+      const sel = info.selections.get(n);
+      if (sel && sel.kind === "method" && sel.obj.tag === "Func" && sel.obj.hasPtrRecv) {
         const t = info.types.get(n.x)?.type;
-        if (t && under(t).tag === "Array") addr(n.x);
-        break;
+        if (t && under(t).tag !== "Pointer") addr(n.x);
       }
-      case "SelectorExpr": {
-        const sel = info.selections.get(n);
-        if (sel && sel.kind === "method" && sel.obj.tag === "Func" && sel.obj.hasPtrRecv) {
-          const t = info.types.get(n.x)?.type;
-          if (t && under(t).tag !== "Pointer") addr(n.x);
-        }
-        break;
-      }
+      break;
+    }
+  }
+}
+
+/**
+ * heapVars finds the variables of a function (declared within [pos, end) of file) that need a
+ * heap cell: address taken (explicitly, by slicing an array, or by a pointer-receiver method
+ * call), or captured by a function literal that does not copy them (byValue).
+ */
+export function heapVars(
+  fn: ast.Node,
+  info: Info,
+  file: string,
+  byValue: (v: Var) => boolean,
+): Set<Var> {
+  const out = new Set<Var>();
+  walk(fn, (n) => {
+    addressedVar(n, info, (v) => out.add(v));
+    switch (n.kind) {
       case "FuncLit":
-        for (const v of captured(n, info, file)) out.add(v);
+        for (const v of captured(n, info, file)) if (!byValue(v)) out.add(v);
         break;
       case "RangeStmt":
         if (rangesOverFunc(info.types.get(n.x)?.type))
@@ -92,6 +107,61 @@ export function heapVars(fn: ast.Node, info: Info, file: string): Set<Var> {
         break;
     }
   });
+  return out;
+}
+
+const mutables = new WeakMap<ast.File, Set<Var>>();
+
+/**
+ * mutableVars lists the variables of a file that may change after their declaration: assigned
+ * (also by `op=`, `++`, a `:=` redeclaring them or a range loop's `=`), whose address is taken,
+ * or named results (a return statement sets them); before Go 1.22 (perIteration false) also
+ * the loop variables, which each iteration sets. A function literal captures any other
+ * variable by copying its value, as gc does, instead of sharing a cell with its maker.
+ */
+export function mutableVars(file: ast.File, info: Info, perIteration: boolean): Set<Var> {
+  let out = mutables.get(file);
+  if (out) return out;
+  const found = new Set<Var>();
+  const add = (e: ast.Expr | null) => {
+    const v = e && rootVar(e, info);
+    if (v) found.add(v);
+  };
+  const results = (t: ast.FuncType) => {
+    for (const f of t.results?.list ?? []) {
+      for (const id of f.names) {
+        const v = info.defs.get(id);
+        if (v && v.tag === "Var") found.add(v);
+      }
+    }
+  };
+  walk(file, (n) => {
+    addressedVar(n, info, (v) => found.add(v));
+    switch (n.kind) {
+      case "AssignStmt":
+        for (const l of n.lhs) {
+          // := declares the identifiers it can and assigns the others.
+          if (n.tok !== ":=" || (l.kind === "Ident" && !info.defs.get(l))) add(l);
+        }
+        break;
+      case "ForStmt":
+        if (!perIteration && n.init?.kind === "AssignStmt") for (const l of n.init.lhs) add(l);
+        break;
+      case "IncDecStmt":
+        add(n.x);
+        break;
+      case "RangeStmt":
+        if (n.tok === "=" || !perIteration) (add(n.key), add(n.value));
+        break;
+      case "FuncDecl":
+        results(n.type);
+        break;
+      case "FuncLit":
+        results(n.type);
+        break;
+    }
+  });
+  mutables.set(file, (out = found));
   return out;
 }
 

@@ -354,7 +354,7 @@ function loopVars(fl: FuncLowerer, s: ast.ForStmt): Var[] {
   return out;
 }
 
-function perIterationVars(fl: FuncLowerer): boolean {
+export function perIterationVars(fl: FuncLowerer): boolean {
   const v = fl.pl.opts.goVersion ?? fl.pl.pkg.goVersion ?? "";
   const m = /^go1\.(\d+)/.exec(v);
   return !m || Number(m[1]) >= 22;

@@ -1,0 +1,3 @@
+module closurebyvalue
+
+go 1.26
