@@ -233,11 +233,19 @@ export function escapePackage(
   const lookup = (sym: string): Summary | undefined =>
     bodies.has(sym) ? done.get(sym) : external.get(sym);
   const code = (sym: string): CodeSummary | undefined => {
+    if (!bodies.has(sym)) {
+      // Another package's closure code (inlined into this one): its exported context tag.
+      const ctx = external.get(sym + CTX_SUFFIX)?.[0];
+      return ctx ? { params: external.get(sym) ?? [], ctx } : undefined;
+    }
     const ctx = ctxTags.get(sym);
     const params = done.get(sym);
     return ctx && params ? { params, ctx } : undefined;
   };
+  // Code that never copies its context pointer; other packages' is exported only if sealed.
   const sealed = new Set(pkg.bodies.filter(keepsContext).map((b) => b.sym));
+  for (const k of external.keys())
+    if (k.endsWith(CTX_SUFFIX)) sealed.add(k.slice(0, -CTX_SUFFIX.length));
   // A closure's code goes before the bodies that make the closure, so calls of a func value
   // known to hold it can use its summary.
   const callees = (b: Body) => [...directCallees(b), ...madeClosures(b)];
@@ -283,8 +291,20 @@ export function escapePackage(
     },
     callees,
   );
-  return done;
+  // The context tags of sealed closure code, for packages that inline its makers.
+  const out = new Map(done);
+  for (const b of pkg.bodies) {
+    const ctx = ctxTags.get(b.sym);
+    if (ctx && sealed.has(b.sym) && done.has(b.sym)) out.set(b.sym + CTX_SUFFIX, [ctx]);
+  }
+  return out;
 }
+
+/**
+ * CTX_SUFFIX marks the summary entry of a closure's code that holds the tag of its context
+ * (the closure object), as the one parameter of a pseudo-function `sym#ctx`.
+ */
+const CTX_SUFFIX = "#ctx";
 
 /** NOTHING is the tag of a parameter the function lets go nowhere. */
 const NOTHING: Readonly<ParamTag> = Object.freeze({
@@ -1027,19 +1047,18 @@ function liveness(body: Body): Liveness {
   return { liveIn, addressed };
 }
 
-const SUMMARY_MAGIC = "rogesc 3\n";
+const SUMMARY_MAGIC = "rogesc 4\n";
 
 /**
  * encodeSummaries writes a package's .esc file (the opt action's second output, read by its
- * dependents' opt): "rogesc 2", then one line per function other packages can call that takes
+ * dependents' opt): "rogesc 4", then one line per function other packages can call that takes
  * parameters, sorted: the symbol, a tab, one decimal number per parameter separated by commas:
- * bit 0 heap, 1 content, 2 result, 3 written, 4 writtenTop, 5 resultTop.
+ * bit 0 heap, 1 content, 2 result, 3 written, 4 writtenTop, 5 resultTop. Sealed closure code
+ * also has a line `sym#ctx` with its context's tag (CTX_SUFFIX).
  */
 export function encodeSummaries(pkg: MirPackage, sums: ReadonlyMap<string, Summary>): Uint8Array {
   const lines: string[] = [];
-  for (const b of pkg.bodies) {
-    const s = sums.get(b.sym);
-    if (b.linkage === "internal" || !s || s.length === 0) continue;
+  const line = (sym: string, s: Summary) => {
     const digits = s.map(
       (t) =>
         (t.heap ? 1 : 0) |
@@ -1049,7 +1068,14 @@ export function encodeSummaries(pkg: MirPackage, sums: ReadonlyMap<string, Summa
         (t.writtenTop ? 16 : 0) |
         (t.resultTop ? 32 : 0),
     );
-    lines.push(`${b.sym}\t${digits.join(",")}\n`);
+    lines.push(`${sym}\t${digits.join(",")}\n`);
+  };
+  for (const b of pkg.bodies) {
+    if (b.linkage === "internal") continue;
+    const s = sums.get(b.sym);
+    if (s && s.length > 0) line(b.sym, s);
+    const ctx = sums.get(b.sym + CTX_SUFFIX);
+    if (ctx) line(b.sym + CTX_SUFFIX, ctx);
   }
   lines.sort();
   return new TextEncoder().encode(SUMMARY_MAGIC + lines.join(""));

@@ -78,9 +78,9 @@ describe("inlining", () => {
 
   test("the package exports its candidates, and a dependent inlines them", () => {
     const [sums, section] = splitEsc(
-      new Uint8Array([...new TextEncoder().encode("rogesc 3\n"), ...inline]),
+      new Uint8Array([...new TextEncoder().encode("rogesc 4\n"), ...inline]),
     );
-    expect(new TextDecoder().decode(sums)).toBe("rogesc 3\n");
+    expect(new TextDecoder().decode(sums)).toBe("rogesc 4\n");
     const imported = newImported();
     decodeInline(section!, imported);
     expect([...imported.bodies.keys()].sort()).toEqual(["p.NewT", "p.Wrap"]);

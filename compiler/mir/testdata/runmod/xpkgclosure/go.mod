@@ -1,0 +1,3 @@
+module xpkgclosure
+
+go 1.26
