@@ -184,6 +184,10 @@ func main() {
 	fmt.Println(pst, pst.NumMethod(), pst.Method(0).Name, pst.Method(1).Name)
 	psv.Interface().(Setter).Set(9)
 	fmt.Println(pg, psv.Interface().(Getter).Get(), psv.MethodByName("Get").Call(nil)[0].Int())
+	// It is pointer-shaped: in interfaces, as map keys, through ValueOf.
+	e := psv.Interface()
+	km := map[any]int{e: 1}
+	fmt.Println(km[psv.Interface()], e == psv.Interface(), reflect.ValueOf(e).Field(0).Interface() == &pg)
 	_, ok = reflect.New(pst).Elem().Interface().(Getter)
 	fmt.Println(ok)
 	try("nil embedded pointer", func() { reflect.New(pst).Elem().Interface().(Setter).Set(1) })
