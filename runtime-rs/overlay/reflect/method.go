@@ -42,16 +42,20 @@ func methodFuncOf(t *abi.Type, i int) unsafe.Pointer {
 		return unsafe.Pointer(f.(*methodFunc))
 	}
 	m := t.Uncommon().ExportedMethods()[i]
-	f, loaded := methodFuncs.LoadOrStore(k, &methodFunc{code: m.Tfn, recv: t, index: i})
-	p := unsafe.Pointer(f.(*methodFunc))
-	if !loaded {
-		methodFuncObjs.Store(p, f)
+	mf := &methodFunc{code: m.Tfn, recv: t, index: i}
+	// Known to callMethodFunc before anyone can call it.
+	methodFuncObjs.Store(unsafe.Pointer(mf), mf)
+	f, loaded := methodFuncs.LoadOrStore(k, mf)
+	if loaded {
+		methodFuncObjs.Delete(unsafe.Pointer(mf))
 	}
-	return p
+	return unsafe.Pointer(f.(*methodFunc))
 }
 
 // methodFuncType returns the type of a method expression: the method type mtyp with the
-// receiver type recv as its first parameter.
+// receiver type recv as its first parameter. It is made here, never the compiler's descriptor
+// of the same type: finding that one (gc's FuncOf does, through typelinks) would make
+// `Method(i).Type == TypeOf(T.M)` hold, and Value.Call would then use its go:rcall.
 func methodFuncType(recv, mtyp *abi.Type) *abi.Type {
 	k := mapKey{recv, mtyp}
 	if t, ok := methodFuncTypes.Load(k); ok {
