@@ -151,7 +151,8 @@ unsafe impl Sync for Type {}
 pub struct Uncommon {
     /// Import path of the defining package; empty for predeclared types.
     pub pkgpath: GoString,
-    /// The method set, sorted by name (byte order).
+    /// The method set: the exported methods first, each part sorted by name (byte order;
+    /// ABI.md §6).
     pub methods: *const Method,
     /// Number of methods.
     pub mcount: u32,

@@ -465,8 +465,10 @@ export class TypeDescs {
     const named =
       t.tag === "Named" ? t : t.tag === "Pointer" && t.elem.tag === "Named" ? t.elem : null;
     // A defined type always has one (its package path); another type when it has methods: a
-    // struct literal type promotes the methods of its embedded fields.
-    if (ms.length === 0 && t.tag !== "Named") return NULL;
+    // struct literal type promotes the methods of its embedded fields; or when its pointer type
+    // has some (`struct{ T }` with pointer methods of T), to link that type (ptrtothis).
+    const ptrHasMethods = t.tag === "Struct" && fullMethodSet(new Pointer(t)).length > 0;
+    if (ms.length === 0 && t.tag !== "Named" && !ptrHasMethods) return NULL;
     const entry = structType([STRING, PTR, PTR, PTR]);
     const items = sels.map(({ m }, k): GlobalInit => {
       const [ifn, tfn] = this.methodCode(t, sels[k]);
@@ -488,7 +490,8 @@ export class TypeDescs {
       this.done.set(name, name);
       // A defined type brings *T along, as under gc: reflect's PointerTo (and Value.Addr) must
       // find *T's methods (encoding/json calls a pointer receiver's UnmarshalJSON that way).
-      const ptrToThis = t.tag === "Named" ? sym(this.desc(new Pointer(t))) : NULL;
+      // So does a type whose pointer type has methods, as under gc.
+      const ptrToThis = t.tag === "Named" || ptrHasMethods ? sym(this.desc(new Pointer(t))) : NULL;
       this.pl.globals.push({
         sym: name,
         ty,
@@ -734,10 +737,26 @@ function withoutRecv(s: Signature): Signature {
   return { ...s, recv: null } as Signature;
 }
 
+/**
+ * byName orders methods as gc does (ABI.md §6): exported ones first (an upper-case first
+ * letter, `Φ` too), then by name in byte order, then unexported ones of the same name by
+ * package path.
+ */
 function byName(a: Func, b: Func): number {
-  const x = methodName(a);
-  const y = methodName(b);
-  return x < y ? -1 : x > y ? 1 : 0;
+  if (a.exported !== b.exported) return a.exported ? -1 : 1;
+  return compareBytes(a.name, b.name) || compareBytes(a.pkg?.path ?? "", b.pkg?.path ?? "");
+}
+
+/** compareBytes compares two strings in UTF-8 byte order, which is code point order. */
+function compareBytes(x: string, y: string): number {
+  if (x === y) return 0;
+  const a = [...x];
+  const b = [...y];
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    const d = a[i].codePointAt(0)! - b[i].codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
 }
 
 /** ifaceMethods is the full method list of an interface (embedded ones included), sorted. */

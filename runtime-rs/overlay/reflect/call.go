@@ -79,11 +79,23 @@ func (v Value) CallSlice(in []Value) []Value {
 
 func (v Value) call(op string, in []Value) []Value {
 	ft := v.typ_.FuncType()
+	if v.flag&flagMethod != 0 {
+		// An interface's method set includes its unexported methods; calling one panics.
+		mv := (*methodValue)(v.ptr)
+		if r := mv.recv; r.kind() == Interface {
+			if _, pkg := splitMethodName(r.typ_.InterfaceType().Methods()[mv.index].Name); pkg != "" {
+				panic("reflect: " + op + " of unexported method")
+			}
+		}
+	}
 	code, ctx, recv := v.target()
 	if code == nil {
 		panic("reflect: call of nil function")
 	}
 	if ft.Call == nil {
+		if out, ok := callMethodFunc(op, v.typ_, ctx, in); ok {
+			return out
+		}
 		notSupported("calling a function of type " + v.typ_.String())
 	}
 	in = checkArgs(op, toRType(v.typ_), in)
@@ -166,6 +178,12 @@ func (v Value) target() (code, ctx, recv unsafe.Pointer) {
 	return m.Ifn, nil, word
 }
 
+// methodValueCall stands for gc's one trampoline of all method values: Value.Pointer of any
+// method value is its code pointer, as under gc.
+func methodValueCall() { panic("reflect: methodValueCall called") }
+
+func methodValueCallCodePtr() uintptr { return abi.FuncPCABIInternal(methodValueCall) }
+
 // checkArgs checks the number of arguments as gc's reflect does, and packs a variadic call's
 // extra arguments into a slice.
 func checkArgs(op string, t *rtype, in []Value) []Value {
@@ -181,6 +199,7 @@ func checkArgs(op string, t *rtype, in []Value) []Value {
 		if len(in) > n {
 			panic("reflect: CallSlice with too many input arguments")
 		}
+		checkArgTypes(op, t, in, n)
 		return in
 	}
 	if variadic {
@@ -197,6 +216,7 @@ func checkArgs(op string, t *rtype, in []Value) []Value {
 			panic("reflect: " + op + " using zero Value argument")
 		}
 	}
+	checkArgTypes(op, t, in, n)
 	if !variadic {
 		return in
 	}
@@ -212,6 +232,18 @@ func checkArgs(op string, t *rtype, in []Value) []Value {
 		s.Index(i).Set(x)
 	}
 	return append(in[:n:n], s)
+}
+
+// checkArgTypes checks that the first n arguments fit t's parameters, as gc's reflect does.
+func checkArgTypes(op string, t *rtype, in []Value, n int) {
+	for i := 0; i < n; i++ {
+		if in[i].Kind() == Invalid {
+			panic("reflect: " + op + " using zero Value argument")
+		}
+		if xt, targ := in[i].Type(), t.In(i); !xt.AssignableTo(targ) {
+			panic("reflect: " + op + " using " + xt.String() + " as type " + targ.String())
+		}
+	}
 }
 
 // frameLayout places values of types ts as the fields of a struct: their offsets, and the size.
@@ -296,7 +328,12 @@ func funcName(fn func([]Value) []Value) string {
 func (v Value) makeMethodFunc() Value {
 	mv := v
 	mv.flag &^= flagRO
-	f := MakeFunc(toRType(v.typ_), func(in []Value) []Value { return mv.call("Call", in) })
+	// MakeFunc's function gets a variadic function's extra arguments as one slice.
+	op := "Call"
+	if v.typ_.FuncType().IsVariadic() {
+		op = "CallSlice"
+	}
+	f := MakeFunc(toRType(v.typ_), func(in []Value) []Value { return mv.call(op, in) })
 	f.flag |= v.flag & flagRO
 	return f
 }

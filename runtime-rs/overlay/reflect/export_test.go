@@ -121,11 +121,10 @@ type Buffer struct {
 	buf []byte
 }
 
-// MethodValueCallCodePtr is the code pointer of gc's one assembly trampoline for all method
-// values. rog makes a method value's func from its signature's go:rstub, one per signature.
-func MethodValueCallCodePtr() uintptr {
-	panic("reflect.MethodValueCallCodePtr: not supported: gc's methodValueCall; rog's method values use their signature's go:rstub")
-}
+// MethodValueCallCodePtr is what Value.Pointer returns for every method value (gc's one
+// trampoline for all of them; rog calls a method value's func through its signature's
+// go:rstub).
+var MethodValueCallCodePtr = methodValueCallCodePtr
 
 var InternalIsZero = isZero
 

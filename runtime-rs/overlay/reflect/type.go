@@ -360,15 +360,24 @@ func (t *rtype) Method(i int) Method {
 	if uint(i) >= uint(len(ms)) {
 		panic("reflect: Method index out of range")
 	}
-	// TODO(overlay): Type should be the func type with the receiver first, and Func callable;
-	// both need FuncOf and Value.Call.
-	return Method{Name: ms[i].Name, Type: toType(ms[i].Mtyp), Index: i}
+	// Func takes the receiver first (method.go).
+	ft := methodFuncType(&t.t, ms[i].Mtyp)
+	fn := Value{typ_: ft, ptr: methodFuncOf(&t.t, i), flag: flagDirect}
+	return Method{Name: ms[i].Name, Type: toType(ft), Func: fn, Index: i}
 }
 
 func (t *rtype) MethodByName(name string) (Method, bool) {
-	for i, n := 0, t.NumMethod(); i < n; i++ {
-		if m := t.Method(i); m.Name == name {
-			return m, true
+	if t.Kind() == Interface {
+		for i, m := range t.t.InterfaceType().Methods() {
+			if n, _ := splitMethodName(m.Name); n == name {
+				return t.Method(i), true
+			}
+		}
+		return Method{}, false
+	}
+	for i, m := range t.t.Uncommon().ExportedMethods() {
+		if m.Name == name {
+			return t.Method(i), true
 		}
 	}
 	return Method{}, false
@@ -786,6 +795,8 @@ func StructOf(fields []StructField) Type {
 		lastZero bool
 		hasTag   bool
 		seen     = map[string]bool{}
+		methods  []abi.Method // promoted from embedded fields
+		direct   bool         // one pointer-shaped field with methods: the struct is pointer-shaped
 		fs       = make([]abi.StructField, len(fields))
 		tags     = make([]string, len(fields))
 	)
@@ -818,8 +829,16 @@ func StructOf(fields []StructField) Type {
 		}
 		seen[f.Name] = true
 		ft := f.Type.common()
-		if f.Anonymous && (f.Type.NumMethod() > 0 || (f.Type.Kind() != Pointer && f.Type.Kind() != Interface && PointerTo(f.Type).NumMethod() > 0)) {
-			panic("reflect: not supported yet: StructOf with an embedded field that has methods")
+		if f.Anonymous {
+			if ft.Kind() == abi.Pointer {
+				// Embedded ** and *interface{} are illegal.
+				if k := ft.Elem().Kind(); k == abi.Pointer || k == abi.Interface {
+					panic("reflect.StructOf: illegal embedded field type " + ft.Str)
+				}
+			}
+			ms, d := embeddedMethods(i, len(fields), ft)
+			methods = append(methods, ms...)
+			direct = direct || d
 		}
 		a := ft.Align_
 		if a > align {
@@ -909,6 +928,17 @@ func StructOf(fields []StructField) Type {
 		st.TFlag |= abi.TFlagRegularMemory
 	}
 	st.Uncommon_ = nil
+	if ms := promotedMethods(methods); len(ms) > 0 {
+		x := sortMethods(ms)
+		st.Uncommon_ = &abi.UncommonType{Methods_: &ms[0], Mcount: uint32(len(ms)), Xcount: uint32(x)}
+	}
+	if direct {
+		// As under gc, the struct of one pointer-shaped field is pointer-shaped, so that the
+		// field's methods get the value as receiver. The compiler's struct types never are
+		// (runtime-rs/overlay/README.md): a different hash keeps them apart from this one.
+		st.TFlag |= abi.TFlagDirectIface
+		st.Hash = ^st.Hash
+	}
 	if len(fs) > 0 {
 		st.Fields_ = &fs[0]
 	}

@@ -620,8 +620,19 @@ func (v Value) FieldByNameFunc(match func(string) bool) Value {
 // Pointer returns v's value as a uintptr.
 func (v Value) Pointer() uintptr {
 	switch v.kind() {
-	case Pointer, Chan, Map, UnsafePointer, Func:
+	case Pointer, Chan, Map, UnsafePointer:
 		return uintptr(v.word())
+	case Func:
+		// The code pointer, as gc's: the first word of the closure object; for method values
+		// one code pointer for all, as under gc.
+		if v.flag&flagMethod != 0 {
+			return methodValueCallCodePtr()
+		}
+		p := v.word()
+		if p != nil {
+			p = *(*unsafe.Pointer)(p)
+		}
+		return uintptr(p)
 	case Slice:
 		return uintptr((*sliceHeader)(v.ptr).Data)
 	case String:

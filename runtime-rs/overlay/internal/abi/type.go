@@ -113,7 +113,7 @@ type Type struct {
 // UncommonType holds a type's package path and methods.
 type UncommonType struct {
 	PkgPath  string
-	Methods_ *Method // Mcount methods sorted by name, the Xcount exported ones first
+	Methods_ *Method // Mcount methods, the Xcount exported ones first, each part sorted by name
 	Mcount   uint32
 	Xcount   uint32
 	// PtrToThis is the descriptor of *T for a defined type T, nil otherwise.
@@ -195,7 +195,7 @@ type Imethod struct {
 type InterfaceType struct {
 	Type
 	PkgPath  string
-	Methods_ *Imethod // sorted by name
+	Methods_ *Imethod // sorted as UncommonType.Methods_
 	NMethods uintptr
 }
 

@@ -1,0 +1,3 @@
+module example.com/reflectmethods
+
+go 1.26
