@@ -163,8 +163,11 @@ for (const pkg of packages) {
   });
   const out = r.stdout ?? "";
   const err = r.stderr ?? "";
-  const built = r.status !== null && !out.includes(`FAIL\t${pkg} [build failed]`);
-  const passes = r.status === 0 && out.includes(`ok  \t${pkg}\t`);
+  // Killed at killAfter (rog may still exit with a status of its own on the signal).
+  const killed = r.error?.code === "ETIMEDOUT";
+  const status = killed ? null : r.status;
+  const built = status !== null && !out.includes(`FAIL\t${pkg} [build failed]`);
+  const passes = status === 0 && out.includes(`ok  \t${pkg}\t`);
   // An overlay package's directory (runtime-rs/overlay) holds no GOROOT tests, unless its
   // entry in rules/src/overlay.ts takes GOROOT's (reflect).
   const noTests = out.includes(`?   \t${pkg}\t[no test files]`);
@@ -178,7 +181,7 @@ for (const pkg of packages) {
       : noTests
         ? "no test files in the directory rog builds it from (rog's overlay replaces the " +
           "package and does not take GOROOT's tests)"
-        : reason(built, out, err, r.status),
+        : reason(built, out, err, status),
   };
   rows.set(pkg, row);
   const secs = ((Date.now() - start) / 1000).toFixed(0);
