@@ -13,7 +13,15 @@ import {
   type Type,
 } from "../../types/type.js";
 import { FnBuilder } from "../builder.js";
-import { copy, place, WRAPPER_FILE, type GlobalInit, type Operand, type Place } from "../mir.js";
+import {
+  copy,
+  place,
+  WRAPPER_FILE,
+  type Global,
+  type GlobalInit,
+  type Operand,
+  type Place,
+} from "../mir.js";
 import { ensureFunc } from "../../types/lazy.js";
 import {
   I64,
@@ -67,6 +75,34 @@ const TF_REGULAR = 2;
 const TF_DIRECT = 4;
 /** TF_RUNTIME marks descriptors made at run time (reflect's SliceOf, PointerTo); never set here. */
 export const TF_RUNTIME = 8;
+
+/**
+ * TYPELINK_KINDS are the unnamed types whose descriptors go into the typelinks table (ABI.md
+ * §6): those reflect can make at run time (SliceOf, ArrayOf, ChanOf, MapOf, FuncOf, StructOf,
+ * PointerTo), which must then return the compiler's descriptor when the program has one.
+ */
+const TYPELINK_KINDS: ReadonlySet<string> = new Set([
+  "Pointer",
+  "Slice",
+  "Array",
+  "Chan",
+  "Map",
+  "Signature",
+  "Struct",
+]);
+
+/**
+ * isTypelink reports the types of TYPELINK_KINDS but pointers to defined types, which reflect's
+ * PointerTo finds through the defined type's ptrtothis: listed, they would keep alive every
+ * defined type's pointer type and its methods' code, used or not.
+ */
+function isTypelink(t: Type): boolean {
+  if (!TYPELINK_KINDS.has(t.tag)) return false;
+  if (t.tag !== "Pointer") return true;
+  let e = t.elem;
+  while (e.tag === "Alias") e = e.rhs;
+  return e.tag !== "Named";
+}
 
 /** HEADER is the MIR shape of the common descriptor header. */
 export const HEADER: MirType = structType([I64, I64, U32, U8, U8, U8, U8, PTR, PTR, STRING, PTR]);
@@ -187,13 +223,14 @@ export class TypeDescs {
     const name = this.symName(t);
     if (this.done.has(name)) return name;
     this.done.set(name, name);
-    const g = {
+    const g: Global = {
       sym: name,
       ty: HEADER,
       init: NULL,
-      linkage: "linkonce_odr" as const,
+      linkage: "linkonce_odr",
       constant: true,
     };
+    if (isTypelink(t)) g.typelink = true;
     this.pl.globals.push(g);
     const [ty, init] = this.build(t);
     g.ty = ty;
