@@ -767,6 +767,10 @@ func ArrayOf(length int, elem Type) Type {
 	at.Align_, at.FieldAlign_ = et.Align_, et.FieldAlign_
 	at.Kind_ = abi.Array
 	at.TFlag = et.TFlag&abi.TFlagRegularMemory | abi.TFlagRuntime
+	if n == 1 {
+		// [1]*T is pointer-shaped, as the compiler's (ABI.md §6).
+		at.TFlag |= et.TFlag & abi.TFlagDirectIface
+	}
 	if et.Equal == nil {
 		at.Equal = nil
 	}
@@ -1038,6 +1042,10 @@ func StructOf(fields []StructField) Type {
 	st.TFlag = abi.TFlagRuntime
 	if regular && equal {
 		st.TFlag |= abi.TFlagRegularMemory
+	}
+	if len(fs) == 1 {
+		// struct{ p *T } is pointer-shaped, as the compiler's (ABI.md §6).
+		st.TFlag |= fs[0].Typ.TFlag & abi.TFlagDirectIface
 	}
 	st.Uncommon_ = nil
 	if len(fs) > 0 {
