@@ -68,6 +68,7 @@ class ModuleEmitter implements ModuleCtx {
       this.meta.push("!DISubroutineType(types: !{})");
     }
     const globals = this.pkg.globals.map((g) => this.global(g));
+    globals.push(...this.typelinks());
     const funcs = this.pkg.bodies.map((b) => this.body(b));
 
     const out = [
@@ -258,6 +259,24 @@ class ModuleEmitter implements ModuleCtx {
       sym,
       fn ? `declare void ${quoteSym(sym)}(ptr nest)` : `${quoteSym(sym)} = external global i8`,
     );
+  }
+
+  /**
+   * typelinks emits the module's typelinks table (ABI.md §6): the descriptors of the unnamed
+   * composite types it defines, as an array of pointers in section `rog_typelinks`, which the
+   * linker concatenates over all modules between `__start_rog_typelinks` and
+   * `__stop_rog_typelinks` (the runtime's `rog_typelinks`). `llvm.used` keeps the table, and
+   * with it the descriptors, through ThinLTO. Duplicates (a linkonce_odr descriptor listed by
+   * several modules) all point at the one copy the linker keeps.
+   */
+  private typelinks(): string[] {
+    const syms = this.pkg.globals.filter((g) => g.typelink).map((g) => quoteSym(g.sym));
+    if (!syms.length) return [];
+    const table = quoteSym(`go:typelinks.${this.pkg.path}`);
+    return [
+      `${table} = internal constant [${syms.length} x ptr] [${syms.map((s) => `ptr ${s}`).join(", ")}], section "rog_typelinks", align 8`,
+      `@llvm.used = appending global [1 x ptr] [ptr ${table}], section "llvm.metadata"`,
+    ];
   }
 
   private global(g: Global): string {

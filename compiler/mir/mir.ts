@@ -243,6 +243,12 @@ export interface Global {
   linkage: Linkage;
   /** constant data is emitted read-only. */
   constant: boolean;
+  /**
+   * typelink marks the descriptor of an unnamed composite type (slice, array, chan, map, func,
+   * struct, pointer): the module lists it in its typelinks table (ABI.md §6, "Typelinks"),
+   * where reflect's SliceOf, MapOf, FuncOf, ... find the compiler's descriptor of a type.
+   */
+  typelink?: boolean;
 }
 
 /**

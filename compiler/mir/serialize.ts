@@ -124,7 +124,9 @@ class Writer {
   }
 
   global(g: Global): J {
-    return [g.sym, this.type(g.ty), this.init(g.init), g.linkage, g.constant];
+    const enc: J[] = [g.sym, this.type(g.ty), this.init(g.init), g.linkage, g.constant];
+    if (g.typelink) enc.push(1);
+    return enc;
   }
 
   init(i: GlobalInit): J {
@@ -324,8 +326,10 @@ class Reader {
   }
 
   global(j: J): Global {
-    const [sym, ty, init, linkage, constant] = j as A[];
-    return { sym, ty: this.type(ty), init: this.init(init), linkage, constant };
+    const [sym, ty, init, linkage, constant, typelink] = j as A[];
+    const g: Global = { sym, ty: this.type(ty), init: this.init(init), linkage, constant };
+    if (typelink) g.typelink = true;
+    return g;
   }
 
   init(j: J): GlobalInit {

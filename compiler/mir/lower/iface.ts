@@ -19,7 +19,7 @@ import { asCopy, lowerExpr } from "./expr.js";
 import { derefPlace, field, type FuncLowerer } from "./func.js";
 import { basicKind, constVal, mirType, under } from "./gotypes.js";
 import { lowerBlock, lowerStmt } from "./stmt.js";
-import { HEADER, TF_RUNTIME, ifaceMethods, isDirectIface } from "./typedesc.js";
+import { HEADER, TF_RUNTIME, fromWord, ifaceMethods, isDirectIface, wordPath } from "./typedesc.js";
 
 const NIL: Operand = { o: "const", ty: PTR, v: { c: "zero" } };
 
@@ -87,7 +87,14 @@ export function toIface(
   const word0 = symOp(isEmptyIface(to) ? types.desc(from) : types.itab(from, to));
   let data: Operand | null;
   if (isDirectIface(from)) {
-    data = v;
+    // The value itself, or the pointer a `[1]*T` or `struct{ p *T }` holds.
+    const path = wordPath(from);
+    if (path.length) {
+      const p = fl.materialise(v);
+      data = copy({ local: p.local, proj: [...p.proj, ...path] });
+    } else {
+      data = v;
+    }
   } else if (v.o === "const" && ["int", "float", "bool", "str"].includes(v.v.c)) {
     data = symOp(fl.pl.constBox(mirType(from), v.v));
   } else if ((data = staticData(fl, at, from))) {
@@ -192,7 +199,7 @@ export function ifaceCall(
 
 /** fromIface extracts a value of concrete type t from an interface's data word. */
 function fromData(fl: FuncLowerer, data: Operand, t: Type): Operand {
-  if (isDirectIface(t)) return data;
+  if (isDirectIface(t)) return fromWord(fl.b, data, t);
   return copy(derefPlace(asCopy(fl, data), mirType(t)));
 }
 

@@ -13,7 +13,16 @@ import {
   type Type,
 } from "../../types/type.js";
 import { FnBuilder } from "../builder.js";
-import { copy, place, WRAPPER_FILE, type GlobalInit, type Operand, type Place } from "../mir.js";
+import {
+  copy,
+  place,
+  WRAPPER_FILE,
+  type Global,
+  type GlobalInit,
+  type Operand,
+  type Place,
+  type Projection,
+} from "../mir.js";
 import { ensureFunc } from "../../types/lazy.js";
 import {
   I64,
@@ -68,6 +77,34 @@ const TF_DIRECT = 4;
 /** TF_RUNTIME marks descriptors made at run time (reflect's SliceOf, PointerTo); never set here. */
 export const TF_RUNTIME = 8;
 
+/**
+ * TYPELINK_KINDS are the unnamed types whose descriptors go into the typelinks table (ABI.md
+ * §6): those reflect can make at run time (SliceOf, ArrayOf, ChanOf, MapOf, FuncOf, StructOf,
+ * PointerTo), which must then return the compiler's descriptor when the program has one.
+ */
+const TYPELINK_KINDS: ReadonlySet<string> = new Set([
+  "Pointer",
+  "Slice",
+  "Array",
+  "Chan",
+  "Map",
+  "Signature",
+  "Struct",
+]);
+
+/**
+ * isTypelink reports the types of TYPELINK_KINDS but pointers to defined types, which reflect's
+ * PointerTo finds through the defined type's ptrtothis: listed, they would keep alive every
+ * defined type's pointer type and its methods' code, used or not.
+ */
+function isTypelink(t: Type): boolean {
+  if (!TYPELINK_KINDS.has(t.tag)) return false;
+  if (t.tag !== "Pointer") return true;
+  let e = t.elem;
+  while (e.tag === "Alias") e = e.rhs;
+  return e.tag !== "Named";
+}
+
 /** HEADER is the MIR shape of the common descriptor header. */
 export const HEADER: MirType = structType([I64, I64, U32, U8, U8, U8, U8, PTR, PTR, STRING, PTR]);
 
@@ -89,16 +126,47 @@ export function fnv1a32(s: string): number {
   return h >>> 0;
 }
 
-/** isDirectIface reports pointer-shaped types, whose interface data word is the value itself. */
+/**
+ * isDirectIface reports pointer-shaped types, whose interface data word is the value itself:
+ * pointers, maps, channels, funcs, unsafe.Pointer, and, as with gc, an array of one and a
+ * struct of one field of such a type (`[1]*T`, `struct{ p *T }`), whose word is that pointer.
+ */
 export function isDirectIface(t: Type): boolean {
   const u = under(t);
-  return (
-    u.tag === "Pointer" ||
-    u.tag === "Map" ||
-    u.tag === "Chan" ||
-    u.tag === "Signature" ||
-    (u.tag === "Basic" && u.kind === "unsafe.Pointer")
-  );
+  switch (u.tag) {
+    case "Pointer":
+    case "Map":
+    case "Chan":
+    case "Signature":
+      return true;
+    case "Basic":
+      return u.kind === "unsafe.Pointer";
+    case "Array":
+      return u.len === 1 && isDirectIface(u.elem);
+    case "Struct":
+      return u.fields.length === 1 && isDirectIface(u.fields[0].type);
+    default:
+      return false;
+  }
+}
+
+/**
+ * wordPath is the way from a value of pointer-shaped type t to its one pointer: [] for a
+ * pointer itself, element 0 of an array, field 0 of a struct.
+ */
+export function wordPath(t: Type): Projection[] {
+  const out: Projection[] = [];
+  for (let u = under(t); ;) {
+    if (u.tag === "Array") {
+      out.push({ p: "index", idx: { o: "const", ty: I64, v: { c: "int", v: 0n } } });
+      u = under(u.elem);
+    } else if (u.tag === "Struct") {
+      out.push({ p: "field", i: 0 });
+      u = under(u.fields[0].type);
+    } else {
+      return out;
+    }
+  }
 }
 
 /** comparable reports whether == is defined on values of t. */
@@ -187,13 +255,14 @@ export class TypeDescs {
     const name = this.symName(t);
     if (this.done.has(name)) return name;
     this.done.set(name, name);
-    const g = {
+    const g: Global = {
       sym: name,
       ty: HEADER,
       init: NULL,
-      linkage: "linkonce_odr" as const,
+      linkage: "linkonce_odr",
       constant: true,
     };
+    if (isTypelink(t)) g.typelink = true;
     this.pl.globals.push(g);
     const [ty, init] = this.build(t);
     g.ty = ty;
@@ -530,7 +599,9 @@ export class TypeDescs {
     const direct = this.pl.funcObjSym(m);
     const isPtrSet = t.tag === "Pointer";
     if (m.hasPtrRecv) return [direct, direct];
-    if (!isPtrSet && isDirectIface(t)) return [direct, direct];
+    if (!isPtrSet && isDirectIface(t)) {
+      return [this.wordWrapper(t, m.sig, direct, `${direct}·word`), direct];
+    }
     const wrapper = this.derefWrapper(m, direct);
     return isPtrSet ? [wrapper, wrapper] : [wrapper, direct];
   }
@@ -544,7 +615,19 @@ export class TypeDescs {
     const ptrW = this.promotedWrapper(base, sel, true);
     if (t.tag === "Pointer") return [ptrW, ptrW];
     const valW = this.promotedWrapper(base, sel, false);
-    return isDirectIface(base) ? [valW, valW] : [ptrW, valW];
+    if (!isDirectIface(base)) return [ptrW, valW];
+    return [this.wordWrapper(base, sel.m.sig, valW, `${valW}·word`), valW];
+  }
+
+  /**
+   * wordWrapper returns the interface-call entry (ABI.md §6, `ifn`) of target, a value method
+   * (or promoted-method wrapper) of pointer-shaped type t with signature sig: target itself
+   * when t is a pointer; for `[1]*T` or `struct{ p *T }` a wrapper `name` that rebuilds the
+   * value from the interface's data word, its one pointer, and calls target.
+   */
+  private wordWrapper(t: Type, sig: Signature, target: string, name: string): string {
+    if (wordPath(t).length === 0) return target;
+    return this.forwarder(name, sig, target, (b) => fromWord(b, copy(place(1)), t));
   }
 
   /** promotedWrapper emits the wrapper that forwards base's promoted method to its field. */
@@ -632,24 +715,36 @@ export class TypeDescs {
         : "";
     const name = recvT.tag === "Named" ? recvT.obj.name + targs : "?";
     const wsym = `${m.pkg?.path ?? ""}.(*${name}).${m.name}`;
-    if (this.done.has(wsym)) return wsym;
-    this.done.set(wsym, wsym);
-    const params = paramTypes(m.sig, false);
-    const res = resultType(m.sig);
-    const b = new FnBuilder(wsym, [PTR, ...params], res, {
+    const rt = mirType(recvT);
+    return this.forwarder(wsym, m.sig, target, () => copy(place(1, { p: "deref", ty: rt })));
+  }
+
+  /**
+   * forwarder emits `name` once: a function of a pointer word and sig's parameters that calls
+   * target with the receiver recv makes of the word (parameter 1), then the parameters.
+   */
+  private forwarder(
+    name: string,
+    sig: Signature,
+    target: string,
+    recv: (b: FnBuilder) => Operand,
+  ): string {
+    if (this.done.has(name)) return name;
+    this.done.set(name, name);
+    const params = paramTypes(sig, false);
+    const res = resultType(sig);
+    const b = new FnBuilder(name, [PTR, ...params], res, {
       linkage: "linkonce_odr",
       file: WRAPPER_FILE,
       line: 1,
     });
     b.line = 1;
-    const rt = mirType(recvT);
-    const recv = copy(place(1, { p: "deref", ty: rt }));
-    const args = [recv, ...params.map((_, i) => copy(place(i + 2)))];
+    const args = [recv(b), ...params.map((_, i) => copy(place(i + 2)))];
     const r = b.call({ c: "fn", sym: target }, args, res);
     if (r) b.assign(place(0), { r: "use", op: r });
     b.ret();
     this.pl.bodies.push(b.finish());
-    return wsym;
+    return name;
   }
 
   /**
@@ -715,6 +810,17 @@ export class TypeDescs {
     });
     return name;
   }
+}
+
+/**
+ * fromWord rebuilds a value of pointer-shaped type t from an interface's data word: the word
+ * itself, or the one-element array or one-field struct (nested as t is) holding it.
+ */
+export function fromWord(b: FnBuilder, word: Operand, t: Type): Operand {
+  const u = under(t);
+  if (u.tag !== "Array" && u.tag !== "Struct") return word;
+  const inner = fromWord(b, word, u.tag === "Array" ? u.elem : u.fields[0].type);
+  return b.temp({ r: "agg", ty: mirType(t), ops: [inner] });
 }
 
 /**

@@ -96,7 +96,7 @@ func (v Value) call(op string, in []Value) []Value {
 		if out, ok := callMethodFunc(op, v.typ_, ctx, in); ok {
 			return out
 		}
-		notSupported("calling a function of type " + v.typ_.String())
+		notSupported("calling a function of type " + v.typ_.String() + noTrampoline(v.typ_))
 	}
 	in = checkArgs(op, toRType(v.typ_), in)
 
@@ -274,7 +274,7 @@ func MakeFunc(typ Type, fn func(args []Value) (results []Value)) Value {
 	t := typ.common()
 	ft := t.FuncType()
 	if ft.Stub == nil {
-		notSupported("MakeFunc of type " + t.String())
+		notSupported("MakeFunc of type " + t.String() + noTrampoline(t))
 	}
 	ins := ft.InSlice()
 	outs := ft.OutSlice()
@@ -313,6 +313,14 @@ func MakeFunc(typ Type, fn func(args []Value) (results []Value)) Value {
 	cell := new(unsafe.Pointer)
 	*cell = unsafe.Pointer(impl)
 	return Value{typ_: t, ptr: unsafe.Pointer(cell)}
+}
+
+// noTrampoline says why func type t has no go:rcall and go:rstub (ABI.md §6).
+func noTrampoline(t *abi.Type) string {
+	if t.TFlag&abi.TFlagRuntime != 0 {
+		return " (made by FuncOf: no func type of the program has its call shape)"
+	}
+	return " (the runtime's own func type)"
 }
 
 // funcName names fn in MakeFunc's panics, as gc's reflect does.

@@ -11,6 +11,7 @@ package reflect
 
 import (
 	"internal/abi"
+	"slices"
 	"unsafe"
 )
 
@@ -41,11 +42,16 @@ func SetArgRegs(ints, floats int, floatSize uintptr) (oldInts, oldFloats int, ol
 	panic("reflect.SetArgRegs: not supported: gc's register ABI settings; rog calls through go:rcall (ABI.md §6)")
 }
 
-// TypeLinks lists the type strings of the linker's typelinks table, which rog's linker does
-// not make: rog's reflect finds no existing types by string (ArrayOf, MapOf, ... make their
-// own and compare them with abi.SameType), so the list is empty.
+// TypeLinks lists the type strings of the typelinks table (typelinks.go), sorted as gc's
+// per-module tables are; a string that names several types (local types) is listed once.
 func TypeLinks() []string {
-	return nil
+	loadTypelinks()
+	r := make([]string, 0, len(typelinks.byString))
+	for s := range typelinks.byString {
+		r = append(r, s)
+	}
+	slices.Sort(r)
+	return r
 }
 
 // GCBits returns the pointer mask the collector uses for the heap object x points into, one

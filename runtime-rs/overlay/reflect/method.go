@@ -30,7 +30,7 @@ type methodKey struct {
 var (
 	methodFuncs     sync.Map // methodKey -> *methodFunc
 	methodFuncObjs  sync.Map // unsafe.Pointer (a *methodFunc) -> *methodFunc
-	methodFuncTypes sync.Map // mapKey{receiver, method type} -> *abi.FuncType
+	methodFuncTypes sync.Map // mapKey{receiver, method type} -> *abi.Type
 )
 
 // methodFuncOf returns the closure object of t's i'th exported method as a func value whose
@@ -53,47 +53,24 @@ func methodFuncOf(t *abi.Type, i int) unsafe.Pointer {
 }
 
 // methodFuncType returns the type of a method expression: the method type mtyp with the
-// receiver type recv as its first parameter. It is made here, never the compiler's descriptor
-// of the same type: finding that one (gc's FuncOf does, through typelinks) would make
-// `Method(i).Type == TypeOf(T.M)` hold, and Value.Call would then use its go:rcall.
+// receiver type recv as its first parameter. FuncOf finds the compiler's descriptor when the
+// program has the type, so `Method(i).Type == TypeOf(T.M)` holds, as with gc.
 func methodFuncType(recv, mtyp *abi.Type) *abi.Type {
 	k := mapKey{recv, mtyp}
 	if t, ok := methodFuncTypes.Load(k); ok {
-		return &t.(*abi.FuncType).Type
+		return t.(*abi.Type)
 	}
 	mt := mtyp.FuncType()
-	ins, outs := mt.InSlice(), mt.OutSlice()
-	params := make([]*abi.Type, 0, 1+len(ins)+len(outs))
-	params = append(append(append(params, recv), ins...), outs...)
-	ft := &abi.FuncType{Type: mt.Type, InCount: mt.InCount + 1, OutCount: mt.OutCount, Params: &params[0]}
-
-	s := "func(" + recv.Str
-	for i, p := range ins {
-		if i == len(ins)-1 && mt.IsVariadic() {
-			s += ", ..." + p.Elem().Str
-		} else {
-			s += ", " + p.Str
-		}
+	in := []Type{toType(recv)}
+	for _, p := range mt.InSlice() {
+		in = append(in, toType(p))
 	}
-	s += ")"
-	switch len(outs) {
-	case 0:
-	case 1:
-		s += " " + outs[0].Str
-	default:
-		s += " ("
-		for i, p := range outs {
-			if i > 0 {
-				s += ", "
-			}
-			s += p.Str
-		}
-		s += ")"
+	var out []Type
+	for _, p := range mt.OutSlice() {
+		out = append(out, toType(p))
 	}
-	runtimeType(&ft.Type, s)
-	ft.Call, ft.Stub = nil, nil
-	t, _ := methodFuncTypes.LoadOrStore(k, ft)
-	return &t.(*abi.FuncType).Type
+	t, _ := methodFuncTypes.LoadOrStore(k, FuncOf(in, out, mt.IsVariadic()).common())
+	return t.(*abi.Type)
 }
 
 // callMethodFunc calls the method expression whose closure object is fv, if fv is one that

@@ -593,27 +593,34 @@ func TypeOf(i any) Type { return toType(abi.TypeOf(i)) }
 func TypeFor[T any]() Type { return toType(abi.TypeFor[T]()) }
 
 // ptrTypes caches the pointer types PointerTo made.
-var ptrTypes sync.Map // *abi.Type -> *abi.PtrType
+var ptrTypes sync.Map // *abi.Type -> *abi.Type
 
 // PointerTo returns the pointer type with element t. A defined type's descriptor links to the
-// compiler's *T (with its methods); for other types this makes a new descriptor, which the
-// runtime takes for the compiler's own *T where both meet (same kind and type string).
+// compiler's *T (with its methods); for another type, the typelinks table has the compiler's
+// *T when the program has one; else this makes a new descriptor.
 func PointerTo(t Type) Type {
 	et := t.common()
 	if u := et.Uncommon_; u != nil && u.PtrToThis != nil {
 		return toType(u.PtrToThis)
 	}
 	if p, ok := ptrTypes.Load(et); ok {
-		return toType(&p.(*abi.PtrType).Type)
+		return toType(p.(*abi.Type))
+	}
+	s := "*" + et.Str
+	if pt := lookupType(s, func(t *abi.Type) bool {
+		return t.Kind() == abi.Pointer && t.Elem() == et
+	}); pt != nil {
+		p, _ := ptrTypes.LoadOrStore(et, pt)
+		return toType(p.(*abi.Type))
 	}
 	proto := abi.TypeOf((*byte)(nil))
 	pt := &abi.PtrType{Type: *proto, Elem: et}
-	pt.Str = "*" + et.Str
+	pt.Str = s
 	pt.Hash = fnv1a(pt.Str)
 	pt.TFlag = abi.TFlagDirectIface | abi.TFlagRegularMemory | abi.TFlagRuntime
 	pt.Uncommon_ = nil
-	p, _ := ptrTypes.LoadOrStore(et, pt)
-	return toType(&p.(*abi.PtrType).Type)
+	p, _ := ptrTypes.LoadOrStore(et, &pt.Type)
+	return toType(p.(*abi.Type))
 }
 
 // PtrTo is the old name of PointerTo.
@@ -641,26 +648,33 @@ func notSupported(what string) {
 	panic("reflect: not supported yet: " + what)
 }
 
-// sliceTypes caches the slice types SliceOf made.
-var sliceTypes sync.Map // *abi.Type -> *abi.SliceType
+// sliceTypes caches the slice types SliceOf returned.
+var sliceTypes sync.Map // *abi.Type -> *abi.Type
 
-// SliceOf returns the slice type with element t. As with PointerTo, rog's descriptors do not
-// link a type to its slice type, so this makes a new descriptor (one per element type); the
-// runtime takes it for the compiler's own []T where both meet (same kind and type string).
+// SliceOf returns the slice type with element t: the compiler's []T when the program has one
+// (typelinks.go), else a descriptor made once per element type.
 func SliceOf(t Type) Type {
 	et := t.common()
 	if s, ok := sliceTypes.Load(et); ok {
-		return toType(&s.(*abi.SliceType).Type)
+		return toType(s.(*abi.Type))
 	}
-	proto := abi.TypeOf([]byte(nil))
-	st := &abi.SliceType{Type: *proto, Elem: et}
-	runtimeType(&st.Type, "[]"+et.Str)
+	str := "[]" + et.Str
+	st := lookupType(str, func(t *abi.Type) bool {
+		return t.Kind() == abi.Slice && t.Elem() == et
+	})
+	if st == nil {
+		proto := abi.TypeOf([]byte(nil))
+		made := &abi.SliceType{Type: *proto, Elem: et}
+		runtimeType(&made.Type, str)
+		st = &made.Type
+	}
 	s, _ := sliceTypes.LoadOrStore(et, st)
-	return toType(&s.(*abi.SliceType).Type)
+	return toType(s.(*abi.Type))
 }
 
-// mapTypes, chanTypes and arrayTypes cache the types MapOf, ChanOf and ArrayOf made.
-var mapTypes, chanTypes, arrayTypes sync.Map
+// mapTypes, chanTypes, arrayTypes and funcTypes cache the types MapOf, ChanOf, ArrayOf and
+// FuncOf returned (*abi.Type values).
+var mapTypes, chanTypes, arrayTypes, funcTypes sync.Map
 
 type mapKey struct{ key, elem *abi.Type }
 
@@ -674,8 +688,8 @@ type arrayKey struct {
 	n    uintptr
 }
 
-// MapOf returns the map type with the given key and element. Like SliceOf, it makes a new
-// descriptor that the runtime takes for the compiler's own map[K]V where both meet.
+// MapOf returns the map type with the given key and element: like SliceOf, the compiler's
+// when the program has it.
 func MapOf(key, elem Type) Type {
 	kt, et := key.common(), elem.common()
 	if kt.Equal == nil {
@@ -683,13 +697,20 @@ func MapOf(key, elem Type) Type {
 	}
 	k := mapKey{kt, et}
 	if m, ok := mapTypes.Load(k); ok {
-		return toType(&m.(*abi.MapType).Type)
+		return toType(m.(*abi.Type))
 	}
-	proto := abi.TypeOf(map[unsafe.Pointer]unsafe.Pointer(nil))
-	mt := &abi.MapType{Type: *proto, Key: kt, Elem: et}
-	runtimeType(&mt.Type, "map["+kt.Str+"]"+et.Str)
+	s := "map[" + kt.Str + "]" + et.Str
+	mt := lookupType(s, func(t *abi.Type) bool {
+		return t.Kind() == abi.Map && t.Key() == kt && t.Elem() == et
+	})
+	if mt == nil {
+		proto := abi.TypeOf(map[unsafe.Pointer]unsafe.Pointer(nil))
+		made := &abi.MapType{Type: *proto, Key: kt, Elem: et}
+		runtimeType(&made.Type, s)
+		mt = &made.Type
+	}
 	m, _ := mapTypes.LoadOrStore(k, mt)
-	return toType(&m.(*abi.MapType).Type)
+	return toType(m.(*abi.Type))
 }
 
 // ChanOf returns the channel type with the given direction and element.
@@ -716,13 +737,19 @@ func ChanOf(dir ChanDir, t Type) Type {
 	}
 	k := chanKey{et, dir}
 	if c, ok := chanTypes.Load(k); ok {
-		return toType(&c.(*abi.ChanType).Type)
+		return toType(c.(*abi.Type))
 	}
-	proto := abi.TypeOf((chan unsafe.Pointer)(nil))
-	ct := &abi.ChanType{Type: *proto, Elem: et, Dir: abi.ChanDir(dir)}
-	runtimeType(&ct.Type, s)
+	ct := lookupType(s, func(t *abi.Type) bool {
+		return t.Kind() == abi.Chan && t.Elem() == et && t.ChanDir() == abi.ChanDir(dir)
+	})
+	if ct == nil {
+		proto := abi.TypeOf((chan unsafe.Pointer)(nil))
+		made := &abi.ChanType{Type: *proto, Elem: et, Dir: abi.ChanDir(dir)}
+		runtimeType(&made.Type, s)
+		ct = &made.Type
+	}
 	c, _ := chanTypes.LoadOrStore(k, ct)
-	return toType(&c.(*abi.ChanType).Type)
+	return toType(c.(*abi.Type))
 }
 
 // ArrayOf returns the array type with the given length and element.
@@ -737,7 +764,14 @@ func ArrayOf(length int, elem Type) Type {
 	}
 	k := arrayKey{et, n}
 	if a, ok := arrayTypes.Load(k); ok {
-		return toType(&a.(*abi.ArrayType).Type)
+		return toType(a.(*abi.Type))
+	}
+	str := "[" + strconv.Itoa(length) + "]" + et.Str
+	if t := lookupType(str, func(t *abi.Type) bool {
+		return t.Kind() == abi.Array && t.Elem() == et && uintptr(t.Len()) == n
+	}); t != nil {
+		a, _ := arrayTypes.LoadOrStore(k, t)
+		return toType(a.(*abi.Type))
 	}
 	// The equality function: raw memory for regular element types, else the generic one.
 	var proto *abi.Type
@@ -747,12 +781,16 @@ func ArrayOf(length int, elem Type) Type {
 		proto = abi.TypeOf([1]string{})
 	}
 	at := &abi.ArrayType{Type: *proto, Elem: et, Slice: SliceOf(elem).common(), Len: n}
-	at.Str = "[" + strconv.Itoa(length) + "]" + et.Str
+	at.Str = str
 	at.Hash = fnv1a(at.Str)
 	at.Size_ = et.Size_ * n
 	at.Align_, at.FieldAlign_ = et.Align_, et.FieldAlign_
 	at.Kind_ = abi.Array
 	at.TFlag = et.TFlag&abi.TFlagRegularMemory | abi.TFlagRuntime
+	if n == 1 {
+		// [1]*T is pointer-shaped, as the compiler's (ABI.md §6).
+		at.TFlag |= et.TFlag & abi.TFlagDirectIface
+	}
 	if et.Equal == nil {
 		at.Equal = nil
 	}
@@ -768,20 +806,115 @@ func ArrayOf(length int, elem Type) Type {
 		}
 		at.GCData = &bits[0]
 	}
-	a, _ := arrayTypes.LoadOrStore(k, at)
-	return toType(&a.(*abi.ArrayType).Type)
+	a, _ := arrayTypes.LoadOrStore(k, &at.Type)
+	return toType(a.(*abi.Type))
 }
 
-// FuncOf returns the function type with the given signature (not supported yet).
-func FuncOf(in, out []Type, variadic bool) Type { notSupported("FuncOf"); return nil }
+// funcKey identifies a signature in funcTypes: its type string and its parameter and result
+// descriptors.
+type funcKey struct {
+	str   string
+	types string // the descriptors' addresses
+}
+
+// FuncOf returns the function type with the given parameters and results: the compiler's
+// when the program has it (typelinks.go), else a descriptor made once per signature. A func
+// type made here borrows the go:rcall and go:rstub (ABI.md §6) of a compiled func type of the
+// same call shape (funcShape) when the program has one; without them, Value.Call and
+// MakeFunc of the type report "not supported yet".
+func FuncOf(in, out []Type, variadic bool) Type {
+	if variadic && (len(in) == 0 || in[len(in)-1].Kind() != Slice) {
+		panic("reflect.FuncOf: last arg of variadic func must be slice")
+	}
+	if len(in) >= 1<<15 || len(out) >= 1<<15 {
+		panic("reflect.FuncOf: too many arguments")
+	}
+	params := make([]*abi.Type, 0, len(in)+len(out))
+	repr := []byte("func(")
+	var key []byte
+	for i, t := range in {
+		pt := t.common()
+		params = append(params, pt)
+		if i > 0 {
+			repr = append(repr, ", "...)
+		}
+		if variadic && i == len(in)-1 {
+			repr = append(repr, "..."...)
+			repr = append(repr, pt.Elem().Str...)
+		} else {
+			repr = append(repr, pt.Str...)
+		}
+	}
+	repr = append(repr, ')')
+	if len(out) == 1 {
+		repr = append(repr, ' ')
+	} else if len(out) > 1 {
+		repr = append(repr, " ("...)
+	}
+	for i, t := range out {
+		pt := t.common()
+		params = append(params, pt)
+		if i > 0 {
+			repr = append(repr, ", "...)
+		}
+		repr = append(repr, pt.Str...)
+	}
+	if len(out) > 1 {
+		repr = append(repr, ')')
+	}
+	for _, pt := range params {
+		key = strconv.AppendUint(key, uint64(uintptr(unsafe.Pointer(pt))), 16)
+		key = append(key, ' ')
+	}
+	counts := uint16(len(out))
+	if variadic {
+		counts |= 1 << 15
+	}
+	k := funcKey{string(repr), string(key)}
+	if f, ok := funcTypes.Load(k); ok {
+		return toType(f.(*abi.Type))
+	}
+	ft := lookupType(k.str, func(t *abi.Type) bool {
+		f := t.FuncType()
+		if t.Kind() != abi.Func || f.InCount != uint16(len(in)) || f.OutCount != counts {
+			return false
+		}
+		if len(params) == 0 {
+			return true
+		}
+		for i, p := range unsafe.Slice(f.Params, len(params)) {
+			if p != params[i] {
+				return false
+			}
+		}
+		return true
+	})
+	if ft == nil {
+		proto := abi.TypeOf((func())(nil))
+		made := &abi.FuncType{Type: *proto, InCount: uint16(len(in)), OutCount: counts}
+		runtimeType(&made.Type, k.str)
+		if len(params) > 0 {
+			made.Params = &params[0]
+		}
+		loadTypelinks()
+		if same := typelinks.byShape[funcShape(params[:len(in)], params[len(in):])]; same != nil {
+			made.Call, made.Stub = same.Call, same.Stub
+		} else {
+			made.Call, made.Stub = nil, nil
+		}
+		ft = &made.Type
+	}
+	f, _ := funcTypes.LoadOrStore(k, ft)
+	return toType(f.(*abi.Type))
+}
 
 // structTypes caches the types StructOf made, by type string and field types.
 var structTypes sync.Map
 
-// StructOf returns the struct type with the given fields, laid out as the compiler lays out
-// structs (gc's rules, the padding byte after a zero-size last field included). Embedded
-// fields whose types have methods are not supported yet: they would need promoted-method
-// wrappers made at run time.
+// StructOf returns the struct type with the given fields: the compiler's when the program has
+// it (typelinks.go), else one laid out as the compiler lays out structs (gc's rules, the
+// padding byte after a zero-size last field included), with the methods of embedded fields
+// promoted within gc's limits (method.go).
 func StructOf(fields []StructField) Type {
 	var (
 		repr     = []byte("struct {")
@@ -904,7 +1037,13 @@ func StructOf(fields []StructField) Type {
 	}
 	k := string(repr) + "\x00" + string(key) + pkgpath
 	if t, ok := structTypes.Load(k); ok {
-		return toType(&t.(*abi.StructType).Type)
+		return toType(t.(*abi.Type))
+	}
+	if t := lookupType(string(repr), func(t *abi.Type) bool {
+		return t.Kind() == abi.Struct && sameFields(t.StructType(), pkgpath, fs, tags)
+	}); t != nil {
+		st, _ := structTypes.LoadOrStore(k, t)
+		return toType(st.(*abi.Type))
 	}
 
 	// The header: the equality function comes from a prototype of the same kind of struct.
@@ -927,17 +1066,19 @@ func StructOf(fields []StructField) Type {
 	if regular && equal {
 		st.TFlag |= abi.TFlagRegularMemory
 	}
+	if len(fs) == 1 {
+		// struct{ p *T } is pointer-shaped, as the compiler's (ABI.md §6).
+		st.TFlag |= fs[0].Typ.TFlag & abi.TFlagDirectIface
+	}
 	st.Uncommon_ = nil
 	if ms := promotedMethods(methods); len(ms) > 0 {
 		x := sortMethods(ms)
 		st.Uncommon_ = &abi.UncommonType{Methods_: &ms[0], Mcount: uint32(len(ms)), Xcount: uint32(x)}
 	}
 	if direct {
-		// As under gc, the struct of one pointer-shaped field is pointer-shaped, so that the
-		// field's methods get the value as receiver. The compiler's struct types never are
-		// (runtime-rs/overlay/README.md): a different hash keeps them apart from this one.
+		// The struct of one pointer-shaped field with methods is pointer-shaped (as the
+		// compiler's and gc's), so that the field's methods get the value as receiver.
 		st.TFlag |= abi.TFlagDirectIface
-		st.Hash = ^st.Hash
 	}
 	if len(fs) > 0 {
 		st.Fields_ = &fs[0]
@@ -954,8 +1095,31 @@ func StructOf(fields []StructField) Type {
 		}
 		st.GCData = &bits[0]
 	}
-	t, _ := structTypes.LoadOrStore(k, st)
-	return toType(&t.(*abi.StructType).Type)
+	t, _ := structTypes.LoadOrStore(k, &st.Type)
+	return toType(t.(*abi.Type))
+}
+
+// sameFields reports whether struct type st has the fields fs with tags tags, and package
+// path pkgpath.
+func sameFields(st *abi.StructType, pkgpath string, fs []abi.StructField, tags []string) bool {
+	have := st.Fields()
+	if len(have) != len(fs) || st.PkgPath != pkgpath {
+		return false
+	}
+	for i, f := range have {
+		g := fs[i]
+		if f.Name != g.Name || f.Typ != g.Typ || f.Offset != g.Offset || f.Embedded != g.Embedded {
+			return false
+		}
+		tag := ""
+		if st.Tags_ != nil {
+			tag = unsafe.Slice(st.Tags_, len(have))[i]
+		}
+		if tag != tags[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // addPointerBits sets in the pointer bitmap bits the words of a t at byte offset off that hold

@@ -129,3 +129,37 @@ pub unsafe extern "C" fn rog_strequal(a: *const u8, b: *const u8, _t: *const Typ
     let (a, b) = (&*(a as *const GoString), &*(b as *const GoString));
     a.len == b.len && a.as_bytes() == b.as_bytes()
 }
+
+/// One entry of the typelinks table: a descriptor pointer (null for the runtime's own entry).
+#[repr(transparent)]
+pub struct TypeLink(*const Type);
+
+// SAFETY: the entries are constant descriptors, never written.
+unsafe impl Sync for TypeLink {}
+
+/// The runtime's entry in the typelinks table: it makes the section exist in every link (a
+/// program whose modules list no type included), so that the linker defines
+/// `__start_rog_typelinks` and `__stop_rog_typelinks`. Null, skipped by readers.
+#[used]
+#[link_section = "rog_typelinks"]
+static RUNTIME_TYPELINK: TypeLink = TypeLink(core::ptr::null());
+
+extern "C" {
+    static __start_rog_typelinks: TypeLink;
+    static __stop_rog_typelinks: TypeLink;
+}
+
+/// The typelinks table (ABI.md §6, "Typelinks"; not named `rog_typelinks`, which is the
+/// section's name, a symbol of its own in the assembler): returns the address of its first entry and
+/// the number of entries, the descriptors of the unnamed composite types the compiler emitted
+/// in any module, in no particular order, with duplicates and null entries. reflect's
+/// `SliceOf`, `MapOf`, `FuncOf`, ... look there for the compiler's descriptor of a type.
+/// Never blocks or allocates.
+#[no_mangle]
+pub extern "C" fn rog_typelinktable() -> crate::abi::chan::Pair {
+    // Only the addresses of the linker-defined bounds are taken.
+    let start = core::ptr::addr_of!(__start_rog_typelinks) as usize;
+    let stop = core::ptr::addr_of!(__stop_rog_typelinks) as usize;
+    let _ = &RUNTIME_TYPELINK;
+    crate::abi::chan::Pair { a: start as i64, b: ((stop - start) / 8) as i64 }
+}

@@ -1,0 +1,3 @@
+module example.com/directiface
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/typelinks
+
+go 1.26
