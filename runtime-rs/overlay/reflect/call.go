@@ -92,11 +92,16 @@ func (v Value) call(op string, in []Value) []Value {
 	if code == nil {
 		panic("reflect: call of nil function")
 	}
+	// A function MakeFunc made of a type with no go:stub (below) is called through its handler.
+	var made *makeFuncImpl
 	if ft.Call == nil {
 		if out, ok := callMethodFunc(op, v.typ_, ctx, in); ok {
 			return out
 		}
-		notSupported("calling a function of type " + v.typ_.String() + noTrampoline(v.typ_))
+		if ctx == nil || code != noStubCode() {
+			notSupported("calling a function of type " + v.typ_.String() + noTrampoline(v.typ_))
+		}
+		made = (*makeFuncImpl)(ctx)
 	}
 	in = checkArgs(op, toRType(v.typ_), in)
 
@@ -117,9 +122,13 @@ func (v Value) call(op string, in []Value) []Value {
 	if callGC {
 		runtime.GC()
 	}
-	trampoline := ft.Call
-	fv := unsafe.Pointer(&trampoline) // a func value is a pointer to {code, ...}
-	(*(*rcallFunc)(unsafe.Pointer(&fv)))(code, ctx, recv, args, results)
+	if made != nil {
+		made.handler(args, results)
+	} else {
+		trampoline := ft.Call
+		fv := unsafe.Pointer(&trampoline) // a func value is a pointer to {code, ...}
+		(*(*rcallFunc)(unsafe.Pointer(&fv)))(code, ctx, recv, args, results)
+	}
 	if callGC {
 		runtime.GC()
 	}
@@ -273,14 +282,20 @@ func MakeFunc(typ Type, fn func(args []Value) (results []Value)) Value {
 	}
 	t := typ.common()
 	ft := t.FuncType()
-	if ft.Stub == nil {
-		notSupported("MakeFunc of type " + t.String() + noTrampoline(t))
+	code := ft.Stub
+	if code == nil {
+		if t.TFlag&abi.TFlagRuntime == 0 {
+			notSupported("MakeFunc of type " + t.String() + noTrampoline(t))
+		}
+		// A FuncOf type with no call shape in the program: Value.Call calls the handler
+		// itself; compiled code calling the function reaches noStub.
+		code = noStubCode()
 	}
 	ins := ft.InSlice()
 	outs := ft.OutSlice()
 	offs, _ := frameLayout(ins)
 	routs, _ := frameLayout(outs)
-	impl := &makeFuncImpl{code: ft.Stub}
+	impl := &makeFuncImpl{code: code}
 	impl.handler = func(args, results unsafe.Pointer) {
 		if callGC {
 			// For testing: the stub's frame must keep the arguments alive.
@@ -316,6 +331,20 @@ func MakeFunc(typ Type, fn func(args []Value) (results []Value)) Value {
 }
 
 // noTrampoline says why func type t has no go:rcall and go:rstub (ABI.md §6).
+// noStub is the code of the functions MakeFunc makes of a FuncOf type whose call shape no
+// compiled func type has: Value.Call calls them through their handler; compiled code cannot,
+// as no stub receives its arguments.
+func noStub() {
+	notSupported("calling a function MakeFunc made of a FuncOf type from compiled code (no func " +
+		"type of the program has its call shape)")
+}
+
+// noStubCode is noStub's code pointer.
+func noStubCode() unsafe.Pointer {
+	f := noStub
+	return **(**unsafe.Pointer)(unsafe.Pointer(&f))
+}
+
 func noTrampoline(t *abi.Type) string {
 	if t.TFlag&abi.TFlagRuntime != 0 {
 		return " (made by FuncOf: no func type of the program has its call shape)"

@@ -97,6 +97,20 @@ func main() {
 	})
 	out := fn.Call([]reflect.Value{reflect.ValueOf(U{3, 4}), reflect.ValueOf("abc")})
 	fmt.Println("made func call:", out[0].Int())
+	// One with a call shape no func type of the program has: Call goes to the handler.
+	type odd struct {
+		A, B, C float32
+		D       int8
+	}
+	oddt := reflect.FuncOf([]reflect.Type{reflect.TypeOf(odd{}), reflect.TypeOf(int16(0))},
+		[]reflect.Type{reflect.TypeOf(complex64(0)), reflect.TypeOf(odd{})}, false)
+	oddf := reflect.MakeFunc(oddt, func(args []reflect.Value) []reflect.Value {
+		o := args[0].Interface().(odd)
+		o.D += int8(args[1].Int())
+		return []reflect.Value{reflect.ValueOf(complex(o.A+o.B, o.C)), reflect.ValueOf(o)}
+	})
+	oddOut := oddf.Call([]reflect.Value{reflect.ValueOf(odd{1, 2, 3, 4}), reflect.ValueOf(int16(5))})
+	fmt.Println("odd made func call:", oddOut[0].Complex(), oddOut[1].Interface())
 	fmt.Println("strings:", reflect.FuncOf(nil, nil, false), reflect.FuncOf([]reflect.Type{ut, reflect.SliceOf(ut)}, []reflect.Type{ut, reflect.TypeOf(0)}, true))
 
 	func() {
