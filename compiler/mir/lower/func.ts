@@ -70,7 +70,14 @@ export class FuncLowerer {
   resultTypes: Type[] = [];
   /** range is set while lowering the body of a range-over-func loop (rangefunc.ts). */
   range: RangeBody | null = null;
-  private litCount = 0;
+  /**
+   * namer is the function whose name and counters name the functions this one makes (itself,
+   * but in a range-over-func loop's body: the function holding the loop, as gc names them).
+   */
+  namer: FuncLowerer = this;
+  /** isClosure: a function literal's body, whose literals gc names `outer.N`, not `outer.funcN`. */
+  isClosure = false;
+  private readonly made = { func: 0, range: 0, wrap: 0 };
 
   constructor(
     readonly pl: PkgLowerer,
@@ -310,7 +317,7 @@ export class FuncLowerer {
 
   /** lowerFuncLit lowers a function literal to its own body and returns the closure value. */
   lowerFuncLit(lit: ast.FuncLit): Operand {
-    const sym = `${this.b.sym}.func${this.nextLit()}`;
+    const sym = this.nextName("func");
     const caps = captured(lit, this.info, this.file.source.filename);
     const sig = this.typeOf(lit) as Signature;
     const inner = new FuncLowerer(
@@ -324,6 +331,7 @@ export class FuncLowerer {
       this.nestedLinkage(),
     );
     inner.b.line = this.lineOf(lit.pos);
+    inner.isClosure = true;
     inner.heap = heapVars(lit.body, this.info, this.file.source.filename, inner.byValue);
 
     // The closure object: {code, then per captured variable its value (byValue) or its cell}.
@@ -559,8 +567,17 @@ export class FuncLowerer {
   }
 
   /** newLitIndex numbers function literals within this body. */
-  nextLit(): number {
-    return ++this.litCount;
+  /**
+   * nextName names the next function this one makes as gc does: a function literal `F.funcN`
+   * (in a literal `F.N`), a range-over-func body `F-rangeN`, a go or defer wrapper
+   * `F.gowrapN`/`F.deferwrapN`, with one count per kind (go and defer share one).
+   */
+  nextName(why: "func" | "range" | "go" | "defer"): string {
+    const o = this.namer;
+    const base = o.b.sym;
+    if (why === "func") return `${base}${o.isClosure ? "." : ".func"}${++o.made.func}`;
+    if (why === "range") return `${base}-range${++o.made.range}`;
+    return `${base}.${why}wrap${++o.made.wrap}`;
   }
 
   /** boolType is the MIR bool type. */

@@ -64,10 +64,11 @@ export function rangeFunc(
   const resultCaps = returns ? results : [];
   const caps = rangeFuncCaptures(s, fl.info, fl.file.source.filename);
 
-  const sym = `${fl.b.sym}-range${fl.nextLit()}`;
+  const sym = fl.nextName("range");
   const linkage = fl.nestedLinkage();
   const inner = new FuncLowerer(fl.pl, fl.file, sym, null, yieldSig, true, fl.subst, linkage);
   inner.b.line = fl.lineOf(s.pos);
+  inner.namer = fl.namer;
   inner.heap = heapVars(s.body, fl.info, fl.file.source.filename, inner.byValue);
 
   // The closure object: {code, #state, #exit, cell of each captured variable and result}.

@@ -12,7 +12,7 @@ import { derefPlace, FuncLowerer } from "./func.js";
 import { Interface } from "../../types/type.js";
 
 /** makeThunk evaluates the call now and returns a closure object that performs it later. */
-export function makeThunk(fl: FuncLowerer, call: ast.CallExpr, what: string): Operand {
+export function makeThunk(fl: FuncLowerer, call: ast.CallExpr, what: "go" | "defer"): Operand {
   const ftv = fl.info.types.get(call.fun);
   if (ftv?.mode === "builtin") return builtinThunk(fl, call, what);
   if (ftv?.mode === "typexpr") return fl.unsupported(call, `${what} of a conversion`);
@@ -27,7 +27,7 @@ export function makeThunk(fl: FuncLowerer, call: ast.CallExpr, what: string): Op
   const hdr = header(what);
   const objTy = structType([...hdr, ...types]);
 
-  const wsym = `${fl.b.sym}.${what}wrap${fl.nextLit()}`;
+  const wsym = fl.nextName(what);
   fl.pl.bodies.push(thunkBody(wsym, objTy, hdr.length, c.callee, c.retTy, c.args.length));
   return buildObject(fl, objTy, what, wsym, stored);
 }
@@ -59,7 +59,7 @@ function buildObject(
 }
 
 /** builtinThunk handles `defer println(x)`, `go panic(v)` and the like. */
-function builtinThunk(fl: FuncLowerer, call: ast.CallExpr, what: string): Operand {
+function builtinThunk(fl: FuncLowerer, call: ast.CallExpr, what: "go" | "defer"): Operand {
   let fun: ast.Expr = call.fun;
   while (fun.kind === "ParenExpr") fun = fun.x;
   const id = fun.kind === "Ident" ? fun : (fun as ast.SelectorExpr).sel;
@@ -87,7 +87,7 @@ function builtinThunk(fl: FuncLowerer, call: ast.CallExpr, what: string): Operan
   const hdr = header(what);
   const objTy = structType([...hdr, ...types]);
 
-  const wsym = `${fl.b.sym}.${what}wrap${fl.nextLit()}`;
+  const wsym = fl.nextName(what);
   const inner = new FuncLowerer(
     fl.pl,
     fl.file,

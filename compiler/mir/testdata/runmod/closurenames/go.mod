@@ -1,0 +1,3 @@
+module closurenames
+
+go 1.26
