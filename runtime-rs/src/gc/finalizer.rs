@@ -121,6 +121,11 @@ pub fn stop_cleanup(obj: usize, id: u64) {
     }
 }
 
+/// The slots of the objects that have cleanups (`ROG_DEBUG=gcretain`, retain.rs).
+pub fn cleanup_slots() -> Vec<usize> {
+    cleanups().as_ref().map_or(Vec::new(), |t| t.keys().copied().collect())
+}
+
 /// Whether no finalizer or cleanup is queued or running.
 pub fn idle() -> bool {
     ready().queue.is_empty() && !BUSY.load(Acquire)

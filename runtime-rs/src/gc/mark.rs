@@ -194,6 +194,12 @@ pub fn mark_all() {
     super::finalizer::queue_cleanups(is_marked_slot);
     sched::timer::drop_unreached(is_marked_slot);
     sched::bubble::drop_unreached(is_marked_slot);
+    let r = super::GCRETAIN.load(std::sync::atomic::Ordering::Relaxed);
+    if r != 0 && super::CYCLES.load(std::sync::atomic::Ordering::Relaxed) + 1 == r {
+        // ROG_DEBUG=gcretain=N: this is cycle N.
+        let data = DATA_ROOTS.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        super::retain::report(&super::finalizer::cleanup_slots(), &data);
+    }
 }
 
 /// The finalizer steps of marking (finalizer.rs): keeps what unreached finalizable objects

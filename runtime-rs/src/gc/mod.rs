@@ -13,8 +13,9 @@
 //! 5. set the next goal to live × (1 + GOGC/100) (at least 4 MiB) and restart the world.
 //!
 //! `ROG_DEBUG=gctrace=1` prints one line per cycle; `ROG_DEBUG=gcstress=N` collects every N
-//! allocations (every allocation then takes the slow path); `GOGC` sets the growth percentage
-//! (`off` disables collection).
+//! allocations (every allocation then takes the slow path); `ROG_DEBUG=gcretain=N` prints, at
+//! cycle N, the roots that keep each object with a cleanup alive (retain.rs); `GOGC` sets the
+//! growth percentage (`off` disables collection).
 
 pub mod cache;
 pub mod finalizer;
@@ -22,6 +23,7 @@ pub mod heap;
 pub mod mark;
 pub mod memstats;
 pub mod parmark;
+pub mod retain;
 pub mod sizeclass;
 pub mod stw;
 
@@ -40,6 +42,8 @@ pub static CYCLES: AtomicU64 = AtomicU64::new(0);
 pub static GCSTRESS: AtomicUsize = AtomicUsize::new(0);
 static STRESS_COUNT: AtomicUsize = AtomicUsize::new(0);
 static GCTRACE: AtomicUsize = AtomicUsize::new(0);
+/// `ROG_DEBUG=gcretain=N`: the cycle whose marking retain.rs reports on (0: none).
+pub static GCRETAIN: AtomicU64 = AtomicU64::new(0);
 static START_NS: AtomicI64 = AtomicI64::new(0);
 /// Total bytes ever allocated and objects ever allocated / freed (MemStats).
 pub static TOTAL_ALLOC: AtomicU64 = AtomicU64::new(0);
@@ -95,6 +99,7 @@ pub fn init() {
             match k {
                 b"gctrace" => GCTRACE.store(val, Relaxed),
                 b"gcstress" => GCSTRESS.store(val, Relaxed),
+                b"gcretain" => GCRETAIN.store(val as u64, Relaxed),
                 b"mprotectguard" => {
                     crate::sched::stack::MPROTECT_GUARDS.store(val == 1, Relaxed)
                 }
