@@ -466,12 +466,10 @@ class Graph {
   store(o: number, vals: Objs): void {
     const external = this.isExternal(o);
     // What a parameter reaches may be stored back into what it reaches (`d.buf = d.buf[i:]`):
-    // the caller sees that as the callee rearranging the argument's objects (ParamTag.written).
+    // that rearranges the argument's objects within what the caller already sees them reach,
+    // so only storing other values marks the parameter written (ParamTag.written).
     let own = -1;
-    if (external && o !== HEAP) {
-      own = o - ((o - this.paramBase) % 2);
-      this.written.add((own - this.paramBase) / 2);
-    }
+    if (external && o !== HEAP) own = o - ((o - this.paramBase) % 2);
     const into = external ? this.contents[HEAP] : this.contents[o];
     const exposing = external || this.exposed[o] === 1;
     // Once another parameter's object was stored into this one's memory, what a load from it
@@ -479,8 +477,14 @@ class Graph {
     // e into at's object (list.insert), which is no rearranging of e's own objects.
     const mixed = own >= 0 && this.storedInto[(own - this.paramBase) / 2].size > 0;
     for (const v of vals) {
-      if (v === own) this.writtenTop.add((own - this.paramBase) / 2);
+      // Storing the argument's own target (`p.self = p`) hands it out where the caller may not
+      // have seen it reach: written, and writtenTop.
+      if (v === own) {
+        this.writtenTop.add((own - this.paramBase) / 2);
+        this.written.add((own - this.paramBase) / 2);
+      }
       if (own >= 0 && (v === own || v === own + 1) && !mixed) continue;
+      if (own >= 0) this.written.add((own - this.paramBase) / 2);
       if (own >= 0 && v !== own && v !== own + 1 && this.isPointerParam(v)) {
         const mine = this.storedInto[(own - this.paramBase) / 2];
         if (!mine.has(v)) {
@@ -655,10 +659,17 @@ function analyzeBody(
             v = union(...rv.ops.map((o) => g.value(o)));
             break;
           case "offset":
-            v = union(g.value(rv.ptr), g.value(rv.idx));
+            // The index is a number: only the pointer carries objects.
+            v = g.value(rv.ptr);
             break;
         }
-        if (v.size) for (const o of g.locs(s.place)) g.store(o, v);
+        // A value stored into memory as a type without pointers (an int, a uintptr) keeps
+        // nothing alive there, as with gc; a local of such a type still carries what it was
+        // computed from (`unsafe.Pointer(uintptr(p) + off)` goes through u64 temporaries).
+        const kept =
+          v.size > 0 &&
+          (!s.place.proj.some((x) => x.p === "deref") || hasPointers(placeType(body, s.place)));
+        if (kept) for (const o of g.locs(s.place)) g.store(o, v);
         const codes = codeSymbols(rv);
         // A closure object whose code may copy its context pointer escapes (keepsContext).
         if (codes.some((c) => !sealed.has(c))) g.store(HEAP, g.locs(s.place));
@@ -763,7 +774,10 @@ function analyzeBody(
         escapeAll();
       }
       if (t.dest) {
-        for (const o of g.locs(t.dest)) g.store(o, result);
+        // A result without pointers (a count, an index) carries no objects, as with gc.
+        if (hasPointers(placeType(body, t.dest))) {
+          for (const o of g.locs(t.dest)) g.store(o, result);
+        }
         taint(g.locs(t.dest));
       }
     });

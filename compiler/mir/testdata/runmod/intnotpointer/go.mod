@@ -1,0 +1,3 @@
+module intnotpointer
+
+go 1.26
