@@ -167,10 +167,19 @@ impl Marker {
 }
 
 /// Marks everything reachable. The world is stopped; every goroutine's `sp` is current.
-pub fn mark_all() {
-    let mut m = Marker::new();
-    for &(lo, hi) in DATA_ROOTS.lock().unwrap_or_else(|e| e.into_inner()).iter() {
-        m.scan_range(lo, hi);
+/// A root of marking: a word that may point at an object, or a range of words (data segments,
+/// goroutine stacks), with what holds it (a kind and, for a goroutine's, its id).
+pub enum Root {
+    Word(&'static str, i64, usize),
+    Range(&'static str, i64, usize, usize),
+}
+
+/// Calls `visit` with every root of marking, in one place for the marker and for
+/// `ROG_DEBUG=gcretain` (retain.rs). The world is stopped.
+pub fn for_each_root(mut visit: impl FnMut(Root)) {
+    let data = DATA_ROOTS.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    for (lo, hi) in data {
+        visit(Root::Range("data", 0, lo, hi));
     }
     let gs = sched::ALLGS.lock().unwrap_or_else(|e| e.into_inner()).clone();
     for g in gs {
@@ -180,14 +189,23 @@ pub fn mark_all() {
             if (*g).status.load(std::sync::atomic::Ordering::SeqCst) == sched::gstatus::DEAD {
                 continue;
             }
-            m.mark((*g).entry as usize);
-            m.mark((*g).param);
-            m.scan_range((*g).sp, (*g).stack.hi);
+            let id = (*g).id;
+            visit(Root::Word("g.entry", id, (*g).entry as usize));
+            visit(Root::Word("g.param", id, (*g).param));
+            visit(Root::Range("stack", id, (*g).sp, (*g).stack.hi));
         }
     }
-    sched::timer::for_each_func(|f| m.mark(f));
-    crate::unwind::for_each_root(|p| m.mark(p));
-    super::finalizer::for_each_root(|p| m.mark(p));
+    sched::timer::for_each_func(|f| visit(Root::Word("timer", 0, f)));
+    crate::unwind::for_each_root(|p| visit(Root::Word("defer/panic", 0, p)));
+    super::finalizer::for_each_root(|p| visit(Root::Word("finalizer", 0, p)));
+}
+
+pub fn mark_all() {
+    let mut m = Marker::new();
+    for_each_root(|r| match r {
+        Root::Word(_, _, p) => m.mark(p),
+        Root::Range(_, _, lo, hi) => m.scan_range(lo, hi),
+    });
     // Roots are scanned by the collector alone; the heap is traced by every stopped worker.
     super::parmark::run(&mut m);
     mark_finalizable(&mut m);
@@ -197,8 +215,7 @@ pub fn mark_all() {
     let r = super::GCRETAIN.load(std::sync::atomic::Ordering::Relaxed);
     if r != 0 && super::CYCLES.load(std::sync::atomic::Ordering::Relaxed) + 1 == r {
         // ROG_DEBUG=gcretain=N: this is cycle N.
-        let data = DATA_ROOTS.lock().unwrap_or_else(|e| e.into_inner()).clone();
-        super::retain::report(&super::finalizer::cleanup_slots(), &data);
+        super::retain::report(&super::finalizer::cleanup_slots());
     }
 }
 

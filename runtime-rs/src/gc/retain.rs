@@ -17,7 +17,7 @@
 //! collector's marking, so tracing does not change what the cycle keeps.
 
 use super::heap;
-use crate::sched;
+use super::mark::Root;
 use crate::types::Type;
 use std::collections::{HashMap, VecDeque};
 use std::fmt::Write;
@@ -115,30 +115,13 @@ fn type_name(slot: usize) -> String {
     }
 }
 
-/// Prints the roots reaching each of `targets` (object slots). The world is stopped; `data` are
-/// the writable data segments.
-pub fn report(targets: &[usize], data: &[(usize, usize)]) {
+/// Prints the roots reaching each of `targets` (object slots). The world is stopped.
+pub fn report(targets: &[usize]) {
     let mut g = Graph { referrers: HashMap::new(), work: Vec::new() };
-    for &(lo, hi) in data {
-        g.range("data", 0, lo, hi);
-    }
-    let gs = sched::ALLGS.lock().unwrap_or_else(|e| e.into_inner()).clone();
-    for gp in gs {
-        let gp = gp as *const sched::G;
-        // SAFETY: Gs are never freed; the world is stopped so their fields are stable.
-        unsafe {
-            if (*gp).status.load(std::sync::atomic::Ordering::SeqCst) == sched::gstatus::DEAD {
-                continue;
-            }
-            let id = (*gp).id;
-            g.add((*gp).entry as usize, From::Root("g.entry", id, 0));
-            g.add((*gp).param, From::Root("g.param", id, 0));
-            g.range("stack", id, (*gp).sp, (*gp).stack.hi);
-        }
-    }
-    sched::timer::for_each_func(|p| g.add(p, From::Root("timer", 0, 0)));
-    crate::unwind::for_each_root(|p| g.add(p, From::Root("defer/panic", 0, 0)));
-    super::finalizer::for_each_root(|p| g.add(p, From::Root("finalizer", 0, 0)));
+    super::mark::for_each_root(|r| match r {
+        Root::Word(kind, id, p) => g.add(p, From::Root(kind, id, 0)),
+        Root::Range(kind, id, lo, hi) => g.range(kind, id, lo, hi),
+    });
     g.trace();
     for &target in targets {
         let mut s = String::new();
