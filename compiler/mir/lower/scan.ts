@@ -110,7 +110,8 @@ export function heapVars(
   return out;
 }
 
-const mutables = new WeakMap<ast.File, Set<Var>>();
+/** mutables caches mutableVars per file, for each of the two loop-variable semantics. */
+const mutables = [new WeakMap<ast.File, Set<Var>>(), new WeakMap<ast.File, Set<Var>>()];
 
 /**
  * mutableVars lists the variables of a file that may change after their declaration: assigned
@@ -120,7 +121,8 @@ const mutables = new WeakMap<ast.File, Set<Var>>();
  * variable by copying its value, as gc does, instead of sharing a cell with its maker.
  */
 export function mutableVars(file: ast.File, info: Info, perIteration: boolean): Set<Var> {
-  let out = mutables.get(file);
+  const cache = mutables[perIteration ? 1 : 0];
+  let out = cache.get(file);
   if (out) return out;
   const found = new Set<Var>();
   const add = (e: ast.Expr | null) => {
@@ -161,7 +163,7 @@ export function mutableVars(file: ast.File, info: Info, perIteration: boolean): 
         break;
     }
   });
-  mutables.set(file, (out = found));
+  cache.set(file, (out = found));
   return out;
 }
 
